@@ -1,0 +1,42 @@
+# Two commands on a fresh clone: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= build/cyberdiplomacy.duckdb
+PORT ?= 8501
+
+.PHONY: run test check build lint bench clean
+
+$(BIN)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(BIN)/.dev: requirements-dev.txt requirements.txt $(BIN)/.runtime
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+$(DB): $(BIN)/.runtime $(wildcard data/*.csv) data/sources.yml $(wildcard etl/*.py etl/sql/*.sql)
+	$(BIN)/python -m etl build
+
+build: $(DB)
+
+check: $(BIN)/.runtime
+	$(BIN)/python -m etl check
+
+run: $(DB)
+	$(BIN)/streamlit run dashboard.py --server.address localhost --server.port $(PORT)
+
+test: $(BIN)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: $(BIN)/.dev
+	$(BIN)/ruff check .
+
+bench: $(BIN)/.dev $(DB)
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf build .pytest_cache test-artifacts

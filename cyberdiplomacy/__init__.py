@@ -1,0 +1,1 @@
+"""Cybercrime Diplomacy Dashboard: the library behind the pages (no Streamlit here)."""

@@ -1,0 +1,116 @@
+"""Build the DuckDB warehouse from data/ atomically: write a temp file, then rename over the old one."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pycountry
+
+from etl.schema import Catalog, Table
+from etl.validate import Issue, Row, ValidationFailed
+
+SQL_DIR = Path(__file__).parent / "sql"
+ARROW_TYPES = {"text": pa.string(), "integer": pa.int64(), "date": pa.date32()}
+
+
+def _arrow_table(table: Table, rows: list[Row]) -> pa.Table:
+    arrays = {name: pa.array([r.values.get(name) for r in rows], type=ARROW_TYPES[col.type])
+              for name, col in table.columns.items()}
+    arrays["source_file"] = pa.array([table.file] * len(rows), type=pa.string())
+    arrays["source_line"] = pa.array([r.line for r in rows], type=pa.int64())
+    return pa.table(arrays)
+
+
+def _iso_names(rows: list[Row], display: str) -> list[str]:
+    """ISO 3166 names from pycountry; an unknown code is a data error, not a silent blank."""
+    names, issues = [], []
+    for row in rows:
+        country = pycountry.countries.get(alpha_3=row.values["iso3"])
+        if country is None:
+            issues.append(Issue(display, row.line, "iso3", row.values["iso3"], "iso3166",
+                                "not an ISO 3166-1 alpha-3 code known to pycountry"))
+            names.append(None)
+        else:
+            names.append(getattr(country, "common_name", None) or country.name)
+    if issues:
+        raise ValidationFailed(issues)
+    return names
+
+
+def _run_sql_file(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    con.execute((SQL_DIR / name).read_text(encoding="utf-8"))
+
+
+def lit(text: str) -> str:
+    """SQL string literal for DDL: COMMENT ON accepts no bound parameters. Only ever used with the
+    project's own sources.yml text, never with user input."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _comment(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
+    for table in catalog.tables.values():
+        con.execute(f"COMMENT ON VIEW {table.name} IS {lit(f'{table.title}. Grain: {table.grain}. Source: {table.producer} ({table.url}).')}")
+        for col in table.columns.values():
+            con.execute(f"COMMENT ON COLUMN {table.name}.{col.name} IS {lit(col.description)}")
+    extra = {
+        "sources": "Every reference cited by the curated rows, with the number of rows citing it per table and their confidence.",
+        "datasets": "One row per curated table: provenance (producer, URL, date accessed, licence) and grain.",
+        "build_info": "When and from which data version this warehouse was built.",
+    }
+    for view, text in extra.items():
+        con.execute(f"COMMENT ON VIEW {view} IS {lit(text)}")
+    con.execute(f"COMMENT ON COLUMN states.iso_name IS {lit('ISO 3166-1 name of the code (pycountry), for comparison with the UN name')}")
+    con.execute(f"COMMENT ON COLUMN resolutions.document_url IS {lit('Link to the document on undocs.org')}")
+
+
+def write_warehouse(catalog: Catalog, data: dict[str, list[Row]], target: Path, data_dir: Path) -> Path:
+    """Write the warehouse to target.tmp and rename it over target only when complete."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    iso_names = _iso_names(data["states"], f"{data_dir.name}/{catalog.tables['states'].file}")
+    con = duckdb.connect(str(tmp))
+    try:
+        con.execute("CREATE SCHEMA raw")
+        for name, table in catalog.tables.items():
+            arrow = _arrow_table(table, data[name])
+            if name == "states":
+                arrow = arrow.append_column("iso_name", pa.array(iso_names, type=pa.string()))
+            con.register("incoming", arrow)
+            con.execute(f"CREATE TABLE raw.{name} AS SELECT * FROM incoming")
+            con.unregister("incoming")
+        for sql_file in ("01_core_tables.sql", "02_core_load.sql", "03_views.sql"):
+            _run_sql_file(con, sql_file)
+        datasets = pa.table({
+            "table_name": [t.name for t in catalog.tables.values()],
+            "file_name": [f"data/{t.file}" for t in catalog.tables.values()],
+            "title": [t.title for t in catalog.tables.values()],
+            "producer": [t.producer for t in catalog.tables.values()],
+            "url": [t.url for t in catalog.tables.values()],
+            "accessed_date": pa.array([dt.date.fromisoformat(t.accessed) for t in catalog.tables.values()]),
+            "licence": [t.licence for t in catalog.tables.values()],
+            "grain": [t.grain for t in catalog.tables.values()],
+            "row_count": [len(data[t.name]) for t in catalog.tables.values()],
+        })
+        con.register("incoming", datasets)
+        con.execute("CREATE TABLE core.datasets AS SELECT * FROM incoming")
+        con.unregister("incoming")
+        con.execute("CREATE VIEW datasets AS SELECT * FROM core.datasets")
+        con.execute(
+            "CREATE TABLE core.build_info AS SELECT $version AS data_version, now()::TIMESTAMP AS built_at, "
+            "current_date AS data_built_date, $licence AS licence, $citation AS citation",
+            {"version": catalog.data_version, "licence": catalog.licence, "citation": catalog.citation},
+        )
+        con.execute("CREATE VIEW build_info AS SELECT * FROM core.build_info")
+        _comment(con, catalog)
+        con.execute("CHECKPOINT")
+    except BaseException:
+        con.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    con.close()
+    os.replace(tmp, target)
+    return target

@@ -1,0 +1,101 @@
+"""Read data/sources.yml: the declaration of every curated table and its columns."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+COLUMN_TYPES = ("text", "integer", "date")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    description: str
+    required: bool = False
+    allowed: tuple[str, ...] | None = None
+    pattern: str | None = None
+    references: tuple[str, str] | None = None  # (table, column)
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    file: str
+    title: str
+    producer: str
+    url: str
+    accessed: str
+    licence: str
+    grain: str
+    primary_key: tuple[str, ...]
+    columns: dict[str, Column]
+    ordered_dates: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Catalog:
+    data_version: str
+    licence: str
+    citation: str
+    confidence_levels: dict[str, str]
+    tables: dict[str, Table] = field(default_factory=dict)
+
+
+class SchemaError(Exception):
+    """sources.yml itself is malformed."""
+
+
+def _column(table: str, name: str, spec: dict) -> Column:
+    col_type = spec.get("type")
+    if col_type not in COLUMN_TYPES:
+        raise SchemaError(f"sources.yml: {table}.{name}: type must be one of {COLUMN_TYPES}, got {col_type!r}")
+    ref = spec.get("references")
+    if ref is not None:
+        ref_table, _, ref_col = ref.partition(".")
+        ref = (ref_table, ref_col)
+    allowed = spec.get("allowed")
+    return Column(
+        name=name,
+        type=col_type,
+        description=spec.get("description", ""),
+        required=bool(spec.get("required", False)),
+        allowed=tuple(str(v) for v in allowed) if allowed is not None else None,
+        pattern=spec.get("pattern"),
+        references=ref,
+    )
+
+
+def load_catalog(data_dir: Path) -> Catalog:
+    path = data_dir / "sources.yml"
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise SchemaError(f"{path}: cannot read the table declarations: {exc}") from exc
+    tables = {}
+    for name, spec in (raw.get("tables") or {}).items():
+        columns = {c: _column(name, c, s) for c, s in spec["columns"].items()}
+        ordered = spec.get("ordered_dates")
+        tables[name] = Table(
+            name=name,
+            file=spec["file"],
+            title=spec.get("title", ""),
+            producer=spec.get("producer", ""),
+            url=spec.get("url", ""),
+            accessed=str(spec.get("accessed", "")),
+            licence=spec.get("licence", ""),
+            grain=spec.get("grain", ""),
+            primary_key=tuple(spec.get("primary_key", [])),
+            columns=columns,
+            ordered_dates=tuple(ordered) if ordered else None,
+        )
+    version = str(raw.get("data_version", ""))
+    return Catalog(
+        data_version=version,
+        licence=raw.get("licence", "").strip(),
+        citation=raw.get("citation", "").replace("{data_version}", version).strip(),
+        confidence_levels=raw.get("confidence_levels", {}),
+        tables=tables,
+    )
