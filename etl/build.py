@@ -52,7 +52,8 @@ def lit(text: str) -> str:
 
 def _comment(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
     for table in catalog.tables.values():
-        con.execute(f"COMMENT ON VIEW {table.name} IS {lit(f'{table.title}. Grain: {table.grain}. Source: {table.producer} ({table.url}).')}")
+        text = f"{table.title}. Grain: {table.grain}. Source: {table.producer} ({table.url})."
+        con.execute(f"COMMENT ON VIEW {table.name} IS {lit(text)}")
         for col in table.columns.values():
             con.execute(f"COMMENT ON COLUMN {table.name}.{col.name} IS {lit(col.description)}")
     extra = {
@@ -62,7 +63,8 @@ def _comment(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
     }
     for view, text in extra.items():
         con.execute(f"COMMENT ON VIEW {view} IS {lit(text)}")
-    con.execute(f"COMMENT ON COLUMN states.iso_name IS {lit('ISO 3166-1 name of the code (pycountry), for comparison with the UN name')}")
+    iso_text = "ISO 3166-1 name of the code (pycountry), for comparison with the UN name"
+    con.execute(f"COMMENT ON COLUMN states.iso_name IS {lit(iso_text)}")
     con.execute(f"COMMENT ON COLUMN resolutions.document_url IS {lit('Link to the document on undocs.org')}")
 
 

@@ -132,7 +132,7 @@ def read_table(table: Table, path: Path, display: str, issues: list[Issue]) -> l
                                 f"expected {len(header)} fields, got {len(fields)} (check delimiter and quoting)"))
             continue
         values = {}
-        for name, cell in zip(header, fields):
+        for name, cell in zip(header, fields, strict=False):
             if name in table.columns:
                 values[name] = _parse_cell(table, name, cell, display, start, issues)
         rows.append(Row(start, values))

@@ -1,0 +1,70 @@
+"""The one visual language: vote colours, category orders, fonts, titles and the source footer."""
+from __future__ import annotations
+
+import datetime as dt
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+# Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
+VOTE_ORDER = ["Y", "N", "A", "X"]
+VOTE_LABELS = {"Y": "Yes", "N": "No", "A": "Abstain", "X": "Did not vote"}
+VOTE_COLOURS = {"Y": "#0072B2", "N": "#D55E00", "A": "#E69F00", "X": "#BBBBBB"}
+VOTE_LABEL_COLOURS = {VOTE_LABELS[v]: c for v, c in VOTE_COLOURS.items()}
+UNKNOWN_COLOUR = "#E8E8E8"
+
+ADOPTION_LABELS = {"recorded_vote": "Recorded vote", "without_vote": "Adopted without a vote", "unknown": "Mode unknown"}
+ADOPTION_COLOURS = {"recorded_vote": "#0072B2", "without_vote": "#009E73", "unknown": "#999999"}
+
+REGIONAL_GROUP_ORDER = [
+    "African States", "Asia-Pacific States", "Eastern European States",
+    "Latin American and Caribbean States", "Western European and other States", "No regional group",
+]
+REGIONAL_GROUP_COLOURS = dict(zip(REGIONAL_GROUP_ORDER,
+                                  ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#999999"], strict=True))
+
+TRACK_LABELS = {
+    "criminal_ict": "Criminal use of ICTs (Third Committee, CCPCJ)",
+    "international_security": "ICTs and international security (First Committee)",
+}
+TRACK_COLOURS = {"criminal_ict": "#D55E00", "international_security": "#0072B2"}
+
+FONT_FAMILY = "Source Sans Pro, Helvetica Neue, Arial, sans-serif"  # system fonts only: works offline
+ATTRIBUTION = "Cybercrime Diplomacy Dashboard · CC BY 4.0"
+FOOTER_MARGIN = 70
+
+pio.templates["cyberdiplomacy"] = go.layout.Template(
+    layout=dict(
+        font=dict(family=FONT_FAMILY, size=13, color="#222222"),
+        title=dict(font=dict(size=17), x=0, xanchor="left", y=0.98, yanchor="top"),
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        colorway=["#0072B2", "#D55E00", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"],
+        xaxis=dict(gridcolor="#EEEEEE", zeroline=False),
+        yaxis=dict(gridcolor="#EEEEEE", zeroline=False),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0),
+        margin=dict(l=10, r=10, t=90, b=FOOTER_MARGIN),
+        hoverlabel=dict(font=dict(family=FONT_FAMILY)),
+    )
+)
+
+
+def footer_text(sources: list[str], built: dt.date | str | None) -> str:
+    refs = ", ".join(dict.fromkeys(s for s in sources if s))  # keeps order, drops repeats
+    built_text = built.isoformat() if isinstance(built, dt.date) else (built or "unknown")
+    return f"Source: {refs or 'curated dataset'} · Data built {built_text} · {ATTRIBUTION}"
+
+
+def finish(fig: go.Figure, title: str, sources: list[str], built, subtitle: str = "") -> go.Figure:
+    """Apply the template, a title that states the finding, and the provenance footer (kept in exports)."""
+    text = f"<b>{title}</b>" + (f"<br><span style='font-size:12px;color:#555'>{subtitle}</span>" if subtitle else "")
+    fig.update_layout(template="cyberdiplomacy", title_text=text)
+    fig.add_annotation(text=footer_text(sources, built), xref="paper", yref="paper", x=0, y=0,
+                       yshift=-FOOTER_MARGIN + 8, xanchor="left", yanchor="bottom", showarrow=False,
+                       font=dict(size=10, color="#666666"), align="left")
+    fig.update_layout(meta={"title": title, "subtitle": subtitle, "sources": list(sources)})
+    return fig
+
+
+def vote_label(code: str | None) -> str:
+    return VOTE_LABELS.get(code or "", "Unknown")

@@ -1,0 +1,115 @@
+"""The filters shared by every page, read from and written to the URL (pure: no Streamlit)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from cyberdiplomacy.queries import TRACKS
+
+FIRST_YEAR, LAST_YEAR = 1998, 2026
+MAX_STATES = 12
+MAX_VALUE_LENGTH = 200  # longer parameters are refused, not parsed
+TRACK_ALIASES = {"criminal_ict": "criminal_ict", "crime": "criminal_ict", "criminal": "criminal_ict",
+                 "international_security": "international_security", "security": "international_security"}
+URL_KEYS = ("state", "track", "from", "to", "resolution")
+
+
+@dataclass(frozen=True)
+class Filters:
+    states: tuple[str, ...] = ()
+    tracks: tuple[str, ...] = TRACKS
+    from_year: int = FIRST_YEAR
+    to_year: int = LAST_YEAR
+    resolution: str | None = None
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+
+def _shown(value: str) -> str:
+    """A safe, short rendering of a rejected value for a message."""
+    text = value if len(value) <= 40 else value[:40] + "…"
+    return repr(text)
+
+
+def _values(params: Mapping[str, Sequence[str] | str], key: str) -> list[str]:
+    raw = params.get(key, [])
+    items = [raw] if isinstance(raw, str) else list(raw)
+    return [part.strip() for item in items for part in str(item).split(",") if part.strip()]
+
+
+def _year(text: str, default: int, name: str, warnings: list[str]) -> int:
+    if re.fullmatch(r"\d{4}", text) and FIRST_YEAR <= int(text) <= LAST_YEAR:
+        return int(text)
+    warnings.append(f"Ignored {name}={_shown(text)}: expected a year between {FIRST_YEAR} and {LAST_YEAR}.")
+    return default
+
+
+def normalise_symbol(text: str) -> str:
+    """Accept '73/187' as shorthand for 'A/RES/73/187'."""
+    return f"A/RES/{text}" if re.fullmatch(r"\d{2}/\d{1,3}", text) else text
+
+
+def parse(params: Mapping[str, Sequence[str] | str], known_states: set[str],
+          known_resolutions: set[str]) -> Filters:
+    """Valid filters from URL parameters; anything unknown or malformed is dropped with a plain warning."""
+    warnings: list[str] = []
+    clean: dict[str, list[str]] = {}
+    for key in params:
+        if key not in URL_KEYS:
+            warnings.append(f"Ignored unknown parameter {_shown(key)}.")
+            continue
+        values = _values(params, key)
+        if any(len(v) > MAX_VALUE_LENGTH for v in values):
+            warnings.append(f"Ignored parameter {key}: value too long.")
+            continue
+        clean[key] = values
+    states: list[str] = []
+    for code in clean.get("state", []):
+        upper = code.upper()
+        if upper in known_states and upper not in states:
+            states.append(upper)
+        elif upper not in known_states:
+            warnings.append(f"Unknown state code {_shown(code)}: use ISO 3166 alpha-3 codes such as RUS or USA.")
+    if len(states) > MAX_STATES:
+        warnings.append(f"Kept the first {MAX_STATES} of {len(states)} states.")
+        states = states[:MAX_STATES]
+    tracks = []
+    for name in clean.get("track", []):
+        track = TRACK_ALIASES.get(name.lower())
+        if track and track not in tracks:
+            tracks.append(track)
+        elif not track:
+            warnings.append(f"Unknown track {_shown(name)}: use crime or security.")
+    from_year = _year(clean["from"][0], FIRST_YEAR, "from", warnings) if clean.get("from") else FIRST_YEAR
+    to_year = _year(clean["to"][0], LAST_YEAR, "to", warnings) if clean.get("to") else LAST_YEAR
+    if from_year > to_year:
+        warnings.append("The start year was after the end year; they were swapped.")
+        from_year, to_year = to_year, from_year
+    resolution = None
+    if clean.get("resolution"):
+        symbol = normalise_symbol(clean["resolution"][0])
+        if symbol in known_resolutions:
+            resolution = symbol
+        else:
+            warnings.append(f"Unknown resolution {_shown(clean['resolution'][0])}; showing the default.")
+    return Filters(tuple(states), tuple(tracks) or TRACKS, from_year, to_year, resolution, tuple(warnings))
+
+
+def to_params(filters: Filters) -> dict[str, str]:
+    """URL parameters for filters, leaving out defaults so shared links stay short."""
+    params: dict[str, str] = {}
+    if filters.states:
+        params["state"] = ",".join(filters.states)
+    if set(filters.tracks) != set(TRACKS):
+        params["track"] = ",".join("crime" if t == "criminal_ict" else "security" for t in filters.tracks)
+    if filters.from_year != FIRST_YEAR:
+        params["from"] = str(filters.from_year)
+    if filters.to_year != LAST_YEAR:
+        params["to"] = str(filters.to_year)
+    if filters.resolution:
+        params["resolution"] = filters.resolution
+    return params
+
+
+def with_changes(filters: Filters, **changes) -> Filters:
+    return replace(filters, warnings=(), **changes)

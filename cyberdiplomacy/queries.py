@@ -1,0 +1,106 @@
+"""Named queries: one .sql file each, run with bound parameters, returning DataFrames."""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+SQL_DIR = Path(__file__).parent / "sql"
+TRACKS = ("criminal_ict", "international_security")
+TABLES = ("states", "resolutions", "votes", "sponsorships", "meetings", "bloc_memberships", "sources", "datasets")
+
+
+@cache
+def sql_text(name: str) -> str:
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def run(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
+    """Run sql/<name>.sql on a fresh cursor: a DuckDB connection is not safe to share between threads."""
+    cursor = con.cursor()
+    try:
+        return cursor.execute(sql_text(name), params or None).df()
+    finally:
+        cursor.close()
+
+
+def build_info(con) -> pd.DataFrame:
+    return run(con, "build_info")
+
+
+def headline_counts(con) -> pd.DataFrame:
+    return run(con, "headline_counts")
+
+
+def resolution_history(con, tracks=TRACKS, from_year: int = 1998, to_year: int = 2030) -> pd.DataFrame:
+    return run(con, "resolution_history", tracks=list(tracks), from_year=from_year, to_year=to_year)
+
+
+def recorded_votes(con) -> pd.DataFrame:
+    return run(con, "recorded_votes")
+
+
+def resolution_votes(con, symbol: str, stage: str = "plenary") -> pd.DataFrame:
+    return run(con, "resolution_votes", symbol=symbol, stage=stage)
+
+
+def resolution_sponsors(con, symbol: str) -> pd.DataFrame:
+    return run(con, "resolution_sponsors", symbol=symbol)
+
+
+def competing_votes(con, symbol_a: str, symbol_b: str) -> pd.DataFrame:
+    return run(con, "competing_votes", symbol_a=symbol_a, symbol_b=symbol_b)
+
+
+def states(con) -> pd.DataFrame:
+    return run(con, "states")
+
+
+def meeting_timeline(con, tracks=TRACKS, bodies=(), from_year: int = 1998, to_year: int = 2030) -> pd.DataFrame:
+    return run(con, "meeting_timeline", tracks=list(tracks), bodies=list(bodies), from_year=from_year,
+               to_year=to_year)
+
+
+def table(con, name: str) -> pd.DataFrame:
+    """A whole contract table; the name is checked against the list, never put into SQL."""
+    if name not in TABLES:
+        raise ValueError(f"unknown table {name!r}")
+    return run(con, f"table_{name}")
+
+
+def state_votes(con, iso3s) -> pd.DataFrame:
+    return run(con, "state_votes", iso3s=list(iso3s))
+
+
+def state_sponsorships(con, iso3s) -> pd.DataFrame:
+    return run(con, "state_sponsorships", iso3s=list(iso3s))
+
+
+def state_blocs(con, iso3s) -> pd.DataFrame:
+    return run(con, "state_blocs", iso3s=list(iso3s))
+
+
+def state_agreement(con, iso3s) -> pd.DataFrame:
+    return run(con, "state_agreement", iso3s=list(iso3s))
+
+
+def sponsorship_matrix(con, iso3s=()) -> pd.DataFrame:
+    return run(con, "sponsorship_matrix", iso3s=list(iso3s))
+
+
+def sponsor_bloc_composition(con) -> pd.DataFrame:
+    return run(con, "sponsor_bloc_composition")
+
+
+def sponsors_on_rival_votes(con, symbol: str) -> pd.DataFrame:
+    return run(con, "sponsors_on_rival_votes", symbol=symbol)
+
+
+def bloc_cohesion(con, blocs) -> pd.DataFrame:
+    return run(con, "bloc_cohesion", blocs=list(blocs))
+
+
+def blocs(con) -> pd.DataFrame:
+    return run(con, "blocs")

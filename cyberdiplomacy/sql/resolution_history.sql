@@ -1,0 +1,24 @@
+-- Grain: one row per adopted text (both tracks), with announced totals and per-state tallies.
+WITH tallies AS (
+    SELECT resolution_symbol, stage,
+           count(*) FILTER (WHERE vote = 'Y') AS yes_count,
+           count(*) FILTER (WHERE vote = 'N') AS no_count,
+           count(*) FILTER (WHERE vote = 'A') AS abstain_count,
+           count(*) FILTER (WHERE vote = 'X') AS non_voting_count
+    FROM votes GROUP BY ALL
+)
+SELECT r.symbol, r.kind, r.title, r.track, r.body, r.session_number, r.main_committee, r.agenda_item,
+       r.adopted_date, r.draft_symbol, coalesce(r.adoption_mode, 'unknown') AS adoption_mode,
+       r.plenary_yes_count, r.plenary_no_count, r.plenary_abstain_count,
+       r.committee_date, coalesce(r.committee_adoption_mode, 'unknown') AS committee_adoption_mode,
+       r.committee_yes_count, r.committee_no_count, r.committee_abstain_count,
+       r.meeting_record, r.main_sponsor_iso3, r.source, r.confidence, r.notes, r.document_url,
+       p.yes_count AS plenary_state_yes_count, p.no_count AS plenary_state_no_count,
+       p.abstain_count AS plenary_state_abstain_count, p.non_voting_count AS plenary_state_non_voting_count,
+       p.resolution_symbol IS NOT NULL AS has_state_votes,
+       (SELECT count(*) FROM sponsorships s WHERE s.resolution_symbol = r.symbol) AS sponsor_count
+FROM resolutions r
+LEFT JOIN tallies p ON p.resolution_symbol = r.symbol AND p.stage = 'plenary'
+WHERE list_contains($tracks, r.track)
+  AND (r.adopted_date IS NULL OR year(r.adopted_date) BETWEEN $from_year AND $to_year)
+ORDER BY r.adopted_date NULLS LAST, r.symbol

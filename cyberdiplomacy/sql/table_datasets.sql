@@ -1,0 +1,2 @@
+-- Grain: the whole datasets table of the data contract.
+SELECT * FROM datasets

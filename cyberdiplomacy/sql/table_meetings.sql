@@ -1,0 +1,2 @@
+-- Grain: the whole meetings table of the data contract.
+SELECT * FROM meetings

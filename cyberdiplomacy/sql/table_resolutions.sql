@@ -1,0 +1,2 @@
+-- Grain: the whole resolutions table of the data contract.
+SELECT * FROM resolutions

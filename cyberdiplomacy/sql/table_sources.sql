@@ -1,0 +1,2 @@
+-- Grain: the whole sources table of the data contract.
+SELECT * FROM sources

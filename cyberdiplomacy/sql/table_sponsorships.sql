@@ -1,0 +1,2 @@
+-- Grain: the whole sponsorships table of the data contract.
+SELECT * FROM sponsorships

@@ -1,0 +1,2 @@
+-- Grain: the whole states table of the data contract.
+SELECT * FROM states

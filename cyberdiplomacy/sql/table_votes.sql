@@ -1,0 +1,2 @@
+-- Grain: the whole votes table of the data contract.
+SELECT * FROM votes

@@ -1,0 +1,102 @@
+"""Page frame: config, URL filters, navigation that keeps them, chart blocks, empty states, error guard."""
+from __future__ import annotations
+
+import contextlib
+import logging
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+from streamlit.errors import StreamlitAPIException
+
+from cyberdiplomacy import filters as url_filters
+from cyberdiplomacy.ui import data
+
+log = logging.getLogger("cyberdiplomacy")
+PLOTLY_CONFIG = {"topojsonURL": "/app/static/topojson/", "displaylogo": False,
+                 "toImageButtonOptions": {"format": "png", "scale": 2}}
+PAGES = [
+    ("dashboard.py", "Overview"),
+    ("pages/1_Resolution_history.py", "Resolution history"),
+    ("pages/2_Sponsor_blocs.py", "Sponsor blocs"),
+    ("pages/3_Meeting_timelines.py", "Meeting timelines"),
+    ("pages/4_State_explorer.py", "State explorer"),
+    ("pages/5_Data_and_sources.py", "Data & sources"),
+]
+
+
+def page(title: str, intro: str) -> url_filters.Filters:
+    """Set up a page and return the filters from the URL (unknown values dropped with a message)."""
+    st.set_page_config(page_title=f"{title} · Cybercrime Diplomacy Dashboard", layout="wide")
+    st.title(title)
+    st.caption(intro)
+    states = data.query("states")
+    resolutions = data.query("resolution_history")
+    params = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
+    filters = url_filters.parse(params, set(states["iso3"]), set(resolutions["symbol"]))
+    for warning in filters.warnings:
+        st.info(warning)
+    return filters
+
+
+def sync_url(filters: url_filters.Filters) -> None:
+    """Write the page's filters back to the URL and draw navigation links that carry them."""
+    wanted = url_filters.to_params(filters)
+    if {k: st.query_params.get(k) for k in st.query_params.keys()} != wanted:
+        st.query_params.from_dict(wanted)
+    with st.sidebar:
+        st.markdown("**Pages** (keep your filters)")
+        for path, label in PAGES:
+            try:
+                st.page_link(path, label=label, query_params=wanted)
+            except StreamlitAPIException:  # a page run on its own (not from dashboard.py) has no siblings
+                log.debug("no page link to %s", path)
+
+
+@contextlib.contextmanager
+def guard():
+    """No traceback reaches a user: log it, show a plain message."""
+    try:
+        yield
+    except data.db.WarehouseUnavailable as exc:
+        st.error(str(exc))
+    except Exception:  # noqa: BLE001 - the last line of defence for the page
+        log.exception("page failed")
+        st.error("Something went wrong while preparing this view. The data is unaffected; "
+                 "try another selection or reload the page.")
+
+
+def empty(message: str) -> None:
+    st.info(message)
+
+
+def chart(fig: go.Figure, table: pd.DataFrame, key: str, *, on_select: bool = False, caption: str = ""):
+    """A chart, its table as the accessible alternative, and the data behind it as CSV."""
+    event = st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch",
+                            on_select="rerun" if on_select else "ignore",
+                            selection_mode=("points", "box") if on_select else ("points",))
+    if caption:
+        st.caption(caption)
+    with st.expander("Table and download"):
+        st.dataframe(table, hide_index=True, width="stretch")
+        st.download_button("Download CSV", table.to_csv(index=False).encode("utf-8"),
+                           file_name=f"{key}.csv", mime="text/csv", key=f"{key}-csv")
+    return event
+
+
+def selected_points(event) -> list[dict]:
+    if not event:
+        return []
+    selection = event.get("selection") if isinstance(event, dict) else getattr(event, "selection", None)
+    if not selection:
+        return []
+    points = selection.get("points") if isinstance(selection, dict) else getattr(selection, "points", [])
+    return list(points or [])
+
+
+def footer() -> None:
+    info = data.query("build_info")
+    version = info["data_version"].iloc[0] if len(info) else "unknown"
+    st.divider()
+    st.caption(f"Data version {version} · built {data.built_date()} · every row cites its source "
+               "(see Data & sources) · Cybercrime Diplomacy Dashboard, CC BY 4.0")

@@ -1,0 +1,127 @@
+"""Table shaping and labels for the pages (pure pandas), so pages only wire widgets to data."""
+from __future__ import annotations
+
+import pandas as pd
+
+from cyberdiplomacy.charts import theme
+from cyberdiplomacy.filters import FIRST_YEAR, LAST_YEAR  # noqa: F401 - re-exported for pages
+from cyberdiplomacy.queries import TRACKS
+
+TRACK_OPTIONS = list(TRACKS)
+VOTE_OPTIONS = list(theme.VOTE_ORDER)
+COMPETING_PAIRS = {
+    "2018": ("A/RES/73/27", "A/RES/73/266"),
+    "2019": ("A/RES/74/29", "A/RES/74/28"),
+    "2018–19 criminal track": ("A/RES/73/187", "A/RES/74/247"),
+}
+PAIR_NOTES = {
+    "2018": "Russia's OEWG text vs the US GGE text",
+    "2019": "Russia's text vs the US text",
+    "2018–19 criminal track": "Russia's 2018 and 2019 drafts on criminal use of ICTs",
+}
+
+
+def track_label(track: str) -> str:
+    return theme.TRACK_LABELS.get(track, track)
+
+
+def vote_label(code: str) -> str:
+    return theme.VOTE_LABELS.get(code, code)
+
+
+def pair_label(pair: str) -> str:
+    a, b = COMPETING_PAIRS[pair]
+    return f"{a} vs {b} ({PAIR_NOTES[pair]})"
+
+
+def default_resolution(options: list[str]) -> str:
+    return "A/RES/73/187" if "A/RES/73/187" in options else options[-1]
+
+
+def resolution_label(symbol: str, recorded: pd.DataFrame) -> str:
+    row = recorded[recorded["resolution_symbol"] == symbol].iloc[0]
+    return f"{symbol} · {str(row['vote_date'])[:10]} · {row['title'] or ''}"[:110]
+
+
+def history_table(history: pd.DataFrame) -> pd.DataFrame:
+    columns = ["symbol", "adopted_date", "track", "title", "adoption_mode", "plenary_yes_count", "plenary_no_count",
+               "plenary_abstain_count", "plenary_state_yes_count", "plenary_state_no_count",
+               "plenary_state_abstain_count", "plenary_state_non_voting_count", "draft_symbol", "meeting_record",
+               "source", "confidence"]
+    return history[columns]
+
+
+def group_table(votes: pd.DataFrame) -> pd.DataFrame:
+    table = votes.groupby(["un_regional_group", "vote"]).size().unstack(fill_value=0)
+    table = table.reindex(columns=theme.VOTE_ORDER, fill_value=0).rename(columns=theme.VOTE_LABELS)
+    return table.reset_index()
+
+
+def states_by_vote(votes: pd.DataFrame, shown: list[str]) -> pd.DataFrame:
+    table = votes[votes["vote"].isin(shown)].copy()
+    table["vote"] = table["vote"].map(theme.VOTE_LABELS)
+    return table[["state_name", "iso3", "un_regional_group", "vote", "confidence"]]
+
+
+def row_for(history: pd.DataFrame, symbol: str) -> pd.Series | None:
+    rows = history[history["symbol"] == symbol]
+    return rows.iloc[0] if len(rows) else None
+
+
+def _link(symbol) -> str:
+    return f"[{symbol}](https://undocs.org/{symbol})"
+
+
+def document_links(history_row: pd.Series | None) -> str:
+    """Markdown list of the documents of one resolution, each linking to the UN record."""
+    if history_row is None:
+        return "No document on record."
+    lines = [f"- Resolution: {_link(history_row['symbol'])}"]
+    for label, column in (("Draft", "draft_symbol"), ("Meeting record", "meeting_record")):
+        value = history_row.get(column)
+        if isinstance(value, str) and value:
+            lines.append(f"- {label}: {_link(value)}")
+    lines.append(f"- Sources: {history_row['source']} (confidence: {history_row['confidence']})")
+    return "\n".join(lines)
+
+
+DEFAULT_BLOCS = ["EU", "BRICS", "SCO", "CSTO", "NATO", "G77", "NAM", "AU", "Arab League", "OIC"]
+
+
+def state_namer(states: pd.DataFrame):
+    names = dict(zip(states["iso3"], states["name"], strict=True))
+    return lambda iso3: f"{names.get(iso3, iso3)} ({iso3})"
+
+
+
+MAX_EXPLORER_STATES = 6
+
+
+def bloc_table(blocs: pd.DataFrame) -> pd.DataFrame:
+    columns = ["state_name", "bloc", "joined_date", "left_date", "is_member_now", "as_of_date", "confidence", "notes"]
+    return blocs[columns]
+
+
+BROWSABLE_TABLES = ["resolutions", "votes", "sponsorships", "meetings", "states", "bloc_memberships"]
+CONFIDENCE_LEVELS = ["confirmed", "single-source", "inferred"]
+CONFIDENCE_TEXT = (
+    "- **confirmed**: seen in a primary source (UN document, UN press release, treaty depositary), or two "
+    "independent sources agree.\n"
+    "- **single-source**: one source, not a primary record.\n"
+    "- **inferred**: derived by reasoning from other facts; the row's notes say how.\n\n"
+    "Empty cells are unknown, never zero.")
+
+
+def filter_rows(table: pd.DataFrame, text: str, confidence: list[str]) -> pd.DataFrame:
+    """Rows whose confidence is chosen and where any cell contains the text (case-insensitive, literal)."""
+    rows = table[table["confidence"].isin(confidence)] if "confidence" in table.columns else table
+    if text:
+        needle = text.strip().lower()
+        hit = rows.astype(str).apply(lambda col: col.str.lower().str.contains(needle, regex=False)).any(axis=1)
+        rows = rows[hit]
+    return rows
+
+
+def source_table(sources: pd.DataFrame) -> pd.DataFrame:
+    return sources[["source_ref", "link_url", "table_name", "row_count", "confirmed_count", "single_source_count",
+                    "inferred_count"]]

@@ -1,0 +1,38 @@
+"""Overview: the story from A/RES/53/70 (1998) to the Hanoi signing (2025) at a glance."""
+import streamlit as st
+
+from cyberdiplomacy import headlines
+from cyberdiplomacy.charts import timeline
+from cyberdiplomacy.ui import data, layout
+
+filters = layout.page(
+    "Cybercrime Diplomacy Dashboard",
+    "How the United Nations came to negotiate and adopt a cybercrime convention: who pushed it, "
+    "who resisted, and how states line up.")
+with layout.guard():
+    history = data.query("resolution_history")
+    meetings = data.query("meeting_timeline")
+    counts = data.query("headline_counts").iloc[0]
+    key_rows = headlines.key_text_rows(history)
+    columns = st.columns(max(len(key_rows), 1) + 2)
+    for column, (_, row) in zip(columns, key_rows.iterrows(), strict=False):
+        column.metric(row["symbol"], row["tally"], help=f"{row['title']} · adopted {row['adopted_date']}"
+                      " · yes–no–abstain")
+    columns[-2].metric("Sessions on record", int(counts["held_meeting_count"]),
+                       help="Held sessions of the Expert Group, Ad Hoc Committee, OEWGs, GGEs, CCPCJ and others")
+    columns[-1].metric("Sponsoring states", int(counts["sponsor_state_count"]),
+                       help=f"{int(counts['sponsorship_count'])} sponsorships of the drafts on record")
+    if meetings.empty and history.empty:
+        layout.empty("The warehouse holds no meetings or resolutions yet.")
+    else:
+        fig = timeline.process_timeline(meetings, history, data.built_date())
+        layout.chart(fig, meetings, "overview-timeline")
+    st.subheader("Explore")
+    st.markdown(
+        "- **Resolution history**: every text of both tracks, its vote map and sponsors; competing texts side by side.\n"
+        "- **Sponsor blocs**: who sponsored which draft, and how blocs voted.\n"
+        "- **Meeting timelines**: the Expert Group, the Ad Hoc Committee, OEWGs and GGEs session by session.\n"
+        "- **State explorer**: one state or several: votes, sponsorships, blocs and closest partners.\n"
+        "- **Data & sources**: every table, its sources and the data contract.")
+    layout.sync_url(filters)
+    layout.footer()

@@ -1,0 +1,64 @@
+"""Resolution history: the lineage of both tracks, one resolution's vote, and competing texts side by side."""
+import streamlit as st
+
+from cyberdiplomacy import views
+from cyberdiplomacy.charts import votes as vote_charts
+from cyberdiplomacy.ui import data, layout
+
+filters = layout.page("Resolution history",
+                      "Every text of both tracks since 1998: how it was adopted, who voted how, who sponsored it.")
+with layout.guard():
+    tracks = st.multiselect("Tracks", views.TRACK_OPTIONS, default=list(filters.tracks),
+                            format_func=views.track_label)
+    years = st.slider("Years adopted", views.FIRST_YEAR, views.LAST_YEAR, (filters.from_year, filters.to_year))
+    filters = layout.url_filters.with_changes(filters, tracks=tuple(tracks) or filters.tracks,
+                                              from_year=years[0], to_year=years[1])
+    history = data.query("resolution_history", tracks=list(filters.tracks), from_year=years[0], to_year=years[1])
+    if not tracks:
+        layout.empty("Choose at least one track to see its resolutions.")
+    elif history.empty:
+        layout.empty("No resolution in this selection; widen the years or add a track.")
+    else:
+        layout.chart(vote_charts.adoption_timeline(history, data.built_date()), views.history_table(history),
+                     "adoption-timeline")
+        layout.chart(vote_charts.vote_history(history, data.built_date()), views.history_table(history),
+                     "vote-history")
+
+    st.header("One recorded vote")
+    recorded = data.query("recorded_votes")
+    options = list(recorded.loc[recorded["stage"] == "plenary", "resolution_symbol"])
+    if not options:
+        layout.empty("No per-state votes are on record yet.")
+    else:
+        default = filters.resolution if filters.resolution in options else views.default_resolution(options)
+        symbol = st.selectbox("Resolution", options, index=options.index(default),
+                              format_func=lambda s: views.resolution_label(s, recorded))
+        filters = layout.url_filters.with_changes(filters, resolution=symbol)
+        state_votes = data.query("resolution_votes", symbol=symbol, stage="plenary")
+        layout.chart(vote_charts.vote_map(state_votes, symbol, data.built_date()), state_votes, "vote-map")
+        layout.chart(vote_charts.votes_by_group(state_votes, symbol, data.built_date()),
+                     views.group_table(state_votes), "votes-by-group")
+        shown = st.multiselect("Show states that voted", views.VOTE_OPTIONS, default=views.VOTE_OPTIONS,
+                               format_func=views.vote_label)
+        st.dataframe(views.states_by_vote(state_votes, shown), hide_index=True, width="stretch")
+        sponsors = data.query("resolution_sponsors", symbol=symbol)
+        st.subheader("Sponsors")
+        if sponsors.empty:
+            layout.empty("No sponsor of this text is on record yet (unknown, not none).")
+        else:
+            st.dataframe(sponsors, hide_index=True, width="stretch")
+        st.subheader("Documents")
+        st.markdown(views.document_links(history_row=views.row_for(data.query("resolution_history"), symbol)))
+
+    st.header("Competing texts")
+    pair = st.selectbox("Pair", list(views.COMPETING_PAIRS), format_func=views.pair_label)
+    symbol_a, symbol_b = views.COMPETING_PAIRS[pair]
+    both = data.query("competing_votes", symbol_a=symbol_a, symbol_b=symbol_b)
+    if both.empty:
+        layout.empty("No per-state votes are on record for this pair.")
+    else:
+        layout.chart(vote_charts.competing_crosstab(both, symbol_a, symbol_b, data.built_date()),
+                     vote_charts.crosstab_counts(both).reset_index(names="vote_on_a"), "competing-crosstab")
+        layout.chart(vote_charts.camps_map(both, symbol_a, symbol_b, data.built_date()), both, "camps-map")
+    layout.sync_url(filters)
+    layout.footer()

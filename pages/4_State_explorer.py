@@ -1,0 +1,44 @@
+"""State explorer: one state or several side by side: votes, sponsorships, blocs and voting partners."""
+import streamlit as st
+
+from cyberdiplomacy import views
+from cyberdiplomacy.charts import states as state_charts
+from cyberdiplomacy.ui import data, layout
+
+filters = layout.page("State explorer",
+                      "Pick up to six states: how they voted, what they sponsored, which blocs they belong to, "
+                      "and whom they vote with.")
+with layout.guard():
+    states = data.query("states")
+    chosen = st.multiselect("States", list(states["iso3"]), default=list(filters.states[:views.MAX_EXPLORER_STATES]),
+                            format_func=views.state_namer(states), max_selections=views.MAX_EXPLORER_STATES)
+    filters = layout.url_filters.with_changes(filters, states=tuple(chosen))
+    built = data.built_date()
+    if not chosen:
+        layout.empty("Choose one or more states above, for example the Russian Federation and the United States.")
+    else:
+        votes = data.query("state_votes", iso3s=chosen)
+        if votes.empty:
+            layout.empty("No recorded vote on record for these states.")
+        else:
+            layout.chart(state_charts.vote_strip(votes, built), votes, "state-votes")
+        st.subheader("Sponsorships")
+        sponsorships = data.query("state_sponsorships", iso3s=chosen)
+        if sponsorships.empty:
+            layout.empty("No sponsorship on record for these states (the sponsor lists are still incomplete).")
+        else:
+            st.dataframe(sponsorships, hide_index=True, width="stretch")
+        st.subheader("Bloc memberships")
+        st.dataframe(views.bloc_table(data.query("state_blocs", iso3s=chosen)), hide_index=True, width="stretch")
+        st.subheader("Voting partners on these resolutions")
+        agreement = data.query("state_agreement", iso3s=chosen)
+        for iso3, column in zip(chosen, st.columns(min(len(chosen), 2)) * 3, strict=False):
+            mine = agreement[agreement["iso3"] == iso3]
+            with column:
+                if mine.empty:
+                    layout.empty(f"No shared votes on record for {iso3}.")
+                else:
+                    name = views.state_namer(states)(iso3)
+                    layout.chart(state_charts.agreement_bars(mine, name, built), mine, f"agreement-{iso3}")
+    layout.sync_url(filters)
+    layout.footer()

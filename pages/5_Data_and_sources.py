@@ -1,0 +1,31 @@
+"""Data & sources: every table of the data contract, its sources and how sure each fact is."""
+import streamlit as st
+
+from cyberdiplomacy import views
+from cyberdiplomacy.ui import data, layout
+
+filters = layout.page("Data & sources",
+                      "Every table behind the charts, with the source and confidence of each row. Researchers can "
+                      "also open the DuckDB file directly (see the README's data contract).")
+with layout.guard():
+    st.subheader("Datasets")
+    st.dataframe(data.query("table", name="datasets"), hide_index=True, width="stretch")
+    name = st.selectbox("Browse a table", views.BROWSABLE_TABLES)
+    table = data.query("table", name=name)
+    text = st.text_input("Filter rows containing (any column)", max_chars=100)
+    confidence = st.multiselect("Confidence", views.CONFIDENCE_LEVELS, default=views.CONFIDENCE_LEVELS)
+    shown = views.filter_rows(table, text, confidence)
+    st.caption(f"{len(shown)} of {len(table)} rows")
+    if shown.empty:
+        layout.empty("No row matches this filter.")
+    else:
+        st.dataframe(shown, hide_index=True, width="stretch")
+    st.download_button(f"Download {name}.csv", shown.to_csv(index=False).encode("utf-8"),
+                       file_name=f"cyberdiplomacy-{name}.csv", mime="text/csv")
+    st.subheader("Sources cited")
+    st.dataframe(views.source_table(data.query("table", name="sources")), hide_index=True, width="stretch",
+                 column_config={"link_url": st.column_config.LinkColumn("link")})
+    st.subheader("Confidence levels")
+    st.markdown(views.CONFIDENCE_TEXT)
+    layout.sync_url(filters)
+    layout.footer()
