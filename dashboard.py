@@ -1,7 +1,7 @@
 """Overview: the story from A/RES/53/70 (1998) to the Hanoi signing (2025) at a glance."""
 import streamlit as st
 
-from cyberdiplomacy import headlines
+from cyberdiplomacy import headlines, views
 from cyberdiplomacy.charts import timeline
 from cyberdiplomacy.ui import data, layout
 
@@ -22,11 +22,18 @@ with layout.guard():
                        help="Held sessions of the Expert Group, Ad Hoc Committee, OEWGs, GGEs, CCPCJ and others")
     columns[-1].metric("Sponsoring states", int(counts["sponsor_state_count"]),
                        help=f"{int(counts['sponsorship_count'])} sponsorships of the drafts on record")
-    if meetings.empty and history.empty:
+    tracks = st.multiselect("Tracks on the timeline", views.TRACK_OPTIONS, default=list(filters.tracks),
+                            format_func=views.track_label)
+    filters = layout.url_filters.with_changes(filters, tracks=tuple(tracks) or filters.tracks)
+    shown_meetings = data.query("meeting_timeline", tracks=tracks)
+    shown_texts = data.query("resolution_history", tracks=tracks)
+    if not tracks:
+        layout.empty("Choose at least one track to draw the timeline.")
+    elif shown_meetings.empty and shown_texts.empty:
         layout.empty("The warehouse holds no meetings or resolutions yet.")
     else:
-        fig = timeline.process_timeline(meetings, history, data.built_date())
-        layout.chart(fig, meetings, "overview-timeline")
+        fig = timeline.process_timeline(shown_meetings, shown_texts, data.built_date())
+        layout.chart(fig, shown_meetings, "overview-timeline")
     st.subheader("Explore")
     st.markdown(
         "- **Resolution history**: every text of both tracks, its vote map and sponsors; competing texts side by side.\n"

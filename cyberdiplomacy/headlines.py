@@ -11,7 +11,7 @@ KEY_TEXTS = ("A/RES/73/187", "A/RES/74/247", "A/RES/79/243")
 def tally_text(row: pd.Series) -> str:
     """Announced plenary totals if known, else the per-state rows, else how it was adopted."""
     if row.get("adoption_mode") == "without_vote":
-        return "adopted without a vote"
+        return "without a vote"
     announced = formatting.announced_tally(row)
     if announced:
         return announced

@@ -125,3 +125,11 @@ def filter_rows(table: pd.DataFrame, text: str, confidence: list[str]) -> pd.Dat
 def source_table(sources: pd.DataFrame) -> pd.DataFrame:
     return sources[["source_ref", "link_url", "table_name", "row_count", "confirmed_count", "single_source_count",
                     "inferred_count"]]
+
+
+def symbol_from_point(point: dict) -> str | None:
+    """The resolution symbol carried in a clicked point's customdata (second field), if any."""
+    custom = point.get("customdata") if isinstance(point, dict) else None
+    if isinstance(custom, list | tuple) and len(custom) > 1 and isinstance(custom[1], str):
+        return custom[1]
+    return None

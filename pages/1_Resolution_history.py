@@ -21,8 +21,9 @@ with layout.guard():
     else:
         layout.chart(vote_charts.adoption_timeline(history, data.built_date()), views.history_table(history),
                      "adoption-timeline")
-        layout.chart(vote_charts.vote_history(history, data.built_date()), views.history_table(history),
-                     "vote-history")
+        event = layout.chart(vote_charts.vote_history(history, data.built_date()), views.history_table(history),
+                             "vote-history", on_select=True, caption="Click a bar to open that vote below.")
+        layout.adopt_selection(event, "resolution", views.symbol_from_point)
 
     st.header("One recorded vote")
     recorded = data.query("recorded_votes")
@@ -31,7 +32,8 @@ with layout.guard():
         layout.empty("No per-state votes are on record yet.")
     else:
         default = filters.resolution if filters.resolution in options else views.default_resolution(options)
-        symbol = st.selectbox("Resolution", options, index=options.index(default),
+        layout.seed("resolution", default, options)
+        symbol = st.selectbox("Resolution", options, key="resolution",
                               format_func=lambda s: views.resolution_label(s, recorded))
         filters = layout.url_filters.with_changes(filters, resolution=symbol)
         state_votes = data.query("resolution_votes", symbol=symbol, stage="plenary")
@@ -40,13 +42,13 @@ with layout.guard():
                      views.group_table(state_votes), "votes-by-group")
         shown = st.multiselect("Show states that voted", views.VOTE_OPTIONS, default=views.VOTE_OPTIONS,
                                format_func=views.vote_label)
-        st.dataframe(views.states_by_vote(state_votes, shown), hide_index=True, width="stretch")
+        layout.show_table(views.states_by_vote(state_votes, shown))
         sponsors = data.query("resolution_sponsors", symbol=symbol)
         st.subheader("Sponsors")
         if sponsors.empty:
             layout.empty("No sponsor of this text is on record yet (unknown, not none).")
         else:
-            st.dataframe(sponsors, hide_index=True, width="stretch")
+            layout.show_table(sponsors)
         st.subheader("Documents")
         st.markdown(views.document_links(history_row=views.row_for(data.query("resolution_history"), symbol)))
 

@@ -27,18 +27,17 @@ with layout.guard():
         if sponsorships.empty:
             layout.empty("No sponsorship on record for these states (the sponsor lists are still incomplete).")
         else:
-            st.dataframe(sponsorships, hide_index=True, width="stretch")
+            layout.show_table(sponsorships)
         st.subheader("Bloc memberships")
-        st.dataframe(views.bloc_table(data.query("state_blocs", iso3s=chosen)), hide_index=True, width="stretch")
+        layout.show_table(views.bloc_table(data.query("state_blocs", iso3s=chosen)))
         st.subheader("Voting partners on these resolutions")
         agreement = data.query("state_agreement", iso3s=chosen)
-        for iso3, column in zip(chosen, st.columns(min(len(chosen), 2)) * 3, strict=False):
+        names = dict(zip(states["iso3"], states["name"], strict=True))
+        for iso3 in chosen:
             mine = agreement[agreement["iso3"] == iso3]
-            with column:
-                if mine.empty:
-                    layout.empty(f"No shared votes on record for {iso3}.")
-                else:
-                    name = views.state_namer(states)(iso3)
-                    layout.chart(state_charts.agreement_bars(mine, name, built), mine, f"agreement-{iso3}")
+            if mine.empty:
+                layout.empty(f"No shared votes on record for {names[iso3]}.")
+            else:
+                layout.chart(state_charts.agreement_bars(mine, names[iso3], built), mine, f"agreement-{iso3}")
     layout.sync_url(filters)
     layout.footer()

@@ -9,7 +9,7 @@ filters = layout.page("Data & sources",
                       "also open the DuckDB file directly (see the README's data contract).")
 with layout.guard():
     st.subheader("Datasets")
-    st.dataframe(data.query("table", name="datasets"), hide_index=True, width="stretch")
+    layout.show_table(data.query("table", name="datasets"))
     name = st.selectbox("Browse a table", views.BROWSABLE_TABLES)
     table = data.query("table", name=name)
     text = st.text_input("Filter rows containing (any column)", max_chars=100)
@@ -19,12 +19,12 @@ with layout.guard():
     if shown.empty:
         layout.empty("No row matches this filter.")
     else:
-        st.dataframe(shown, hide_index=True, width="stretch")
+        layout.show_table(shown)
     st.download_button(f"Download {name}.csv", shown.to_csv(index=False).encode("utf-8"),
                        file_name=f"cyberdiplomacy-{name}.csv", mime="text/csv")
     st.subheader("Sources cited")
-    st.dataframe(views.source_table(data.query("table", name="sources")), hide_index=True, width="stretch",
-                 column_config={"link_url": st.column_config.LinkColumn("link")})
+    layout.show_table(views.source_table(data.query("table", name="sources")),
+                      link_url=st.column_config.LinkColumn("link"))
     st.subheader("Confidence levels")
     st.markdown(views.CONFIDENCE_TEXT)
     layout.sync_url(filters)

@@ -40,7 +40,10 @@ def vote_strip(votes: pd.DataFrame, built) -> go.Figure:
 
 
 def agreement_bars(agreement: pd.DataFrame, state_name: str, built, top_n: int = 10) -> go.Figure:
-    ranked = agreement.sort_values(["agreement_share", "other_state_name"], ascending=[False, True])
+    # Partners that shared only a few votes would top the list by chance: require half the most shared.
+    min_shared = max(1, -(-int(agreement["shared_vote_count"].max()) // 2)) if len(agreement) else 1
+    eligible = agreement[agreement["shared_vote_count"] >= min_shared]
+    ranked = eligible.sort_values(["agreement_share", "other_state_name"], ascending=[False, True])
     shown = pd.concat([ranked.head(top_n), ranked.tail(top_n)]).drop_duplicates("other_iso3")
     fig = go.Figure(go.Bar(
         x=shown["agreement_share"], y=shown["other_state_name"], orientation="h",
@@ -56,4 +59,5 @@ def agreement_bars(agreement: pd.DataFrame, state_name: str, built, top_n: int =
     else:
         title = f"No shared votes on record for {state_name}"
     return theme.finish(fig, title, ["votes table (recorded votes on ICT resolutions)"], built,
-                        f"{top_n} closest and {top_n} farthest; colour: UN regional group")
+                        f"{top_n} closest and {top_n} farthest among states sharing at least {min_shared} votes; "
+                        "colour: UN regional group")

@@ -42,8 +42,8 @@ pio.templates["cyberdiplomacy"] = go.layout.Template(
         colorway=["#0072B2", "#D55E00", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"],
         xaxis=dict(gridcolor="#EEEEEE", zeroline=False),
         yaxis=dict(gridcolor="#EEEEEE", zeroline=False),
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0),
-        margin=dict(l=10, r=10, t=90, b=FOOTER_MARGIN),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0, traceorder="normal"),
+        margin=dict(l=10, r=10, t=100, b=FOOTER_MARGIN),
         hoverlabel=dict(font=dict(family=FONT_FAMILY)),
     )
 )

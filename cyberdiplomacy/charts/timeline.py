@@ -45,10 +45,16 @@ def process_timeline(meetings: pd.DataFrame, milestones: pd.DataFrame, built,
                         customdata=part[["symbol", "title", "adoption_mode"]].fillna(""),
                         hovertemplate="%{customdata[0]} · %{x|%d %b %Y}<br>%{customdata[1]}<br>"
                                       "%{customdata[2]}<extra></extra>")
-    rows = list(dict.fromkeys(list(MILESTONE_ROWS.values()) + list(meetings["body_short"])))
+    # Bodies grouped by track, each track's bodies in order of their first session.
+    first_session = meetings.groupby(["track", "body_short"])["start_date"].min().reset_index()
+    first_session["track_rank"] = first_session["track"].map({t: i for i, t in enumerate(theme.TRACK_LABELS)})
+    bodies = list(first_session.sort_values(["track_rank", "start_date"])["body_short"])
+    rows = list(dict.fromkeys(list(MILESTONE_ROWS.values()) + bodies))
     fig.update_layout(barmode="overlay", xaxis=dict(type="date", title=None),
                       yaxis=dict(categoryorder="array", categoryarray=rows, autorange="reversed", title=None),
-                      height=max(360, 120 + 28 * len(rows)), legend=dict(font=dict(size=11)))
+                      height=max(380, 130 + 28 * len(rows)),
+                      legend=dict(orientation="v", x=1.01, y=1, yanchor="top", xanchor="left", font=dict(size=11)),
+                      margin=dict(r=10))
     if title is None:
         held = meetings[meetings["status"] == "held"]
         first = pd.to_datetime(dated["adopted_date"]).min() if len(dated) else None

@@ -78,7 +78,7 @@ def chart(fig: go.Figure, table: pd.DataFrame, key: str, *, on_select: bool = Fa
     if caption:
         st.caption(caption)
     with st.expander("Table and download"):
-        st.dataframe(table, hide_index=True, width="stretch")
+        show_table(table)
         st.download_button("Download CSV", table.to_csv(index=False).encode("utf-8"),
                            file_name=f"{key}.csv", mime="text/csv", key=f"{key}-csv")
     return event
@@ -100,3 +100,27 @@ def footer() -> None:
     st.divider()
     st.caption(f"Data version {version} · built {data.built_date()} · every row cites its source "
                "(see Data & sources) · Cybercrime Diplomacy Dashboard, CC BY 4.0")
+
+
+def seed(key: str, default, options: list) -> None:
+    """Give a widget its starting value (from the URL) once, and repair a value no longer offered."""
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = default
+
+
+def adopt_selection(event, key: str, to_value) -> None:
+    """A newly clicked chart point sets the widget `key` (before that widget is drawn)."""
+    points = selected_points(event)
+    values = [v for v in (to_value(p) for p in points) if v]
+    marker = f"_{key}_last_selection"
+    if values and st.session_state.get(marker) != values[0]:
+        st.session_state[marker] = values[0]
+        st.session_state[key] = values[0]
+
+
+def show_table(table: pd.DataFrame, **column_config) -> None:
+    """A dataframe with dates shown as dates (DuckDB DATE arrives as a timestamp)."""
+    config = {c: st.column_config.DateColumn(format="YYYY-MM-DD") for c in table.columns
+              if pd.api.types.is_datetime64_any_dtype(table[c]) and not c.endswith("_at")}
+    config.update(column_config)
+    st.dataframe(table, hide_index=True, width="stretch", column_config=config)

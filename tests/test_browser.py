@@ -1,0 +1,128 @@
+"""Real-browser tour: Debian Chromium driven by Playwright against a live server, offline."""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests.browser_support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    LOCAL_PREFIXES,
+    PAGE_PATHS,
+    SCREENSHOTS,
+    streamlit_server,
+    wait_for_charts,
+    wait_for_run,
+)
+
+pytestmark = pytest.mark.browser
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def server(real_db, tmp_path_factory):
+    log = tmp_path_factory.mktemp("server") / "streamlit.log"
+    try:
+        with streamlit_server(real_db, log) as url:
+            yield url
+    finally:
+        print(log.read_text()[-5000:])  # shown by pytest when a test fails
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium (.ci/run does)")
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A page whose every non-local request is blocked and recorded."""
+    context = browser.new_context(viewport={"width": 1400, "height": 3000})
+    outside: list[str] = []
+
+    def route(route):
+        if route.request.url.startswith(LOCAL_PREFIXES):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.outside_requests = outside
+    yield page
+    context.close()
+
+
+def assert_no_exception(page) -> None:
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert "Traceback" not in page.inner_text("body")
+
+
+@pytest.mark.parametrize("name", list(PAGE_PATHS))
+def test_page_renders_charts_offline(server, offline_page, name):
+    page = offline_page
+    path = PAGE_PATHS[name]
+    query = "?state=RUS,USA" if name in ("state_explorer", "sponsor_blocs") else ""
+    page.goto(server + path + query)
+    wait_for_run(page)
+    if name != "data_and_sources":
+        wait_for_charts(page)
+        assert page.locator('[data-testid="stPlotlyChart"]').count() >= 1
+    else:
+        page.wait_for_selector('[data-testid="stDataFrame"]')
+    if name == "resolution_history":
+        page.wait_for_selector(".choroplethlocation", state="attached", timeout=30_000)
+        assert page.locator(".choroplethlocation").count() > 100  # map shapes drawn from the bundled topojson
+    assert_no_exception(page)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+    assert page.outside_requests == []
+
+
+def test_state_parameter_round_trips_across_pages(server, offline_page):
+    page = offline_page
+    page.goto(server + "/State_explorer?state=RUS,USA")
+    wait_for_run(page)
+    wait_for_charts(page)
+    chosen = page.locator('[data-testid="stMultiSelect"]').first.inner_text()
+    assert "Russian Federation (RUS)" in chosen and "United States of America (USA)" in chosen
+    assert parse_qs(urlparse(page.url).query)["state"] == ["RUS,USA"]
+    page.locator('[data-testid="stSidebar"] a', has_text="Resolution history").click()
+    page.wait_for_url("**/Resolution_history**")
+    wait_for_run(page)
+    assert parse_qs(urlparse(page.url).query)["state"] == ["RUS,USA"]
+    assert_no_exception(page)
+
+
+def test_unknown_state_parameter_gives_a_plain_message(server, offline_page):
+    page = offline_page
+    page.goto(server + "/State_explorer?state=XYZ&from=abc")
+    wait_for_run(page)
+    body = page.inner_text("body")
+    assert "Unknown state code 'XYZ'" in body
+    assert "Ignored from='abc'" in body
+    assert_no_exception(page)
+
+
+def test_clicking_a_bar_selects_that_vote(server, offline_page):
+    page = offline_page
+    page.goto(server + "/Resolution_history")
+    wait_for_run(page)
+    wait_for_charts(page)
+    chart = page.locator('[data-testid="stPlotlyChart"]').nth(1)
+    bar = chart.locator(".barlayer .point path").first  # first bar of the 'Yes' trace: the oldest vote
+    bar.click(force=True)
+    page.wait_for_timeout(500)
+    wait_for_run(page)
+    select = page.locator('[data-testid="stSelectbox"]').first.inner_text()
+    assert "A/RES/60/45" in select
+    assert parse_qs(urlparse(page.url).query)["resolution"] == ["A/RES/60/45"]
+    assert_no_exception(page)

@@ -1,0 +1,127 @@
+"""One AppTest per page: no exception, the key elements, and a filter change that changes the figure."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
+
+
+@pytest.fixture(autouse=True)
+def warehouse(real_db, monkeypatch):
+    monkeypatch.setenv("CYBERDIPLOMACY_DB", str(real_db))
+
+
+def open_page(page: str | None = None, **params) -> AppTest:
+    at = AppTest.from_file("../dashboard.py", default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    if page:
+        at.switch_page(page)
+    return at.run()
+
+
+def figures(at: AppTest) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def titles(at: AppTest) -> list[str]:
+    return [f["layout"]["meta"]["title"] for f in figures(at)]
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def test_every_page_has_an_apptest():
+    covered = {"pages/1_Resolution_history.py", "pages/2_Sponsor_blocs.py", "pages/3_Meeting_timelines.py",
+               "pages/4_State_explorer.py", "pages/5_Data_and_sources.py"}
+    assert set(PAGES) == covered
+
+
+@pytest.mark.parametrize("page", [None, *PAGES])
+def test_page_runs_with_hostile_url(page):
+    at = open_page(page, state="'; DROP TABLE votes; --", resolution="x" * 10_000, track="🙂", bogus="1")
+    assert_clean(at)
+    assert any("Unknown state code" in i.value for i in at.info)
+
+
+def test_overview():
+    at = open_page()
+    assert_clean(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["A/RES/73/187"] == "94–59–33"
+    assert metrics["A/RES/74/247"] == "79–60–33"
+    assert metrics["A/RES/79/243"] == "without a vote"
+    before = figures(at)[0]
+    at.multiselect[0].set_value(["criminal_ict"]).run()
+    after = figures(at)[0]
+    assert len(after["data"]) < len(before["data"])
+    assert at.query_params["track"] == "crime"
+
+
+def test_resolution_history():
+    at = open_page("pages/1_Resolution_history.py")
+    assert_clean(at)
+    assert "A/RES/73/187: 94 yes, 59 no, 33 abstentions" in titles(at)
+    assert "A/RES/74/247 was the most divisive recorded vote: 79–60–33" in titles(at)
+    at.selectbox(key="resolution").set_value("A/RES/74/247").run()
+    assert "A/RES/74/247: 79 yes, 60 no, 33 abstentions" in titles(at)
+    assert at.query_params["resolution"] == "A/RES/74/247"
+    at.multiselect[0].set_value(["international_security"]).run()
+    history = next(f for f in figures(at) if "most divisive" in f["layout"]["meta"]["title"])
+    assert "A/RES/73/187" not in history["layout"]["meta"]["sources"]
+
+
+def test_resolution_history_from_url_and_chart_selection():
+    at = open_page("pages/1_Resolution_history.py", resolution="74/247")
+    assert at.selectbox(key="resolution").value == "A/RES/74/247"
+    # A click on a bar of the history chart arrives as a selection; it opens that vote.
+    at.session_state["vote-history"] = {"selection": {"points": [{"customdata": ["title", "A/RES/73/27"]}],
+                                                      "point_indices": [0], "box": [], "lasso": []}}
+    at.run()
+    assert at.selectbox(key="resolution").value == "A/RES/73/27"
+
+
+def test_sponsor_blocs():
+    at = open_page("pages/2_Sponsor_blocs.py")
+    assert_clean(at)
+    matrix = next(f for f in figures(at) if f["data"][0]["type"] == "heatmap")
+    assert len(matrix["data"][0]["x"]) == 2
+    at.multiselect[0].set_value(["AGO"]).run()  # Angola sponsored only the 2019 draft
+    matrix = next(f for f in figures(at) if f["data"][0]["type"] == "heatmap")
+    assert matrix["data"][0]["x"] == ["A/C.3/74/L.11"]
+    assert at.query_params["state"] == "AGO"
+
+
+def test_meeting_timelines():
+    at = open_page("pages/3_Meeting_timelines.py")
+    assert_clean(at)
+    before = sum(len(t.get("y", [])) for t in figures(at)[0]["data"] if t["type"] == "bar")
+    at.multiselect[1].set_value(["IEG"]).run()
+    bars = [t for t in figures(at)[0]["data"] if t["type"] == "bar"]
+    assert {y for t in bars for y in t["y"]} == {"IEG"}
+    assert sum(len(t["y"]) for t in bars) < before
+
+
+def test_state_explorer():
+    at = open_page("pages/4_State_explorer.py")
+    assert_clean(at)
+    assert any("Choose one or more states" in i.value for i in at.info)
+    at.multiselect[0].set_value(["RUS", "USA"]).run()
+    assert "Russian Federation, United States of America voted differently on 9 of 10 recorded votes" in titles(at)
+    assert at.query_params["state"] == "RUS,USA"
+
+
+def test_data_and_sources():
+    at = open_page("pages/5_Data_and_sources.py")
+    assert_clean(at)
+    at.selectbox[0].set_value("votes").run()
+    assert any("of 1926 rows" in c.value for c in at.caption)
+    at.text_input[0].set_value("VNM").run()
+    assert any(c.value.startswith("10 of 1926 rows") for c in at.caption)

@@ -1,0 +1,69 @@
+"""Query functions on the hand-written fixture world: exact values."""
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from cyberdiplomacy import queries
+
+
+@pytest.fixture(scope="module")
+def con(world_db):
+    connection = duckdb.connect(str(world_db), read_only=True)
+    yield connection
+    connection.close()
+
+
+def test_resolution_history_tallies(con):
+    history = queries.resolution_history(con).set_index("symbol")
+    row = history.loc["A/RES/99/2"]
+    assert (row["plenary_state_yes_count"], row["plenary_state_no_count"], row["plenary_state_abstain_count"],
+            row["plenary_state_non_voting_count"]) == (2, 1, 1, 1)
+    assert history.loc["A/RES/99/3", "adoption_mode"] == "without_vote"
+    assert not history.loc["A/RES/99/3", "has_state_votes"]
+    assert list(queries.resolution_history(con, tracks=["international_security"])["symbol"]) == ["A/RES/99/1"]
+    assert list(queries.resolution_history(con, from_year=2015, to_year=2018)["symbol"]) == ["A/RES/99/2"]
+
+
+def test_agreement_share(con):
+    agreement = queries.state_agreement(con, ["RUS"]).set_index("other_iso3")
+    # RUS and CHN: same vote on 99/1 plenary, 99/2 plenary and committee -> 3 of 3.
+    assert agreement.loc["CHN", ["shared_vote_count", "same_vote_count", "agreement_share"]].tolist() == [3, 3, 1.0]
+    # RUS and FRA: Y/Y, Y/A, Y/N -> 1 of 3.
+    assert agreement.loc["FRA", "agreement_share"] == pytest.approx(1 / 3)
+    # SSD never cast a vote (X only), so it is not a partner at all.
+    assert "SSD" not in agreement.index
+
+
+def test_competing_votes(con):
+    both = queries.competing_votes(con, "A/RES/99/1", "A/RES/99/2").set_index("iso3")
+    assert both.loc["USA", ["vote_a", "vote_b"]].tolist() == ["N", "N"]
+    assert both.loc["SSD", "vote_a"] is None or str(both.loc["SSD", "vote_a"]) in {"None", "nan", "<NA>"}
+    assert "VAT" not in both.index
+
+
+def test_bloc_cohesion_uses_membership_on_the_vote_date(con):
+    cohesion = queries.bloc_cohesion(con, ["Council of Europe"])
+    rows = {(r.resolution_symbol, r.stage): (r.voting_member_count, r.cohesion_share) for r in cohesion.itertuples()}
+    # 2010: FRA and RUS members, both Y. 2018: RUS had not left yet (left 2022): FRA A, RUS Y -> 1 of 2.
+    assert rows[("A/RES/99/1", "plenary")] == (2, 1.0)
+    assert rows[("A/RES/99/2", "plenary")] == (2, 0.5)
+
+
+def test_sponsorship_queries(con):
+    assert queries.sponsorship_matrix(con, ["CHN"])["iso3"].tolist() == ["CHN", "RUS"]
+    assert queries.sponsorship_matrix(con, ["USA"]).empty
+    assert queries.resolution_sponsors(con, "A/RES/99/2")["role"].tolist() == ["original", "additional"]
+
+
+def test_meeting_timeline_filters(con):
+    assert len(queries.meeting_timeline(con)) == 2
+    assert queries.meeting_timeline(con, from_year=2012, to_year=2012)["meeting"].tolist() == [
+        "second meeting (postponed)"]
+    assert queries.meeting_timeline(con, bodies=["XYZ"]).empty
+
+
+def test_table_names_are_checked(con):
+    assert len(queries.table(con, "votes")) == 14
+    with pytest.raises(ValueError):
+        queries.table(con, "votes; DROP TABLE votes")

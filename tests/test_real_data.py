@@ -1,0 +1,99 @@
+"""Known facts of the public record, asserted on a warehouse built from the real data/."""
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import pytest
+
+# The 23 sponsors printed on A/C.3/73/L.9/Rev.1 (2 November 2018).
+L9_REV1_SPONSORS = {
+    "DZA", "AZE", "BLR", "BOL", "BRA", "KHM", "CHN", "CUB", "PRK", "IND", "IRN", "KAZ", "MDG", "MMR", "NIC", "RUS",
+    "ZAF", "SDN", "SYR", "TJK", "TKM", "UZB", "VEN",
+}
+
+
+@pytest.fixture(scope="module")
+def con(real_db):
+    connection = duckdb.connect(str(real_db), read_only=True)
+    yield connection
+    connection.close()
+
+
+def tally(con, symbol: str, stage: str = "plenary") -> dict[str, int]:
+    return dict(con.execute("SELECT vote, count(*) FROM votes WHERE resolution_symbol = $s AND stage = $st "
+                            "GROUP BY vote", {"s": symbol, "st": stage}).fetchall())
+
+
+@pytest.mark.parametrize("symbol, expected", [
+    ("A/RES/73/187", (94, 59, 33)),
+    ("A/RES/74/247", (79, 60, 33)),
+    ("A/RES/73/27", (119, 46, 14)),
+])
+def test_per_state_rows_sum_to_announced_totals(con, symbol, expected):
+    counts = tally(con, symbol)
+    assert (counts["Y"], counts["N"], counts["A"]) == expected
+    announced = con.execute("SELECT plenary_yes_count, plenary_no_count, plenary_abstain_count FROM resolutions "
+                            "WHERE symbol = $s", {"s": symbol}).fetchone()
+    assert announced == expected
+
+
+def test_every_member_on_the_vote_date_has_a_row(con):
+    # 193 members from 14 July 2011 (South Sudan); 191 in December 2005 (before Montenegro).
+    assert sum(tally(con, "A/RES/73/187").values()) == 193
+    assert sum(tally(con, "A/RES/60/45").values()) == 191
+    assert tally(con, "A/RES/73/187")["X"] == 193 - 94 - 59 - 33
+
+
+def test_sponsors_printed_on_l9_rev1(con):
+    rows = con.execute("SELECT iso3 FROM sponsorships WHERE draft_symbol = 'A/C.3/73/L.9/Rev.1' "
+                       "AND role = 'original'").fetchall()
+    assert {r[0] for r in rows} == L9_REV1_SPONSORS
+    assert con.execute("SELECT DISTINCT resolution_symbol FROM sponsorships "
+                       "WHERE draft_symbol = 'A/C.3/73/L.9/Rev.1'").fetchall() == [("A/RES/73/187",)]
+
+
+def test_original_sponsors_of_the_2019_draft(con):
+    rows = con.execute("SELECT iso3 FROM sponsorships WHERE resolution_symbol = 'A/RES/74/247' "
+                       "AND role = 'original'").fetchall()
+    assert {r[0] for r in rows} == {"BLR", "KHM", "CHN", "PRK", "MMR", "NIC", "RUS", "VEN"}
+
+
+@pytest.mark.parametrize("start, end", [
+    ("2011-01-17", "2011-01-21"), ("2013-02-25", "2013-02-28"), ("2017-04-10", "2017-04-13"),
+    ("2018-04-03", "2018-04-05"),
+])
+def test_expert_group_meetings_named_in_the_draft(con, start, end):
+    row = con.execute("SELECT city, status FROM meetings WHERE body_short = 'IEG' AND start_date = $s "
+                      "AND end_date = $e", {"s": dt.date.fromisoformat(start), "e": dt.date.fromisoformat(end)}
+                      ).fetchone()
+    assert row == ("Vienna", "held")
+
+
+def test_states_table(con):
+    assert con.execute("SELECT status, count(*) FROM states GROUP BY status ORDER BY status").fetchall() == [
+        ("member", 193), ("observer", 2)]
+    assert con.execute("SELECT un_member_since FROM states WHERE iso3 = 'SSD'").fetchone() == (dt.date(2011, 7, 14),)
+    assert con.execute("SELECT count(*) FROM states WHERE status = 'member' AND un_regional_group IS NULL"
+                       ).fetchone() == (0,)
+
+
+def test_the_convention_was_adopted_without_a_vote(con):
+    row = con.execute("SELECT adopted_date, adoption_mode, plenary_yes_count FROM resolutions "
+                      "WHERE symbol = 'A/RES/79/243'").fetchone()
+    assert row == (dt.date(2024, 12, 24), "without_vote", None)
+
+
+def test_dated_bloc_membership(con):
+    left = con.execute("SELECT left_date FROM bloc_memberships WHERE bloc = 'Council of Europe' AND iso3 = 'RUS'"
+                       ).fetchone()
+    assert left == (dt.date(2022, 3, 16),)
+    assert con.execute("SELECT left_date FROM bloc_memberships WHERE bloc = 'EU' AND iso3 = 'GBR'").fetchone() == (
+        dt.date(2020, 1, 31),)
+
+
+def test_every_row_cites_a_source_and_a_confidence(con):
+    for table in ("states", "resolutions", "votes", "sponsorships", "meetings", "bloc_memberships"):
+        missing = con.execute(f"SELECT count(*) FROM {table} WHERE source IS NULL OR trim(source) = '' "  # noqa: S608
+                              "OR confidence IS NULL").fetchone()
+        assert missing == (0,), table
