@@ -9,7 +9,8 @@ import pandas as pd
 
 SQL_DIR = Path(__file__).parent / "sql"
 TRACKS = ("criminal_ict", "international_security")
-TABLES = ("states", "resolutions", "votes", "sponsorships", "meetings", "bloc_memberships", "sources", "datasets")
+TABLES = ("states", "resolutions", "votes", "sponsorships", "meetings", "bloc_memberships", "treaty_actions", "sources",
+          "datasets")
 
 
 @cache

@@ -99,3 +99,16 @@ CREATE TABLE core.bloc_memberships (
     confidence VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'single-source', 'inferred')),
     notes VARCHAR
 );
+
+CREATE TABLE core.treaty_actions (
+    treaty VARCHAR NOT NULL,
+    party_name VARCHAR NOT NULL,
+    iso3 VARCHAR REFERENCES core.states (iso3),
+    action VARCHAR NOT NULL CHECK (action IN ('signature', 'ratification', 'accession', 'acceptance', 'approval')),
+    action_date DATE,
+    place VARCHAR,
+    source VARCHAR NOT NULL,
+    confidence VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'single-source', 'inferred')),
+    notes VARCHAR,
+    PRIMARY KEY (treaty, party_name, action)
+);

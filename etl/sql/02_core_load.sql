@@ -5,3 +5,4 @@ INSERT INTO core.votes BY NAME SELECT * EXCLUDE (source_file, source_line) FROM 
 INSERT INTO core.sponsorships BY NAME SELECT * EXCLUDE (source_file, source_line) FROM raw.sponsorships;
 INSERT INTO core.meetings BY NAME SELECT * EXCLUDE (source_file, source_line) FROM raw.meetings;
 INSERT INTO core.bloc_memberships BY NAME SELECT * EXCLUDE (source_file, source_line) FROM raw.bloc_memberships;
+INSERT INTO core.treaty_actions BY NAME SELECT * EXCLUDE (source_file, source_line) FROM raw.treaty_actions;

@@ -7,6 +7,7 @@ CREATE VIEW votes AS SELECT * FROM core.votes;
 CREATE VIEW sponsorships AS SELECT * FROM core.sponsorships;
 CREATE VIEW meetings AS SELECT * FROM core.meetings;
 CREATE VIEW bloc_memberships AS SELECT * FROM core.bloc_memberships;
+CREATE VIEW treaty_actions AS SELECT * FROM core.treaty_actions;
 
 -- One row per cited reference per table: sources are written as ' ; '-separated lists.
 CREATE VIEW sources AS
@@ -17,6 +18,7 @@ WITH cited AS (
     UNION ALL SELECT 'sponsorships', source, confidence FROM core.sponsorships
     UNION ALL SELECT 'meetings', source, confidence FROM core.meetings
     UNION ALL SELECT 'bloc_memberships', source, confidence FROM core.bloc_memberships
+    UNION ALL SELECT 'treaty_actions', source, confidence FROM core.treaty_actions
 ), refs AS (
     SELECT table_name, trim(unnest(string_split(source, ' ; '))) AS source_ref, confidence FROM cited
 )
