@@ -1,4 +1,6 @@
 """Overview: the story from A/RES/53/70 (1998) to the Hanoi signing (2025) at a glance."""
+import datetime as dt
+
 import streamlit as st
 
 from cyberdiplomacy import headlines, views
@@ -22,6 +24,15 @@ with layout.guard():
                        help="Held sessions of the Expert Group, Ad Hoc Committee, OEWGs, GGEs, CCPCJ and others")
     columns[-1].metric("Sponsoring states", int(counts["sponsor_state_count"]),
                        help=f"{int(counts['sponsorship_count'])} sponsorships of the drafts on record")
+    treaty = headlines.entry_into_force(data.query("treaty_status"), dt.date.today())
+    if treaty["known"]:
+        left, middle, right = st.columns(3)
+        left.metric("Signatures of the Convention", treaty["signature_count"],
+                    help=f"{treaty['hanoi_signature_count']} of them at the Hanoi ceremony, 25–26 October 2025")
+        middle.metric("Ratifications toward the 40 needed", f"{treaty['instrument_count']} / 40")
+        right.metric("Still needed", treaty["instruments_needed"])
+        st.caption(headlines.entry_into_force_text(treaty) + " Source: UN Treaty Collection, chapter XVIII-16, "
+                   "and the treaty_actions table.")
     tracks = st.multiselect("Tracks on the timeline", views.TRACK_OPTIONS, default=list(filters.tracks),
                             format_func=views.track_label)
     filters = layout.url_filters.with_changes(filters, tracks=tuple(tracks) or filters.tracks)

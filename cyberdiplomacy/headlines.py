@@ -27,3 +27,38 @@ def key_text_rows(history: pd.DataFrame) -> pd.DataFrame:
     rows["tally"] = rows.apply(tally_text, axis=1)
     rows["order"] = rows["symbol"].map({s: i for i, s in enumerate(KEY_TEXTS)})
     return rows.sort_values("order")[["symbol", "title", "adopted_date", "tally", "adoption_mode", "document_url"]]
+
+
+UNCC = "UN Convention against Cybercrime"
+INSTRUMENTS_FOR_ENTRY_INTO_FORCE = 40
+DAYS_AFTER_FORTIETH = 90  # article 65 of the Convention
+
+
+def entry_into_force(status: pd.DataFrame, today) -> dict:
+    """Where the Convention stands against its rule: in force 90 days after the 40th instrument."""
+    row = status[status["treaty"] == UNCC]
+    if row.empty:
+        return {"known": False}
+    row = row.iloc[0]
+    count = int(row["state_instrument_count"])
+    result = {"known": True, "signature_count": int(row["signature_count"]),
+              "hanoi_signature_count": int(row["hanoi_signature_count"]), "instrument_count": count,
+              "instruments_needed": max(INSTRUMENTS_FOR_ENTRY_INTO_FORCE - count, 0), "in_force_date": None}
+    fortieth = row["fortieth_instrument_date"]
+    if count >= INSTRUMENTS_FOR_ENTRY_INTO_FORCE and pd.notna(fortieth):
+        in_force = pd.Timestamp(fortieth).date() + pd.Timedelta(days=DAYS_AFTER_FORTIETH).to_pytimedelta()
+        result["in_force_date"] = in_force
+        result["days_to_entry_into_force"] = (in_force - today).days
+    return result
+
+
+def entry_into_force_text(state: dict) -> str:
+    if not state.get("known"):
+        return "Treaty status not on record."
+    if state["in_force_date"] is None:
+        return (f"{state['instrument_count']} of the 40 instruments of ratification, acceptance, approval or "
+                f"accession on record; {state['instruments_needed']} more are needed, then the Convention enters "
+                "into force 90 days after the 40th (article 65).")
+    days = state["days_to_entry_into_force"]
+    when = state["in_force_date"].isoformat()
+    return f"In force since {when}." if days <= 0 else f"Enters into force on {when}, in {days} days."

@@ -105,3 +105,11 @@ def bloc_cohesion(con, blocs) -> pd.DataFrame:
 
 def blocs(con) -> pd.DataFrame:
     return run(con, "blocs")
+
+
+def treaty_status(con) -> pd.DataFrame:
+    return run(con, "treaty_status")
+
+
+def state_treaty_actions(con, iso3s) -> pd.DataFrame:
+    return run(con, "state_treaty_actions", iso3s=list(iso3s))

@@ -102,7 +102,7 @@ def bloc_table(blocs: pd.DataFrame) -> pd.DataFrame:
     return blocs[columns]
 
 
-BROWSABLE_TABLES = ["resolutions", "votes", "sponsorships", "meetings", "states", "bloc_memberships"]
+BROWSABLE_TABLES = ["resolutions", "votes", "sponsorships", "meetings", "treaty_actions", "states", "bloc_memberships"]
 CONFIDENCE_LEVELS = ["confirmed", "single-source", "inferred"]
 CONFIDENCE_TEXT = (
     "- **confirmed**: seen in a primary source (UN document, UN press release, treaty depositary), or two "
@@ -133,3 +133,19 @@ def symbol_from_point(point: dict) -> str | None:
     if isinstance(custom, list | tuple) and len(custom) > 1 and isinstance(custom[1], str):
         return custom[1]
     return None
+
+
+def data_quality(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Per table: rows, cells known and unknown (empty), and how the rows' confidence splits."""
+    records = []
+    for name, table in tables.items():
+        cells = table.drop(columns=[c for c in ("notes",) if c in table.columns])
+        known = int(cells.notna().sum().sum())
+        confidence = table["confidence"].value_counts() if "confidence" in table.columns else pd.Series(dtype=int)
+        records.append({
+            "table_name": name, "row_count": len(table), "known_cell_count": known,
+            "unknown_cell_count": int(cells.size - known),
+            "known_cell_share": round(known / cells.size, 3) if cells.size else None,
+            **{f"{level}_row_count": int(confidence.get(level, 0)) for level in CONFIDENCE_LEVELS},
+        })
+    return pd.DataFrame.from_records(records)

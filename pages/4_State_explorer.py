@@ -30,6 +30,13 @@ with layout.guard():
             layout.show_table(sponsorships)
         st.subheader("Bloc memberships")
         layout.show_table(views.bloc_table(data.query("state_blocs", iso3s=chosen)))
+        st.subheader("Treaty status")
+        treaty_actions = data.query("state_treaty_actions", iso3s=chosen)
+        if treaty_actions.empty:
+            layout.empty("No signature, ratification or accession of the UN Convention or the Budapest "
+                         "Convention is on record for these states.")
+        else:
+            layout.show_table(treaty_actions)
         st.subheader("Voting partners on these resolutions")
         agreement = data.query("state_agreement", iso3s=chosen)
         names = dict(zip(states["iso3"], states["name"], strict=True))

@@ -10,6 +10,10 @@ filters = layout.page("Data & sources",
 with layout.guard():
     st.subheader("Datasets")
     layout.show_table(data.query("table", name="datasets"))
+    st.subheader("Data quality")
+    st.caption("Known and unknown (empty) cells per table, notes excluded, and the confidence of the rows. "
+               "Unknown cells are shown as empty everywhere, never as zero.")
+    layout.show_table(views.data_quality({t: data.query("table", name=t) for t in views.BROWSABLE_TABLES}))
     name = st.selectbox("Browse a table", views.BROWSABLE_TABLES)
     table = data.query("table", name=name)
     text = st.text_input("Filter rows containing (any column)", max_chars=100)

@@ -97,3 +97,12 @@ def test_every_row_cites_a_source_and_a_confidence(con):
         missing = con.execute(f"SELECT count(*) FROM {table} WHERE source IS NULL OR trim(source) = '' "  # noqa: S608
                               "OR confidence IS NULL").fetchone()
         assert missing == (0,), table
+
+
+def test_hanoi_signatures(con):
+    assert con.execute("SELECT count(*) FROM treaty_actions WHERE treaty = 'UN Convention against Cybercrime' "
+                       "AND action = 'signature' AND place = 'Hanoi'").fetchone() == (72,)
+    assert con.execute("SELECT action_date FROM treaty_actions WHERE treaty = 'UN Convention against Cybercrime' "
+                       "AND iso3 = 'VNM' AND action = 'signature'").fetchone() == (dt.date(2025, 10, 25),)
+    assert con.execute("SELECT count(*) FROM treaty_actions WHERE party_name = 'European Union' AND iso3 IS NULL"
+                       ).fetchone()[0] >= 1
