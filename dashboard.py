@@ -44,7 +44,7 @@ with layout.guard():
         layout.empty("The warehouse holds no meetings or resolutions yet.")
     else:
         fig = timeline.process_timeline(shown_meetings, shown_texts, data.built_date())
-        layout.chart(fig, shown_meetings, "overview-timeline")
+        layout.chart(filters, fig, shown_meetings, "overview-timeline")
     st.subheader("Explore")
     st.markdown(
         "- **Resolution history**: every text of both tracks, its vote map and sponsors; competing texts side by side.\n"

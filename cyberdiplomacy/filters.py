@@ -113,3 +113,18 @@ def to_params(filters: Filters) -> dict[str, str]:
 
 def with_changes(filters: Filters, **changes) -> Filters:
     return replace(filters, warnings=(), **changes)
+
+
+def describe(filters: Filters) -> str:
+    """The selection in words, for export subtitles and file headers."""
+    parts = []
+    if filters.states:
+        parts.append("States: " + ", ".join(filters.states))
+    if set(filters.tracks) != set(TRACKS):
+        parts.append("Track: " + ", ".join("criminal use of ICTs" if t == "criminal_ict" else "international security"
+                                           for t in filters.tracks))
+    if (filters.from_year, filters.to_year) != (FIRST_YEAR, LAST_YEAR):
+        parts.append(f"Years {filters.from_year}–{filters.to_year}")
+    if filters.resolution:
+        parts.append(f"Resolution {filters.resolution}")
+    return " · ".join(parts) or "All states, both tracks, 1998–2026"

@@ -113,3 +113,7 @@ def treaty_status(con) -> pd.DataFrame:
 
 def state_treaty_actions(con, iso3s) -> pd.DataFrame:
     return run(con, "state_treaty_actions", iso3s=list(iso3s))
+
+
+def contract_columns(con) -> pd.DataFrame:
+    return run(con, "contract_columns")

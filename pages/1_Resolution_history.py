@@ -19,9 +19,9 @@ with layout.guard():
     elif history.empty:
         layout.empty("No resolution in this selection; widen the years or add a track.")
     else:
-        layout.chart(vote_charts.adoption_timeline(history, data.built_date()), views.history_table(history),
+        layout.chart(filters, vote_charts.adoption_timeline(history, data.built_date()), views.history_table(history),
                      "adoption-timeline")
-        event = layout.chart(vote_charts.vote_history(history, data.built_date()), views.history_table(history),
+        event = layout.chart(filters, vote_charts.vote_history(history, data.built_date()), views.history_table(history),
                              "vote-history", on_select=True, caption="Click a bar to open that vote below.")
         layout.adopt_selection(event, "resolution", views.symbol_from_point)
 
@@ -37,8 +37,8 @@ with layout.guard():
                               format_func=lambda s: views.resolution_label(s, recorded))
         filters = layout.url_filters.with_changes(filters, resolution=symbol)
         state_votes = data.query("resolution_votes", symbol=symbol, stage="plenary")
-        layout.chart(vote_charts.vote_map(state_votes, symbol, data.built_date()), state_votes, "vote-map")
-        layout.chart(vote_charts.votes_by_group(state_votes, symbol, data.built_date()),
+        layout.chart(filters, vote_charts.vote_map(state_votes, symbol, data.built_date()), state_votes, "vote-map")
+        layout.chart(filters, vote_charts.votes_by_group(state_votes, symbol, data.built_date()),
                      views.group_table(state_votes), "votes-by-group")
         shown = st.multiselect("Show states that voted", views.VOTE_OPTIONS, default=views.VOTE_OPTIONS,
                                format_func=views.vote_label)
@@ -49,6 +49,7 @@ with layout.guard():
             layout.empty("No sponsor of this text is on record yet (unknown, not none).")
         else:
             layout.show_table(sponsors)
+        layout.briefing_downloads("resolution", symbol, symbol)
         st.subheader("Documents")
         st.markdown(views.document_links(history_row=views.row_for(data.query("resolution_history"), symbol)))
 
@@ -59,8 +60,8 @@ with layout.guard():
     if both.empty:
         layout.empty("No per-state votes are on record for this pair.")
     else:
-        layout.chart(vote_charts.competing_crosstab(both, symbol_a, symbol_b, data.built_date()),
+        layout.chart(filters, vote_charts.competing_crosstab(both, symbol_a, symbol_b, data.built_date()),
                      vote_charts.crosstab_counts(both).reset_index(names="vote_on_a"), "competing-crosstab")
-        layout.chart(vote_charts.camps_map(both, symbol_a, symbol_b, data.built_date()), both, "camps-map")
+        layout.chart(filters, vote_charts.camps_map(both, symbol_a, symbol_b, data.built_date()), both, "camps-map")
     layout.sync_url(filters)
     layout.footer()

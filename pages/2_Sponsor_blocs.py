@@ -18,20 +18,20 @@ with layout.guard():
     if matrix.empty:
         layout.empty("No sponsorship on record for this selection. Clear the state filter to see all drafts.")
     else:
-        layout.chart(sponsor_charts.matrix(matrix, built), matrix, "sponsorship-matrix")
-        layout.chart(sponsor_charts.network(matrix, built), sponsor_charts.cosponsor_edges(matrix),
+        layout.chart(filters, sponsor_charts.matrix(matrix, built), matrix, "sponsorship-matrix")
+        layout.chart(filters, sponsor_charts.network(matrix, built), sponsor_charts.cosponsor_edges(matrix),
                      "cosponsor-network")
         composition = data.query("sponsor_bloc_composition")
         composition = composition[composition["draft_symbol"].isin(set(matrix["draft_symbol"]))]
         if not composition.empty:
-            layout.chart(sponsor_charts.composition(composition, built), composition, "sponsor-composition")
+            layout.chart(filters, sponsor_charts.composition(composition, built), composition, "sponsor-composition")
         sponsored = st.selectbox("How did the sponsors of this text vote?",
                                  list(dict.fromkeys(matrix["resolution_symbol"])))
         rival = data.query("sponsors_on_rival_votes", symbol=sponsored)
         if rival.empty:
             layout.empty("None of these sponsors has a recorded vote on record.")
         else:
-            layout.chart(sponsor_charts.rival_votes(rival, sponsored, built), rival, "sponsors-rival-votes")
+            layout.chart(filters, sponsor_charts.rival_votes(rival, sponsored, built), rival, "sponsors-rival-votes")
 
     st.header("Bloc cohesion on each recorded vote")
     blocs = data.query("blocs")
@@ -42,6 +42,6 @@ with layout.guard():
     elif cohesion.empty:
         layout.empty("No recorded vote by members of these blocs is on record.")
     else:
-        layout.chart(sponsor_charts.cohesion(cohesion, built), cohesion, "bloc-cohesion")
+        layout.chart(filters, sponsor_charts.cohesion(cohesion, built), cohesion, "bloc-cohesion")
     layout.sync_url(filters)
     layout.footer()

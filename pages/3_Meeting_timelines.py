@@ -24,7 +24,7 @@ with layout.guard():
     elif meetings.empty:
         layout.empty("No session in this selection; widen the years or clear the body filter.")
     else:
-        layout.chart(timeline.process_timeline(meetings, texts, data.built_date()), meetings, "meeting-timeline")
+        layout.chart(filters, timeline.process_timeline(meetings, texts, data.built_date()), meetings, "meeting-timeline")
         st.metric("Sessions held in this selection", int((meetings["status"] == "held").sum()))
     layout.sync_url(filters)
     layout.footer()

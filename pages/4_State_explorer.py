@@ -17,11 +17,12 @@ with layout.guard():
     if not chosen:
         layout.empty("Choose one or more states above, for example the Russian Federation and the United States.")
     else:
+        layout.briefing_downloads("states", chosen, ", ".join(chosen))
         votes = data.query("state_votes", iso3s=chosen)
         if votes.empty:
             layout.empty("No recorded vote on record for these states.")
         else:
-            layout.chart(state_charts.vote_strip(votes, built), votes, "state-votes")
+            layout.chart(filters, state_charts.vote_strip(votes, built), votes, "state-votes")
         st.subheader("Sponsorships")
         sponsorships = data.query("state_sponsorships", iso3s=chosen)
         if sponsorships.empty:
@@ -45,6 +46,6 @@ with layout.guard():
             if mine.empty:
                 layout.empty(f"No shared votes on record for {names[iso3]}.")
             else:
-                layout.chart(state_charts.agreement_bars(mine, names[iso3], built), mine, f"agreement-{iso3}")
+                layout.chart(filters, state_charts.agreement_bars(mine, names[iso3], built), mine, f"agreement-{iso3}")
     layout.sync_url(filters)
     layout.footer()

@@ -24,11 +24,12 @@ with layout.guard():
         layout.empty("No row matches this filter.")
     else:
         layout.show_table(shown)
-    st.download_button(f"Download {name}.csv", shown.to_csv(index=False).encode("utf-8"),
-                       file_name=f"cyberdiplomacy-{name}.csv", mime="text/csv")
+    layout.table_downloads(name, shown, text, confidence)
     st.subheader("Sources cited")
     layout.show_table(views.source_table(data.query("table", name="sources")),
                       link_url=st.column_config.LinkColumn("link"))
+    st.subheader("The whole dataset")
+    layout.dataset_download()
     st.subheader("Confidence levels")
     st.markdown(views.CONFIDENCE_TEXT)
     layout.sync_url(filters)

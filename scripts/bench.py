@@ -75,7 +75,34 @@ def bench_browser(runs: int) -> None:
         browser.close()
 
 
-SECTIONS = {"pages": bench_pages, "browser": bench_browser}
+def bench_export(runs: int) -> None:
+    import duckdb
+
+    from cyberdiplomacy import briefing, exports, figures
+    from cyberdiplomacy.filters import Filters
+
+    db = Path(os.environ.get("CYBERDIPLOMACY_DB") or ROOT / "build" / "cyberdiplomacy.duckdb")
+    con = duckdb.connect(str(db), read_only=True)
+    bar, _ = figures.build("vote-history", con, Filters(), "bench")
+    world, _ = figures.build("vote-map", con, Filters(), "bench")
+    start = time.perf_counter()
+    exports.figure_bytes(bar, "png")
+    record("figure export, first (starts the browser), PNG bar chart", time.perf_counter() - start, None)
+    for name, fig in (("bar chart", bar), ("world map", world)):
+        for fmt in exports.FORMATS:
+            times = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                exports.figure_bytes(fig, fmt)
+                times.append(time.perf_counter() - start)
+            record(f"figure export warm (median) {fmt.upper()} {name}", statistics.median(times), 0.5)
+    for fmt, write in (("PDF", briefing.to_pdf), ("PPTX", briefing.to_pptx)):
+        start = time.perf_counter()
+        write(briefing.for_states(con, ["RUS"]))
+        record(f"briefing pack for one state (RUS), {fmt}, server warm", time.perf_counter() - start, 10.0)
+
+
+SECTIONS = {"pages": bench_pages, "browser": bench_browser, "export": bench_export}
 
 
 def main() -> int:

@@ -124,3 +124,18 @@ def test_clicking_a_bar_selects_that_vote(server, offline_page):
     page.wait_for_function("""() => [...document.querySelectorAll('.gtitle')]
         .some(t => t.textContent.startsWith('A/RES/60/45: 177 yes'))""")
     assert_no_exception(page)
+
+
+def test_figure_download_arrives_as_png(server, offline_page, tmp_path):
+    page = offline_page
+    page.goto(server + "/Meeting_timelines")
+    wait_for_run(page)
+    wait_for_charts(page)
+    page.get_by_text("Table and downloads").first.click()
+    with page.expect_download(timeout=60_000) as info:
+        page.locator('[data-testid="stDownloadButton"] button', has_text="PNG").first.click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    assert path.name == "meeting-timeline.png"
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert_no_exception(page)

@@ -5,7 +5,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from cyberdiplomacy import formatting
-from cyberdiplomacy.charts import theme
+from cyberdiplomacy.charts import geo, theme
 
 VOTE_WORDS = {"Y": "yes_count", "N": "no_count", "A": "abstain_count", "X": "non_voting_count"}
 
@@ -70,29 +70,25 @@ def _tally_text(row) -> str:
     return theme.ADOPTION_LABELS.get(row.get("adoption_mode"), "")
 
 
-def vote_map(votes: pd.DataFrame, symbol: str, built, highlight: str | None = None) -> go.Figure:
-    """Choropleth of one recorded vote; states outside the record stay grey (unknown)."""
+def vote_map(votes: pd.DataFrame, symbol: str, built) -> go.Figure:
+    """Choropleth of one recorded vote; small States as markers; land outside the record stays grey."""
     labels = votes["vote"].map(theme.VOTE_LABELS)
     fig = go.Figure()
     for code in theme.VOTE_ORDER:
         part = votes[votes["vote"] == code]
-        if part.empty:
-            continue
-        fig.add_choropleth(locations=part["iso3"], z=[1] * len(part), locationmode="ISO-3",
-                           colorscale=[[0, theme.VOTE_COLOURS[code]], [1, theme.VOTE_COLOURS[code]]],
-                           showscale=False, name=theme.VOTE_LABELS[code], text=part["state_name"],
-                           marker_line_color="white", marker_line_width=0.4,
-                           hovertemplate="%{text}: " + theme.VOTE_LABELS[code] + "<extra></extra>",
-                           showlegend=True)
-    fig.update_geos(projection_type="natural earth", showframe=False, showcoastlines=False,
-                    showcountries=True, countrycolor="white", landcolor=theme.UNKNOWN_COLOUR,
-                    showland=True, resolution=50, lataxis_range=[-58, 85])
-    fig.update_layout(height=480, margin=dict(l=0, r=0))
+        if not part.empty:
+            geo.add_category(fig, part, theme.VOTE_LABELS[code], theme.VOTE_COLOURS[code], theme.VOTE_LABELS[code])
+    geo.style(fig)
     counts = labels.value_counts()
     title = (f"{symbol}: {counts.get('Yes', 0)} yes, {counts.get('No', 0)} no, "
              f"{counts.get('Abstain', 0)} abstentions")
-    return theme.finish(fig, title, [symbol, "Voeten UNGA voting data"], built,
-                        "Grey land: not a UN member at the time or no record")
+    return theme.finish(fig, title, [symbol, "Voeten UNGA voting data"], built, _map_note(votes["iso3"]))
+
+
+def _map_note(iso3s: pd.Series) -> str:
+    note = "Grey land: not a UN member at the time or no record · dots: small States"
+    missing = geo.undrawn(iso3s)
+    return note + (f" · not drawn: {', '.join(missing)} (see the table)" if missing else "")
 
 
 def votes_by_group(votes: pd.DataFrame, symbol: str, built) -> go.Figure:
@@ -157,18 +153,11 @@ def camps_map(both: pd.DataFrame, symbol_a: str, symbol_b: str, built) -> go.Fig
     fig = go.Figure()
     for camp, colour in CAMP_COLOURS.items():
         part = camps[camps["camp"] == camp]
-        if part.empty:
-            continue
-        fig.add_choropleth(locations=part["iso3"], z=[1] * len(part), locationmode="ISO-3",
-                           colorscale=[[0, colour], [1, colour]], showscale=False, name=camp, showlegend=True,
-                           text=part["state_name"], marker_line_color="white", marker_line_width=0.4,
-                           hovertemplate="%{text}: " + camp + "<extra></extra>")
-    fig.update_geos(projection_type="natural earth", showframe=False, showcoastlines=False, showcountries=True,
-                    countrycolor="white", landcolor=theme.UNKNOWN_COLOUR, showland=True, resolution=50,
-                    lataxis_range=[-58, 85])
-    fig.update_layout(height=480, margin=dict(l=0, r=0))
+        if not part.empty:
+            geo.add_category(fig, part, camp, colour, camp)
+    geo.style(fig)
     sizes = camps["camp"].value_counts()
     title = (f"Two camps: {sizes.get('Yes on A, No on B', 0)} states backed only {symbol_a}, "
              f"{sizes.get('No on A, Yes on B', 0)} only {symbol_b}")
     return theme.finish(fig, title, [symbol_a, symbol_b, "Voeten UNGA voting data"], built,
-                        f"A = {symbol_a}, B = {symbol_b}")
+                        f"A = {symbol_a}, B = {symbol_b} · " + _map_note(camps["iso3"]))

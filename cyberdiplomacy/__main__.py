@@ -1,0 +1,79 @@
+"""Command line for scripted briefings: figures and briefing packs from the warehouse, offline."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from cyberdiplomacy import db, exports, figures, queries
+from cyberdiplomacy import filters as url_filters
+
+
+def _parser() -> argparse.ArgumentParser:
+    names = "\n".join(f"  {name:<20} {f.description}" for name, f in figures.FIGURES.items())
+    parser = argparse.ArgumentParser(prog="python -m cyberdiplomacy", description=__doc__,
+                                     epilog=f"figure names:\n{names}", formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    export = sub.add_parser("export", help="write one figure as PNG, SVG or PDF", epilog=f"figure names:\n{names}",
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    export.add_argument("--figure", required=True, choices=list(figures.FIGURES), metavar="NAME")
+    export.add_argument("--state", action="append", default=[], help="ISO3 code; repeat for several")
+    export.add_argument("--track", action="append", default=[], help="crime or security")
+    export.add_argument("--from", dest="from_year", help="first year")
+    export.add_argument("--to", dest="to_year", help="last year")
+    export.add_argument("--resolution", help="e.g. A/RES/73/187 or 73/187")
+    export.add_argument("--format", choices=exports.FORMATS, help="default: from the --out suffix")
+    export.add_argument("--size", choices=list(exports.SIZES), default="slide", help="slide (16:9) or a4")
+    export.add_argument("--out", required=True, type=Path)
+    brief = sub.add_parser("briefing", help="write a briefing pack (PDF or PPTX) for states or a resolution")
+    brief.add_argument("--state", action="append", default=[], help="ISO3 code; repeat for several")
+    brief.add_argument("--resolution", help="a resolution instead of states")
+    brief.add_argument("--out", required=True, type=Path, help="pack.pdf or pack.pptx")
+    return parser
+
+
+def _filters(args, con) -> url_filters.Filters:
+    params = {"state": args.state, "track": args.track}
+    params.update({k: [v] for k, v in (("from", args.from_year), ("to", args.to_year),
+                                       ("resolution", args.resolution)) if v})
+    states = set(queries.states(con)["iso3"])
+    resolutions = set(queries.resolution_history(con)["symbol"])
+    chosen = url_filters.parse({k: v for k, v in params.items() if v}, states, resolutions)
+    if chosen.warnings:
+        raise figures.FigureUnavailable(" ".join(chosen.warnings))
+    return chosen
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        with db.connect() as con:
+            if args.command == "export":
+                fmt = args.format or args.out.suffix.lstrip(".").lower()
+                if fmt not in exports.FORMATS:
+                    raise figures.FigureUnavailable(f"cannot tell the format from {args.out.name}; use --format")
+                chosen = _filters(args, con)
+                built = str(queries.build_info(con)["data_built_date"].iloc[0])[:10]
+                fig, _ = figures.build(args.figure, con, chosen, built)
+                args.out.write_bytes(exports.figure_bytes(fig, fmt, args.size, url_filters.describe(chosen)))
+            else:
+                from cyberdiplomacy import briefing
+
+                suffix = args.out.suffix.lower()
+                if suffix not in (".pdf", ".pptx"):
+                    raise figures.FigureUnavailable("--out must end in .pdf or .pptx")
+                if args.resolution:
+                    symbol = url_filters.normalise_symbol(args.resolution)
+                    pack = briefing.for_resolution(con, symbol)
+                else:
+                    pack = briefing.for_states(con, [s.upper() for s in args.state])
+                args.out.write_bytes(briefing.to_pdf(pack) if suffix == ".pdf" else briefing.to_pptx(pack))
+    except (figures.FigureUnavailable, exports.ExportUnavailable, db.WarehouseUnavailable) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

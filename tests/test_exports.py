@@ -1,0 +1,148 @@
+"""Exported files checked for what they are: PNG, SVG, PDF, XLSX, Parquet, zip; the CLI end to end."""
+from __future__ import annotations
+
+import io
+import os
+import struct
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+import zipfile
+
+import duckdb
+import openpyxl
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+from pypdf import PdfReader
+
+from cyberdiplomacy import exports, figures, queries
+from cyberdiplomacy.filters import Filters
+from tests.conftest import ROOT
+
+BUILT = "2026-01-02"
+
+
+@pytest.fixture(scope="module")
+def con(world_db):
+    connection = duckdb.connect(str(world_db), read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def vote_map(con):
+    return figures.build("vote-map", con, Filters(resolution="A/RES/99/2"), BUILT)
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_png_at_slide_and_a4_sizes(vote_map):
+    fig, _ = vote_map
+    assert png_size(exports.figure_bytes(fig, "png", "slide")) == (3200, 1800)
+    assert png_size(exports.figure_bytes(fig, "png", "a4")) == (2246, 1588)
+
+
+def test_svg_holds_title_selection_and_source(vote_map):
+    fig, _ = vote_map
+    svg = exports.figure_bytes(fig, "svg", selection="Resolution A/RES/99/2")
+    text = "".join(ET.fromstring(svg).itertext())
+    assert "A/RES/99/2: 2 yes, 1 no, 1 abstentions" in text
+    assert "Resolution A/RES/99/2" in text
+    assert "Source: A/RES/99/2, Voeten UNGA voting data · Data built 2026-01-02" in text
+
+
+def test_pdf_page_and_text(con):
+    fig, _ = figures.build("vote-history", con, Filters(), BUILT)
+    reader = PdfReader(io.BytesIO(exports.figure_bytes(fig, "pdf", "a4")))
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    assert "most divisive recorded vote" in text and "Source:" in text and "Data built 2026-01-02" in text
+
+
+def test_xlsx_has_data_and_about_sheets(vote_map):
+    _, table = vote_map
+    provenance = exports.about("A title", "Resolution A/RES/99/2", ["A/RES/99/2"], {"data_version": "x"})
+    book = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes(table, provenance)))
+    assert book.sheetnames == ["data", "about"]
+    assert book["data"].max_row == len(table) + 1 == 6
+    about = {row[0]: row[1] for row in book["about"].iter_rows(min_row=2, values_only=True)}
+    assert about["title"] == "A title" and about["sources"] == "A/RES/99/2"
+
+
+def test_parquet_round_trips_with_provenance(vote_map):
+    _, table = vote_map
+    data = exports.parquet_bytes(table, {"title": "t"})
+    back = pq.read_table(io.BytesIO(data))
+    pd.testing.assert_frame_equal(back.to_pandas(), table, check_dtype=False)
+    assert b'"title": "t"' in back.schema.metadata[b"cyberdiplomacy"]
+
+
+def test_dataset_zip_has_readme(con):
+    tables = {name: queries.table(con, name) for name in queries.TABLES}
+    readme = exports.dataset_readme(queries.build_info(con).iloc[0].to_dict(), queries.contract_columns(con),
+                                    {n: len(t) for n, t in tables.items()})
+    archive = zipfile.ZipFile(io.BytesIO(exports.dataset_zip(tables, readme)))
+    assert "README.md" in archive.namelist() and "csv/votes.csv" in archive.namelist()
+    text = archive.read("README.md").decode()
+    assert "## Citation" in text and "## Data contract" in text and "### votes (14 rows)" in text
+    assert "| `vote` | VARCHAR | Y yes, N no, A abstain, X did not vote" in text
+
+
+def test_missing_chromium_is_a_clear_message(vote_map, monkeypatch):
+    monkeypatch.setattr(exports, "chromium_path", lambda: None)
+    assert not exports.export_available()
+    import kaleido
+    monkeypatch.setattr(kaleido, "start_sync_server", lambda **_: None)
+    with pytest.raises(exports.ExportUnavailable, match="needs Chromium"):
+        exports._start_server()
+
+
+def cli(*args, db=None, env_extra=None):
+    env = {**os.environ, **(env_extra or {})}
+    if db:
+        env["CYBERDIPLOMACY_DB"] = str(db)
+    return subprocess.run([sys.executable, "-m", "cyberdiplomacy", *args], cwd=ROOT, capture_output=True,
+                          text=True, env=env, timeout=180)
+
+
+def test_cli_help_lists_figures():
+    result = cli("--help")
+    assert result.returncode == 0
+    for name in figures.FIGURES:
+        assert name in result.stdout
+
+
+def test_cli_export_and_errors(real_db, tmp_path):
+    out = tmp_path / "map.svg"
+    result = cli("export", "--figure", "vote-map", "--resolution", "74/247", "--out", str(out), db=real_db)
+    assert result.returncode == 0, result.stderr
+    assert "A/RES/74/247: 79 yes, 60 no, 33 abstentions" in "".join(ET.fromstring(out.read_bytes()).itertext())
+    bad = cli("export", "--figure", "state-votes", "--state", "XXX", "--out", str(tmp_path / "x.png"), db=real_db)
+    assert bad.returncode == 2 and "Unknown state code 'XXX'" in bad.stderr and "Traceback" not in bad.stderr
+    missing = cli("export", "--figure", "state-votes", "--out", str(tmp_path / "x.png"), db=real_db)
+    assert missing.returncode == 2 and "needs at least one --state" in missing.stderr
+    no_browser = cli("export", "--figure", "vote-map", "--out", str(tmp_path / "y.png"), db=real_db,
+                     env_extra={"PATH": str(ROOT / ".venv" / "bin"), "BROWSER_PATH": ""})
+    assert no_browser.returncode == 2 and "needs Chromium" in no_browser.stderr
+
+
+def test_cli_briefing_pdf_and_pptx(real_db, tmp_path):
+    pdf = tmp_path / "pack.pdf"
+    result = cli("briefing", "--state", "RUS", "--state", "USA", "--out", str(pdf), db=real_db)
+    assert result.returncode == 0, result.stderr
+    reader = PdfReader(pdf)
+    assert len(reader.pages) >= 10
+    assert "Briefing: Russian Federation, United States of America" in reader.pages[0].extract_text()
+    assert "Key facts" in reader.pages[1].extract_text()
+    assert "Sources" in reader.pages[-1].extract_text()
+    from pptx import Presentation
+
+    deck_path = tmp_path / "pack.pptx"
+    assert cli("briefing", "--resolution", "73/187", "--out", str(deck_path), db=real_db).returncode == 0
+    deck = Presentation(str(deck_path))
+    assert deck.slides[0].shapes.title.text == "Briefing: A/RES/73/187"
+    assert len(deck.slides) >= 6
