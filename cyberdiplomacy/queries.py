@@ -117,3 +117,19 @@ def state_treaty_actions(con, iso3s) -> pd.DataFrame:
 
 def contract_columns(con) -> pd.DataFrame:
     return run(con, "contract_columns")
+
+
+def vote_rows(con, scope: str = "cyber", from_year: int = 1946, to_year: int = 2030) -> pd.DataFrame:
+    return run(con, "vote_rows", scope=scope, from_year=from_year, to_year=to_year)
+
+
+def bloc_member_votes(con, blocs, scope: str = "cyber", from_year: int = 1946, to_year: int = 2030) -> pd.DataFrame:
+    return run(con, "bloc_member_votes", blocs=list(blocs), scope=scope, from_year=from_year, to_year=to_year)
+
+
+def current_bloc_members(con, blocs) -> pd.DataFrame:
+    return run(con, "current_bloc_members", blocs=list(blocs))
+
+
+def import_status(con) -> pd.DataFrame:
+    return run(con, "import_status")

@@ -60,6 +60,12 @@ def _comment(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
         "sources": "Every reference cited by the curated rows, with the number of rows citing it per table and their confidence.",
         "datasets": "One row per curated table: provenance (producer, URL, date accessed, licence) and grain.",
         "build_info": "When and from which data version this warehouse was built.",
+        "undl_votes": "Votes imported from the UN Digital Library bulk CSV (record 4060887); non-commercial use, "
+                      "(c) United Nations. Empty unless files were imported with python -m etl import-undl.",
+        "undl_vote_records": "One row per resolution of the imported voting files: title, documents, announced totals.",
+        "undl_resolutions": "Resolutions imported from the UN Digital Library dataset (record 4060945).",
+        "all_votes": "Curated plenary votes plus imported votes on resolutions the curated record lacks.",
+        "undl_disagreements": "Imported votes that differ from curated ones (curated facts are kept).",
     }
     for view, text in extra.items():
         con.execute(f"COMMENT ON VIEW {view} IS {lit(text)}")
@@ -68,7 +74,19 @@ def _comment(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
     con.execute(f"COMMENT ON COLUMN resolutions.document_url IS {lit('Link to the document on undocs.org')}")
 
 
-def write_warehouse(catalog: Catalog, data: dict[str, list[Row]], target: Path, data_dir: Path) -> Path:
+def _load_imports(con: duckdb.DuckDBPyConnection, import_dir: Path | None) -> None:
+    """Re-apply every imported UN Digital Library file kept in imports/ (see etl/undl.py)."""
+    from etl import undl
+
+    for kind in ("votes", "vote_records", "resolutions"):
+        files = undl.imported_files(kind, import_dir)
+        if files:
+            target = f"core.undl_{kind}"  # kind from the constant tuple above
+            con.execute(f"INSERT INTO {target} BY NAME SELECT * FROM read_parquet($files)", {"files": files})
+
+
+def write_warehouse(catalog: Catalog, data: dict[str, list[Row]], target: Path, data_dir: Path,
+                    import_dir: Path | None = None) -> Path:
     """Write the warehouse to target.tmp and rename it over target only when complete."""
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
@@ -84,8 +102,10 @@ def write_warehouse(catalog: Catalog, data: dict[str, list[Row]], target: Path, 
             con.register("incoming", arrow)
             con.execute(f"CREATE TABLE raw.{name} AS SELECT * FROM incoming")
             con.unregister("incoming")
-        for sql_file in ("01_core_tables.sql", "02_core_load.sql", "03_views.sql"):
+        for sql_file in ("01_core_tables.sql", "02_core_load.sql", "03_views.sql", "04_imports.sql"):
             _run_sql_file(con, sql_file)
+        _load_imports(con, import_dir)
+        _run_sql_file(con, "05_import_views.sql")
         datasets = pa.table({
             "table_name": [t.name for t in catalog.tables.values()],
             "file_name": [f"data/{t.file}" for t in catalog.tables.values()],

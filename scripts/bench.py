@@ -102,18 +102,110 @@ def bench_export(runs: int) -> None:
         record(f"briefing pack for one state (RUS), {fmt}, server warm", time.perf_counter() - start, 10.0)
 
 
-SECTIONS = {"pages": bench_pages, "browser": bench_browser, "export": bench_export}
+BENCH_FILE = ROOT.parent / "shared" / "bench" / "ga_votes_1946_2019_undl_layout.csv.gz"
+
+
+def _import_in_child(path: Path, imports: Path) -> tuple[float, float]:
+    """Import in a fresh process: wall time and that process's peak memory (MB)."""
+    import json
+    import subprocess
+
+    code = ("import json, resource, sys, time; from pathlib import Path; from etl import undl; "
+            "t = time.perf_counter(); undl.import_file(Path(sys.argv[1]), Path(sys.argv[2]), progress=None); "
+            "print(json.dumps([time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024]))")
+    out = subprocess.run([sys.executable, "-c", code, str(path), str(imports)], cwd=ROOT, capture_output=True,
+                         text=True, check=True).stdout
+    seconds, peak_mb = json.loads(out.strip().splitlines()[-1])
+    return seconds, peak_mb
+
+
+def _bare_read(path: Path) -> float:
+    import duckdb
+
+    con = duckdb.connect()
+    start = time.perf_counter()
+    con.execute("CREATE TABLE t AS SELECT * FROM read_csv($p, header = true, all_varchar = true)", {"p": str(path)})
+    seconds = time.perf_counter() - start
+    con.close()
+    return seconds
+
+
+def bench_analytics(runs: int, history: Path | None = None) -> None:
+    import duckdb
+    import pandas as pd
+
+    from cyberdiplomacy import metrics
+    from tests.conftest import build
+
+    history = history or BENCH_FILE
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        synthetic = tmp / "SYNTHETIC_1500k_votes.csv"
+        # SYNTHETIC: the real file twice (second copy's symbols suffixed -SYNTHETIC), cut at 1.5M rows.
+        duckdb.execute("COPY (SELECT * FROM (SELECT * FROM read_csv($p, header = true, all_varchar = true) UNION ALL "
+                       "SELECT * REPLACE (resolution || '-SYNTHETIC' AS resolution) FROM read_csv($p, header = true, "
+                       "all_varchar = true) UNION ALL SELECT * REPLACE (resolution || '-SYNTHETIC-2' AS resolution) "
+                       "FROM read_csv($p, header = true, all_varchar = true)) LIMIT 1500000) TO '"
+                       + str(synthetic) + "' (HEADER)", {"p": str(history)})
+        for label, path in (("real 715k rows, gzip", history), ("SYNTHETIC 1.5M rows", synthetic)):
+            bare = statistics.median(_bare_read(path) for _ in range(runs))
+            results = [_import_in_child(path, tmp / f"imports-{label[:4]}") for _ in range(runs)]
+            seconds = statistics.median(r[0] for r in results)
+            record(f"import ({label}) vs bare read_csv {bare:.2f} s: ratio", seconds / bare, 2.0, "x")
+            record(f"import peak memory ({label})", max(r[1] for r in results), 1536.0, "MB")
+        os.environ["CYBERDIPLOMACY_IMPORTS"] = str(tmp / "imports-real")
+        db = build(ROOT / "data", tmp / "full.duckdb")
+        rows = duckdb.connect(str(db), read_only=True).sql("SELECT resolution_symbol, iso3, vote FROM all_votes").df()
+        matrix = metrics.vote_matrix(rows)
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            metrics.agreement(metrics.vote_matrix(rows))
+            times.append(time.perf_counter() - start)
+        fast = statistics.median(times)
+        record(f"agreement matrix {len(matrix.states)} states x {len(matrix.votes)} votes (incl. matrix build)",
+               fast, 0.5)
+        wide = pd.DataFrame(matrix.values, index=matrix.states)
+        pairs = [(a, b) for a in matrix.states[:20] for b in matrix.states]
+        start = time.perf_counter()
+        for a, b in pairs:  # the naive way: one pandas comparison per pair of states
+            both = wide.loc[a].notna() & wide.loc[b].notna()
+            (wide.loc[a][both] == wide.loc[b][both]).mean()
+        naive = (time.perf_counter() - start) / len(pairs) * len(matrix.states) ** 2
+        record(f"naive pandas pairwise loop (estimated from {len(pairs)} pairs)", naive, None)
+        record("speed-up of the vectorised agreement over the naive loop", naive / fast, None, "x")
+        os.environ["CYBERDIPLOMACY_DB"] = str(db)
+        from streamlit.testing.v1 import AppTest
+
+        renders = []
+        for _ in range(runs + 1):
+            at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+            at.switch_page("pages/6_Alignment.py")
+            at.run()
+            start = time.perf_counter()
+            at.radio[0].set_value("all").run()
+            renders.append(time.perf_counter() - start)
+        record("Alignment page render, full history loaded (median)", statistics.median(renders[1:]), 2.0)
+
+
+SECTIONS = {"pages": bench_pages, "browser": bench_browser, "export": bench_export, "analytics": bench_analytics}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", default=",".join(SECTIONS), help="comma-separated sections")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--history", type=Path, default=None,
+                        help="UN Digital Library-layout voting file for the analytics section "
+                             "(default: ../shared/bench/ga_votes_1946_2019_undl_layout.csv.gz)")
     args = parser.parse_args()
     print(f"{'measure':<60} {'value':>9}     {'target':>6}  ratio (<= 1 meets the target)")
     for section in args.only.split(","):
         print(f"[{section}]")
-        SECTIONS[section](args.runs)
+        if section == "analytics":
+            bench_analytics(args.runs, args.history)
+        else:
+            SECTIONS[section](args.runs)
     missed = [r for r in ROWS if r[2] and r[1] > r[2]]
     print(f"\n{len(ROWS) - len(missed)} of {len(ROWS)} measures meet their target.")
     return 0

@@ -40,7 +40,7 @@ def assert_clean(at: AppTest) -> None:
 
 def test_every_page_has_an_apptest():
     covered = {"pages/1_Resolution_history.py", "pages/2_Sponsor_blocs.py", "pages/3_Meeting_timelines.py",
-               "pages/4_State_explorer.py", "pages/5_Data_and_sources.py"}
+               "pages/4_State_explorer.py", "pages/5_Data_and_sources.py", "pages/6_Alignment.py"}
     assert set(PAGES) == covered
 
 
@@ -125,3 +125,32 @@ def test_data_and_sources():
     assert any("of 1926 rows" in c.value for c in at.caption)
     at.text_input[0].set_value("VNM").run()
     assert any(c.value.startswith("10 of 1926 rows") for c in at.caption)
+
+
+def test_alignment():
+    at = open_page("pages/6_Alignment.py", state="RUS,USA,ARG")
+    assert_clean(at)
+    heatmap = figures(at)[0]
+    assert heatmap["layout"]["meta"]["title"] == "Russian Federation and United States of America agreed least: 10%"
+    at.selectbox[0].set_value("half_abstain").run()  # Argentina abstained on 73/187 and 74/247
+    assert figures(at)[0]["data"][0]["z"] != heatmap["data"][0]["z"]
+    assert at.radio[0].disabled  # no UN Digital Library import in this warehouse
+    assert any("Import the UN Digital Library" in i.value for i in at.info)
+    assert any("From A/RES/73/187 to A/RES/74/247" in t for t in titles(at))
+
+
+def test_alignment_with_imported_full_history(tmp_path, monkeypatch):
+    from etl import undl
+    from tests.conftest import ROOT as root
+    from tests.conftest import build
+
+    imports = tmp_path / "imports"
+    undl.import_file(root / "tests" / "fixtures" / "undl" / "votes_2026.csv", imports, progress=None)
+    monkeypatch.setenv("CYBERDIPLOMACY_IMPORTS", str(imports))
+    db = build(root / "data", tmp_path / "full.duckdb")
+    monkeypatch.setenv("CYBERDIPLOMACY_DB", str(db))
+    at = open_page("pages/6_Alignment.py")
+    assert not at.radio[0].disabled
+    at.radio[0].set_value("all").run()
+    assert_clean(at)
+    assert any("UN Digital Library's General Assembly Voting Data" in c.value for c in at.caption)

@@ -24,6 +24,7 @@ PAGES = [
     ("pages/3_Meeting_timelines.py", "Meeting timelines"),
     ("pages/4_State_explorer.py", "State explorer"),
     ("pages/5_Data_and_sources.py", "Data & sources"),
+    ("pages/6_Alignment.py", "Alignment"),
 ]
 
 

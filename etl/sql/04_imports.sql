@@ -1,0 +1,35 @@
+-- Imported UN Digital Library files (filled from imports/*.parquet by the build when present).
+CREATE TABLE core.undl_votes (
+    resolution_symbol VARCHAR NOT NULL,
+    iso3 VARCHAR NOT NULL,
+    vote VARCHAR NOT NULL CHECK (vote IN ('Y', 'N', 'A', 'X')),
+    vote_date DATE NOT NULL,
+    import_file VARCHAR NOT NULL
+);
+CREATE TABLE core.undl_vote_records (
+    resolution_symbol VARCHAR NOT NULL,
+    vote_date DATE NOT NULL,
+    session VARCHAR,
+    title VARCHAR,
+    draft_symbol VARCHAR,
+    meeting_record VARCHAR,
+    announced_yes_count INTEGER,
+    announced_no_count INTEGER,
+    announced_abstain_count INTEGER,
+    state_row_count BIGINT,
+    import_file VARCHAR NOT NULL
+);
+CREATE TABLE core.undl_resolutions (
+    resolution_symbol VARCHAR NOT NULL,
+    adopted_date DATE NOT NULL,
+    session VARCHAR,
+    title VARCHAR,
+    draft_symbol VARCHAR,
+    meeting_record VARCHAR,
+    vote_note VARCHAR,
+    announced_yes_count INTEGER,
+    announced_no_count INTEGER,
+    announced_abstain_count INTEGER,
+    adoption_mode VARCHAR,
+    import_file VARCHAR NOT NULL
+);

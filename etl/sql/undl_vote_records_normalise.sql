@@ -1,0 +1,14 @@
+-- Grain: one row per resolution of a staged UNDL voting file: its title, documents and announced totals.
+SELECT trim(resolution) AS resolution_symbol,
+       min(try_cast(left(trim(date), 10) AS DATE)) AS vote_date,
+       any_value(nullif(trim(session), '')) AS session,
+       any_value(nullif(trim(title), '')) AS title,
+       any_value(nullif(trim(draft), '')) AS draft_symbol,
+       any_value(nullif(trim(meeting), '')) AS meeting_record,
+       any_value(try_cast(try_cast(nullif(trim(total_yes), '') AS DOUBLE) AS INTEGER)) AS announced_yes_count,
+       any_value(try_cast(try_cast(nullif(trim(total_no), '') AS DOUBLE) AS INTEGER)) AS announced_no_count,
+       any_value(try_cast(try_cast(nullif(trim(total_abstentions), '') AS DOUBLE) AS INTEGER)) AS announced_abstain_count,
+       count(*) AS state_row_count,
+       $import_file AS import_file
+FROM staged
+GROUP BY trim(resolution)

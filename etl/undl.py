@@ -1,0 +1,154 @@
+"""Import the UN Digital Library bulk voting CSV (record 4060887) and its resolutions sibling (4060945).
+
+Files are read by column name (every release layout: 2024 `NV`, 2025-26 `X` and `vote_note`, empty
+votes, totals written `94.0`, sessions like `ES-10`, quoted titles with commas, a UTF-8 BOM), checked
+row by row, and kept as normalised Parquet in imports/ (git-ignored), which every `etl build` re-applies.
+They never overwrite curated facts: disagreements with data/votes.csv are reported.
+"""
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from etl.validate import Issue, ValidationFailed
+
+ROOT = Path(__file__).resolve().parent.parent
+VOTE_COLUMNS = ("undl_id", "ms_code", "ms_name", "ms_vote", "date", "session", "resolution", "draft",
+                "committee_report", "meeting", "title", "agenda_title", "subjects", "vote_note", "total_yes",
+                "total_no", "total_abstentions", "total_non_voting", "total_ms", "undl_link")
+VOTE_REQUIRED = {"ms_code", "ms_vote", "date", "resolution"}
+RESOLUTION_COLUMNS = ("undl_id", "date", "session", "resolution", "draft", "committee_report", "meeting", "title",
+                      "agenda_title", "subjects", "vote_note", "total_yes", "total_no", "total_abstentions",
+                      "total_non_voting", "total_ms", "undl_link", "adoption")
+RESOLUTION_REQUIRED = {"resolution", "date"}
+MAX_REPORTED = 20
+SQL_DIR = Path(__file__).parent / "sql"
+
+
+class ImportRefused(Exception):
+    """The file cannot be imported; the message names file, line, column and the problem."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    kind: str
+    row_count: int
+    resolution_count: int
+    parquet_path: Path
+    seconds: float
+
+
+def imports_dir() -> Path:
+    return Path(os.environ.get("CYBERDIPLOMACY_IMPORTS") or ROOT / "imports")
+
+
+def _open_text(path: Path):
+    raw = gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
+    return io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+
+
+def read_header(path: Path) -> list[str]:
+    try:
+        with _open_text(path) as handle:
+            return next(csv.reader(handle))
+    except StopIteration:
+        raise ImportRefused(f"{path.name}:1: the file is empty; expected a header line") from None
+    except (UnicodeDecodeError, OSError, csv.Error) as exc:
+        raise ImportRefused(f"{path.name}:1: cannot read the header: {exc}") from exc
+
+
+def detect_kind(path: Path, header: list[str]) -> str:
+    names = [h.strip().lower() for h in header]
+    if VOTE_REQUIRED <= set(names):
+        kind, known = "votes", set(VOTE_COLUMNS)
+    elif RESOLUTION_REQUIRED <= set(names) and "ms_vote" not in names:
+        kind, known = "resolutions", set(RESOLUTION_COLUMNS)
+    else:
+        raise ImportRefused(f"{path.name}:1: unknown header, not a UN Digital Library voting or resolutions file: "
+                            f"{','.join(header)}")
+    unknown = [h for h in names if h not in known]
+    if unknown or len(set(names)) != len(names):
+        raise ImportRefused(f"{path.name}:1: unknown or repeated column(s) {', '.join(unknown) or '(repeated)'} "
+                            f"in header: {','.join(header)}")
+    return kind
+
+
+def _stage(con: duckdb.DuckDBPyConnection, path: Path, header: list[str], known: tuple[str, ...],
+           numbered: bool) -> None:
+    """Every column as text, by name. Line numbers (row_number follows the file's order) cost a serial
+    pass, so they are computed only to report problems."""
+    columns = {name.strip().lower(): "VARCHAR" for name in header}
+    sql = (SQL_DIR / ("undl_stage_numbered.sql" if numbered else "undl_stage.sql")).read_text(encoding="utf-8")
+    con.execute(sql, {"path": str(path), "columns": columns})
+    for name in known:  # older releases lack some columns (e.g. vote_note): add them empty
+        if name not in columns:
+            con.execute(f"ALTER TABLE staged ADD COLUMN {name} VARCHAR")  # name from our own constant list
+
+
+def _problem_count(con, kind: str) -> int:
+    return con.execute((SQL_DIR / f"undl_{kind}_problem_count.sql").read_text(encoding="utf-8")).fetchall()[0][0]
+
+
+def _problems(con, path: Path, kind: str) -> list[Issue]:
+    sql = (SQL_DIR / f"undl_{kind}_problems.sql").read_text(encoding="utf-8")
+    rows = con.execute(sql, {"limit": MAX_REPORTED}).fetchall()
+    return [Issue(path.name, line, column, value or "", rule, message) for line, column, value, rule, message in rows]
+
+
+def import_file(path: Path, target_dir: Path | None = None, progress=print) -> ImportResult:
+    """Check a UNDL file and store it normalised as Parquet; raise ImportRefused / ValidationFailed if bad."""
+    start = time.perf_counter()
+    path = Path(path)
+    if not path.exists():
+        raise ImportRefused(f"{path}: no such file")
+    header = read_header(path)
+    kind = detect_kind(path, header)
+    target_dir = target_dir or imports_dir()
+    con = duckdb.connect(config={"memory_limit": "1GB"})
+    if progress is not None:  # DuckDB draws its own progress bar on long reads
+        con.execute("SET enable_progress_bar = true")
+        con.execute("SET enable_progress_bar_print = true")
+    try:
+        progress and progress(f"reading {path.name} ({kind})…")
+        known = VOTE_COLUMNS if kind == "votes" else RESOLUTION_COLUMNS
+        try:
+            _stage(con, path, header, known, numbered=False)
+        except duckdb.Error as exc:
+            raise ImportRefused(f"{path.name}: the CSV cannot be parsed: {str(exc).splitlines()[0]}") from exc
+        con.execute((SQL_DIR / "undl_macros.sql").read_text(encoding="utf-8"))
+        if _problem_count(con, kind):
+            con.execute("DROP TABLE staged")
+            _stage(con, path, header, known, numbered=True)
+            raise ValidationFailed(_problems(con, path, kind))
+        rows, resolutions = con.execute("SELECT count(*), count(DISTINCT trim(resolution)) FROM staged").fetchall()[0]
+        outputs = [_write(con, kind, target_dir, path)]
+        if kind == "votes":
+            outputs.append(_write(con, "vote_records", target_dir, path))
+        for tmp in outputs:
+            os.replace(tmp, tmp.with_suffix(""))
+    finally:
+        con.close()
+    return ImportResult(kind, rows, resolutions, outputs[0].with_suffix(""), time.perf_counter() - start)
+
+
+def _write(con: duckdb.DuckDBPyConnection, kind: str, base: Path, source: Path) -> Path:
+    """Write one normalised Parquet file next to its final name (.tmp), to be renamed when all are written."""
+    folder = base / f"undl_{kind}"
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / (source.name.split(".")[0] + ".parquet.tmp")
+    normalise = (SQL_DIR / f"undl_{kind}_normalise.sql").read_text(encoding="utf-8")
+    # The normalising SELECT is the project's own SQL file; only the values are bound.
+    con.execute(f"COPY ({normalise}) TO $out (FORMAT parquet)", {"import_file": source.name, "out": str(tmp)})
+    return tmp
+
+
+def imported_files(kind: str, base: Path | None = None) -> list[str]:
+    folder = (base or imports_dir()) / f"undl_{kind}"
+    return sorted(str(p) for p in folder.glob("*.parquet")) if folder.exists() else []
