@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB ?= build/cyberdiplomacy.duckdb
 PORT ?= 8501
 
-.PHONY: run test check build lint bench clean
+.PHONY: run test check build lint bench clean audit load-test
 
 $(BIN)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,3 +40,8 @@ bench: $(BIN)/.dev $(DB)
 
 clean:
 	rm -rf build .pytest_cache test-artifacts
+
+# Vulnerability audit of the pinned dependencies; needs a network that reaches PyPI's JSON API or OSV.
+audit: $(BIN)/.dev
+	$(BIN)/python -m pip install --quiet pip-audit==2.10.1
+	$(BIN)/pip-audit -r requirements-dev.txt

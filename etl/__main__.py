@@ -11,9 +11,14 @@ from etl.validate import ValidationFailed, validate
 ROOT = Path(__file__).resolve().parent.parent
 
 
+MAX_PRINTED = 50
+
+
 def _report(exc: ValidationFailed, what: str) -> int:
-    for issue in exc.issues:
+    for issue in exc.issues[:MAX_PRINTED]:
         print(f"error: {issue}", file=sys.stderr)
+    if len(exc.issues) > MAX_PRINTED:
+        print(f"… and {len(exc.issues) - MAX_PRINTED} more", file=sys.stderr)
     print(f"{len(exc.issues)} problem(s); {what}; the previous warehouse is unchanged.", file=sys.stderr)
     return 1
 

@@ -49,19 +49,36 @@ def imports_dir() -> Path:
     return Path(os.environ.get("CYBERDIPLOMACY_IMPORTS") or ROOT / "imports")
 
 
+def _open_binary(path: Path):
+    return gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
+
+
 def _open_text(path: Path):
-    raw = gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
-    return io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+    return io.TextIOWrapper(_open_binary(path), encoding="utf-8-sig", newline="")
 
 
 def read_header(path: Path) -> list[str]:
     try:
-        with _open_text(path) as handle:
-            return next(csv.reader(handle))
-    except StopIteration:
-        raise ImportRefused(f"{path.name}:1: the file is empty; expected a header line") from None
-    except (UnicodeDecodeError, OSError, csv.Error) as exc:
-        raise ImportRefused(f"{path.name}:1: cannot read the header: {exc}") from exc
+        with _open_binary(path) as handle:
+            first = handle.readline()
+        if not first.strip():
+            raise ImportRefused(f"{path.name}:1: column '(header)': the file is empty; expected a header line")
+        text = first.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+        return next(csv.reader([text]))
+    except UnicodeDecodeError as exc:
+        raise ImportRefused(f"{path.name}:1: column '(byte {exc.start + 1})': the header is not UTF-8") from exc
+    except (OSError, csv.Error, EOFError) as exc:
+        raise ImportRefused(f"{path.name}:1: column '(header)': cannot read the header: {exc}") from exc
+
+
+def _first_undecodable_line(path: Path) -> tuple[int, int] | None:
+    with _open_binary(path) as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                return number, exc.start + 1
+    return None
 
 
 def detect_kind(path: Path, header: list[str]) -> str:
@@ -90,6 +107,25 @@ def _stage(con: duckdb.DuckDBPyConnection, path: Path, header: list[str], known:
     for name in known:  # older releases lack some columns (e.g. vote_note): add them empty
         if name not in columns:
             con.execute(f"ALTER TABLE staged ADD COLUMN {name} VARCHAR")  # name from our own constant list
+
+
+def _parse_error(path: Path, header: list[str], exc: Exception) -> str:
+    """Where DuckDB's parse failed, found again by a plain row scan (only on this error path)."""
+    bad_bytes = _first_undecodable_line(path)
+    if bad_bytes:
+        return f"{path.name}:{bad_bytes[0]}: column '(byte {bad_bytes[1]})': not UTF-8; save the file as UTF-8"
+    try:
+        with _open_text(path) as handle:
+            reader = csv.reader(handle, strict=True)
+            next(reader)
+            for fields in reader:
+                if fields and len(fields) != len(header):
+                    column = header[len(fields)] if len(fields) < len(header) else f"(field {len(header) + 1})"
+                    return (f"{path.name}:{reader.line_num}: column '{column}': expected {len(header)} fields, "
+                            f"got {len(fields)} (check delimiter and quoting)")
+    except csv.Error as err:
+        return f"{path.name}:{reader.line_num + 1}: column '(row)': malformed CSV: {err}"
+    return f"{path.name}:?: column '(row)': the CSV cannot be parsed: {str(exc).splitlines()[0]}"
 
 
 def _problem_count(con, kind: str) -> int:
@@ -121,7 +157,7 @@ def import_file(path: Path, target_dir: Path | None = None, progress=print) -> I
         try:
             _stage(con, path, header, known, numbered=False)
         except duckdb.Error as exc:
-            raise ImportRefused(f"{path.name}: the CSV cannot be parsed: {str(exc).splitlines()[0]}") from exc
+            raise ImportRefused(_parse_error(path, header, exc)) from exc
         con.execute((SQL_DIR / "undl_macros.sql").read_text(encoding="utf-8"))
         if _problem_count(con, kind):
             con.execute("DROP TABLE staged")

@@ -13,7 +13,9 @@ from etl.schema import Catalog, Table
 
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 INTEGER_PATTERN = re.compile(r"^-?\d+$")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 VOTE_TO_TOTAL = {"Y": "yes", "N": "no", "A": "abstain"}
+MAX_CELL_LENGTH = 5_000  # the longest curated note is far shorter; longer is a pasting accident
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ def _decode(path: Path, display: str, issues: list[Issue]) -> str | None:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        issues.append(Issue(display, line, "", repr(raw[exc.start : exc.start + 1]), "encoding",
+        issues.append(Issue(display, line, f"(byte {col})", repr(raw[exc.start : exc.start + 1]), "encoding",
                             f"byte {col} of the line is not UTF-8; save the file as UTF-8"))
         return None
 
@@ -63,6 +65,14 @@ def _parse_cell(table: Table, name: str, text: str, display: str, line: int, iss
     if text == "":
         if col.required:
             issues.append(Issue(display, line, name, "", "required", "a value is required"))
+        return None
+    if len(text) > MAX_CELL_LENGTH:
+        issues.append(Issue(display, line, name, text[:40] + "…", "length",
+                            f"{len(text):,} characters; a cell holds at most {MAX_CELL_LENGTH:,}"))
+        return None
+    if CONTROL_CHARACTERS.search(text):
+        issues.append(Issue(display, line, name, repr(text[:40]), "control-character",
+                            "contains a control character (e.g. NUL); remove it"))
         return None
     if text != text.strip():
         issues.append(Issue(display, line, name, text, "whitespace", "leading or trailing spaces"))
@@ -94,13 +104,14 @@ def read_table(table: Table, path: Path, display: str, issues: list[Issue]) -> l
     if text is None:
         return None
     if not text.strip():
-        issues.append(Issue(display, 1, "", "", "header", "the file is empty; expected a header line"))
+        issues.append(Issue(display, 1, "(header)", "", "header", "the file is empty; expected a header line"))
         return None
+    csv.field_size_limit(2**31 - 1)  # over-long cells get the clearer 'length' message below
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
     except csv.Error as exc:
-        issues.append(Issue(display, 1, "", "", "csv", f"unreadable header: {exc}"))
+        issues.append(Issue(display, 1, "(header)", "", "csv", f"unreadable header: {exc}"))
         return None
     declared = list(table.columns)
     for name in header:
@@ -122,13 +133,14 @@ def read_table(table: Table, path: Path, display: str, issues: list[Issue]) -> l
         except StopIteration:
             break
         except csv.Error as exc:
-            issues.append(Issue(display, start, "", "", "csv", f"malformed CSV: {exc}"))
+            issues.append(Issue(display, start, "(row)", "", "csv", f"malformed CSV: {exc}"))
             break
         line = reader.line_num
         if not fields:
             continue
         if len(fields) != len(header):
-            issues.append(Issue(display, start, "", "", "field-count",
+            column = header[len(fields)] if len(fields) < len(header) else f"(field {len(header) + 1})"
+            issues.append(Issue(display, start, column, "", "field-count",
                                 f"expected {len(header)} fields, got {len(fields)} (check delimiter and quoting)"))
             continue
         values = {}
@@ -227,14 +239,14 @@ def validate(catalog: Catalog, data_dir: Path) -> dict[str, list[Row]]:
     declared_files = {t.file for t in catalog.tables.values()}
     for path in sorted(data_dir.glob("*.csv")):
         if path.name not in declared_files:
-            issues.append(Issue(f"data/{path.name}", 0, "", "", "undeclared-file",
+            issues.append(Issue(f"data/{path.name}", 1, "(file)", "", "undeclared-file",
                                 "CSV file is not declared in data/sources.yml"))
     data: dict[str, list[Row]] = {}
     displays = {t.name: f"{data_dir.name}/{t.file}" for t in catalog.tables.values()}
     for table in catalog.tables.values():
         path = data_dir / table.file
         if not path.exists():
-            issues.append(Issue(displays[table.name], 0, "", "", "missing-file", "declared file does not exist"))
+            issues.append(Issue(displays[table.name], 0, "(file)", "", "missing-file", "declared file does not exist"))
             continue
         rows = read_table(table, path, displays[table.name], issues)
         if rows is None:

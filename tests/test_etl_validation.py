@@ -51,7 +51,7 @@ CORRUPTIONS = [
     ("votes.csv", "A/RES/99/2,plenary,2018-12-17,SSD,X,fixture,inferred,\n", "", "membership", 6, "iso3"),
     ("bloc_memberships.csv", "1996-02-28,2022-03-16", "2022-03-16,1996-02-28", "date-order", 3, "left_date"),
     ("states.csv", "CHN,China,member", " CHN,China,member", "whitespace", 2, "iso3"),
-    ("meetings.csv", "day,Vienna", "day;Vienna", "field-count", 2, ""),
+    ("meetings.csv", "day,Vienna", "day;Vienna", "field-count", 2, "notes"),
     ("votes.csv", "resolution_symbol,stage", "resolution,stage", "undeclared-column", 1, "resolution"),
     ("votes.csv", ",notes\n", "\n", "missing-column", 1, "notes"),
 ]

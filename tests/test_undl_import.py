@@ -66,7 +66,7 @@ def test_bad_values_name_line_and_column(tmp_path):
 def test_empty_file(tmp_path):
     empty = tmp_path / "empty.csv"
     empty.write_text("")
-    with pytest.raises(undl.ImportRefused, match="empty.csv:1: the file is empty"):
+    with pytest.raises(undl.ImportRefused, match=r"empty.csv:1: column '\(header\)': the file is empty"):
         undl.import_file(empty, tmp_path, progress=None)
 
 
