@@ -36,7 +36,7 @@ def append(file_name, text):
 def latin1(file_name):
     def apply(d: Path):
         path = d / file_name
-        path.write_bytes(path.read_bytes().replace("Holy See".encode(), "Holy S\xe9e".encode("latin-1")))
+        path.write_bytes(path.read_bytes().replace(b"Holy See", "Holy S\xe9e".encode("latin-1")))
     return apply
 
 
