@@ -24,6 +24,23 @@ One row per curated table: `table_name`, `file_name`, `title`, `producer`, `url`
 ### `build_info`
 
 One row: `data_version`, `built_at` (timestamp), `data_built_date`, `licence`, `citation`.
+
+### Imported UN Digital Library data (empty until `python -m etl import-undl FILE`)
+
+- `undl_votes`: one row per state × resolution of the imported voting files: `resolution_symbol`,
+  `iso3` (as in the file; historic codes such as `YUG` kept), `vote` (`Y`/`N`/`A`/`X`; `NV` and empty
+  become `X`), `vote_date`, `import_file`.
+- `undl_vote_records`: one row per resolution of those files: `resolution_symbol`, `vote_date`,
+  `session` (text: `73`, `ES-10`), `title`, `draft_symbol`, `meeting_record`, `announced_yes_count`,
+  `announced_no_count`, `announced_abstain_count`, `state_row_count`, `import_file`.
+- `undl_resolutions`: the resolutions dataset (record 4060945), one row per resolution, with
+  `adoption_mode` (`recorded_vote`, or `without_vote_or_unknown` when no totals are given).
+- `all_votes`: curated plenary votes plus imported votes on resolutions the curated record lacks
+  (`origin` = `curated` or `undl`; `is_cyber` marks the ICT resolutions). Curated facts always win.
+- `undl_disagreements`: imported votes that differ from curated ones, for review.
+
+The UN Digital Library data are published for non-commercial use with attribution (© United Nations);
+the app shows that attribution whenever they are loaded.
 """
 
 
