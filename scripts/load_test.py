@@ -196,13 +196,16 @@ async def run(args, db: Path, url: str, pid: int, stats: Stats) -> tuple[float, 
             if after == before:
                 stats.errors.append(f"build_info.built_at unchanged after {len(stats.rebuilds)} rebuild(s): {after}")
             checks.append(f"built_at before {before}, after last rebuild {after}")
-            context, page = await new_offline_page(browser, stats)
-            n_errors = len(stats.errors)
+            fresh = Stats()  # its times stay out of the table: it runs alone, after the load
+            context, page = await new_offline_page(browser, fresh)
             for name in PAGE_PATHS:
-                await visit(page, url, name, stats, "fresh session")
-            footer = await page.get_by_text("Data version").last.inner_text() if n_errors == len(stats.errors) else ""
-            checks.append(f"fresh session after last rebuild: {len(stats.errors) - n_errors} error(s); footer: "
-                          f"{footer.strip()[:70]!r}")
+                await visit(page, url, name, fresh, "fresh session")
+            footer = await page.get_by_text("Data version").last.inner_text() if not fresh.errors else ""
+            alone = [t for ts in fresh.times.values() for t in ts]
+            checks.append(f"fresh session after last rebuild: {len(fresh.errors)} error(s), {len(alone)} pages, first chart "
+                          f"p50 {pct(alone, 0.5):.2f} s; footer: {footer.strip()[:45]!r}")
+            stats.errors += fresh.errors
+            stats.outside += fresh.outside
             held = deleted_warehouse_handles(pid, db)
             checks.append(f"server holds {len(held)} deleted (pre-rebuild) warehouse file(s)")
             if held:
