@@ -42,3 +42,13 @@ def world_db(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def real_db(tmp_path_factory) -> Path:
     return build(ROOT / "data", tmp_path_factory.mktemp("real") / "real.duckdb")
+
+
+@pytest.fixture(scope="session")
+def world_con(world_db):
+    """A read-only connection to the fixture world's warehouse."""
+    import duckdb
+
+    connection = duckdb.connect(str(world_db), read_only=True)
+    yield connection
+    connection.close()

@@ -1,7 +1,6 @@
 """Chart builders: finding-stating titles, the provenance footer, fixed vote colours."""
 from __future__ import annotations
 
-import duckdb
 import pytest
 
 from cyberdiplomacy import queries
@@ -11,10 +10,8 @@ BUILT = "2026-01-02"
 
 
 @pytest.fixture(scope="module")
-def con(world_db):
-    connection = duckdb.connect(str(world_db), read_only=True)
-    yield connection
-    connection.close()
+def con(world_con):
+    return world_con
 
 
 def footer_of(fig) -> str:

@@ -9,7 +9,6 @@ import sys
 import xml.etree.ElementTree as ET
 import zipfile
 
-import duckdb
 import openpyxl
 import pandas as pd
 import pyarrow.parquet as pq
@@ -24,10 +23,8 @@ BUILT = "2026-01-02"
 
 
 @pytest.fixture(scope="module")
-def con(world_db):
-    connection = duckdb.connect(str(world_db), read_only=True)
-    yield connection
-    connection.close()
+def con(world_con):
+    return world_con
 
 
 @pytest.fixture(scope="module")

@@ -1,17 +1,14 @@
 """Query functions on the hand-written fixture world: exact values."""
 from __future__ import annotations
 
-import duckdb
 import pytest
 
 from cyberdiplomacy import queries
 
 
 @pytest.fixture(scope="module")
-def con(world_db):
-    connection = duckdb.connect(str(world_db), read_only=True)
-    yield connection
-    connection.close()
+def con(world_con):
+    return world_con
 
 
 def test_resolution_history_tallies(con):
