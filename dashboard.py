@@ -46,11 +46,6 @@ with layout.guard():
         fig = timeline.process_timeline(shown_meetings, shown_texts, data.built_date())
         layout.chart(filters, fig, shown_meetings, "overview-timeline")
     st.subheader("Explore")
-    st.markdown(
-        "- **Resolution history**: every text of both tracks, its vote map and sponsors; competing texts side by side.\n"
-        "- **Sponsor blocs**: who sponsored which draft, and how blocs voted.\n"
-        "- **Meeting timelines**: the Expert Group, the Ad Hoc Committee, OEWGs and GGEs session by session.\n"
-        "- **State explorer**: one state or several: votes, sponsorships, blocs and closest partners.\n"
-        "- **Data & sources**: every table, its sources and the data contract.")
+    layout.explore_links(filters)
     layout.sync_url(filters)
     layout.footer()

@@ -94,8 +94,10 @@ class Stats:
     errors: list[str] = field(default_factory=list)
     outside: list[str] = field(default_factory=list)
     rebuilds: list[tuple[int, float, str]] = field(default_factory=list)  # (exit code, seconds, stderr tail)
+    cold: list[float] = field(default_factory=list)  # each session's first visit: empty browser cache
     loads: int = 0
     peak_mb: float = 0.0
+    server_cpu: float = 0.0  # CPU seconds (user + system) of the server process
 
 
 async def new_offline_page(browser, stats: Stats):
@@ -112,7 +114,7 @@ async def new_offline_page(browser, stats: Stats):
     return context, await context.new_page()
 
 
-async def visit(page, url: str, name: str, stats: Stats, who: str) -> None:
+async def visit(page, url: str, name: str, stats: Stats, who: str) -> float | None:
     """One page load: time to first chart, then wait for the run to finish and look for errors."""
     query = "?state=RUS,USA" if name in ("state_explorer", "sponsor_blocs") else ""
     first = TABLE if name == "data_and_sources" else CHART
@@ -132,12 +134,14 @@ async def visit(page, url: str, name: str, stats: Stats, who: str) -> None:
             stats.errors.append(f"{who} {name}: page shows {', '.join(problems)}")
         elif await page.locator(first).count():
             stats.times[name].append(elapsed)
+            return elapsed
         else:
             stats.errors.append(f"{who} {name}: no {first}")
     except PlaywrightTimeout as exc:
         stats.errors.append(f"{who} {name}: timeout after {time.perf_counter() - start:.0f} s: {str(exc)[:120]}")
     except Exception as exc:  # noqa: BLE001 - a crashed page is an error to count, not a reason to stop
         stats.errors.append(f"{who} {name}: {type(exc).__name__}: {str(exc)[:160]}")
+    return None
 
 
 async def session(i: int, browser, url: str, deadline: float, stats: Stats) -> None:
@@ -145,7 +149,9 @@ async def session(i: int, browser, url: str, deadline: float, stats: Stats) -> N
     names = list(PAGE_PATHS)
     k = i  # each session starts on a different page so the pages are mixed
     while time.monotonic() < deadline:
-        await visit(page, url, names[k % len(names)], stats, f"session {i}")
+        elapsed = await visit(page, url, names[k % len(names)], stats, f"session {i}")
+        if k == i and elapsed is not None:
+            stats.cold.append(elapsed)
         k += 1
     await context.close()
 
@@ -164,6 +170,9 @@ async def rebuild_loop(db: Path, every: float, deadline: float, stats: Stats) ->
 async def sample_memory(pid: int, stop: asyncio.Event, stats: Stats) -> None:
     while not stop.is_set():
         stats.peak_mb = max(stats.peak_mb, tree_rss_mb(pid))
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            stats.server_cpu = sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
         with contextlib.suppress(asyncio.TimeoutError):
             await asyncio.wait_for(stop.wait(), 0.5)
 
@@ -223,7 +232,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60, help="duration of the load (default 60)")
     parser.add_argument("--refresh-every", type=float, default=15, help="rebuild the warehouse every S seconds (0: never)")
     args = parser.parse_args()
-    stats = Stats()
+    stats, load = Stats(), os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="loadtest-") as tmp:
         db = build(ROOT / "data", Path(tmp) / "w.duckdb")
         log = Path(tmp) / "streamlit.log"
@@ -243,6 +252,8 @@ def main() -> int:
     print(f"{'server log warnings':<34}{len(warnings)}  {' | '.join(w[:110] for w in warnings[:3])}")
     print(f"{'outside requests (target 0)':<34}{len(stats.outside)}")
     print(f"{'server peak memory (MB)':<34}{stats.peak_mb:.0f}")
+    print(f"{'server CPU (s) / machine load':<34}{stats.server_cpu:.0f}  / load average {load[0]:.1f} before, "
+          f"{os.getloadavg()[0]:.1f} after ({os.cpu_count()} cores)")
     durations = ", ".join(f"{secs:.1f}" for _, secs, _ in stats.rebuilds) or "-"
     print(f"{'rebuilds done / failed':<34}{len(stats.rebuilds)} / {len(failed)}  (durations s: {durations})")
     print(f"\n{'time to first chart (s)':<24}{'loads':>6}{'p50':>8}{'p95':>8}{'max':>8}")
@@ -250,6 +261,9 @@ def main() -> int:
         ts = everything if name == "overall" else stats.times.get(name, [])
         top = max(ts) if ts else float("nan")
         print(f"{name:<24}{len(ts):>6}{pct(ts, 0.5):>8.2f}{pct(ts, 0.95):>8.2f}{top:>8.2f}")
+    cold = stats.cold
+    print(f"{'(first visit/session)':<24}{len(cold):>6}{pct(cold, 0.5):>8.2f}{pct(cold, 0.95):>8.2f}"
+          f"{max(cold, default=float('nan')):>8.2f}")
     for line in checks:
         print(line)
     if stats.errors:

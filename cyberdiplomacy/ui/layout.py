@@ -42,6 +42,25 @@ def page(title: str, intro: str) -> url_filters.Filters:
     return filters
 
 
+PAGE_QUESTIONS = {
+    "pages/1_Resolution_history.py": "every text of both tracks, its vote map and sponsors; competing texts side by side",
+    "pages/2_Sponsor_blocs.py": "who sponsored which draft, and how united each bloc voted",
+    "pages/3_Meeting_timelines.py": "the Expert Group, the Ad Hoc Committee, OEWGs and GGEs session by session",
+    "pages/4_State_explorer.py": "one state or several: votes, sponsorships, blocs, treaty status, partners",
+    "pages/5_Data_and_sources.py": "every table, its sources, data quality and downloads",
+    "pages/6_Alignment.py": "agreement, bloc cohesion over time and the vote space",
+}
+
+
+def explore_links(filters: url_filters.Filters) -> None:
+    """Links into each page that keep the current filters."""
+    for path, label in PAGES[1:]:
+        try:
+            st.page_link(path, label=f"{label}: {PAGE_QUESTIONS[path]}", query_params=url_filters.to_params(filters))
+        except StreamlitAPIException:
+            log.debug("no page link to %s", path)
+
+
 def sync_url(filters: url_filters.Filters) -> None:
     """Write the page's filters back to the URL and draw navigation links that carry them."""
     wanted = url_filters.to_params(filters)
