@@ -45,3 +45,7 @@ clean:
 audit: $(BIN)/.dev
 	$(BIN)/python -m pip install --quiet pip-audit==2.10.1
 	$(BIN)/pip-audit -r requirements-dev.txt
+
+# Many users at once while the warehouse is rebuilt (see docs/RELIABILITY.md).
+load-test: $(BIN)/.dev
+	$(BIN)/python scripts/load_test.py --sessions $${SESSIONS:-20} --seconds $${SECONDS_:-60} --refresh-every 15

@@ -36,7 +36,7 @@ FOOTER_MARGIN = 70
 pio.templates["cyberdiplomacy"] = go.layout.Template(
     layout=dict(
         font=dict(family=FONT_FAMILY, size=13, color="#222222"),
-        title=dict(font=dict(size=17), x=0, xanchor="left", y=0.98, yanchor="top"),
+        title=dict(font=dict(size=17), x=0, xanchor="left", y=1, yref="container", yanchor="top", pad=dict(t=14)),
         paper_bgcolor="white",
         plot_bgcolor="white",
         colorway=["#0072B2", "#D55E00", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"],
@@ -49,8 +49,14 @@ pio.templates["cyberdiplomacy"] = go.layout.Template(
 )
 
 
+MAX_FOOTER_REFERENCES = 5  # the full list travels in the figure's meta and in every export's 'about'
+
+
 def footer_text(sources: list[str], built: dt.date | str | None) -> str:
-    refs = ", ".join(dict.fromkeys(s for s in sources if s))  # keeps order, drops repeats
+    unique = list(dict.fromkeys(s for s in sources if s))  # keeps order, drops repeats
+    if len(unique) > MAX_FOOTER_REFERENCES:
+        unique = [*unique[:2], f"… {len(unique) - 3} more …", unique[-1]]
+    refs = ", ".join(unique)
     built_text = built.isoformat() if isinstance(built, dt.date) else (built or "unknown")
     return f"Source: {refs or 'curated dataset'} · Data built {built_text} · {ATTRIBUTION}"
 
