@@ -82,7 +82,10 @@ def _load_imports(con: duckdb.DuckDBPyConnection, import_dir: Path | None) -> No
         files = undl.imported_files(kind, import_dir)
         if files:
             target = f"core.undl_{kind}"  # kind from the constant tuple above
-            con.execute(f"INSERT INTO {target} BY NAME SELECT * FROM read_parquet($files)", {"files": files})
+            # row_problem (votes only) is the importer's own check column, always false once accepted.
+            con.execute(f"INSERT INTO {target} BY NAME SELECT * EXCLUDE (row_problem) FROM read_parquet($files)"
+                        if kind == "votes" else f"INSERT INTO {target} BY NAME SELECT * FROM read_parquet($files)",
+                        {"files": files})
 
 
 def write_warehouse(catalog: Catalog, data: dict[str, list[Row]], target: Path, data_dir: Path,

@@ -128,8 +128,9 @@ def _parse_error(path: Path, header: list[str], exc: Exception) -> str:
     return f"{path.name}:?: column '(row)': the CSV cannot be parsed: {str(exc).splitlines()[0]}"
 
 
-def _problem_count(con, kind: str) -> int:
-    return con.execute((SQL_DIR / f"undl_{kind}_problem_count.sql").read_text(encoding="utf-8")).fetchall()[0][0]
+def _problem_count(con, kind: str, written: Path | None = None) -> int:
+    params = {"written": str(written)} if written else None
+    return con.execute((SQL_DIR / f"undl_{kind}_problem_count.sql").read_text(encoding="utf-8"), params).fetchall()[0][0]
 
 
 def _problems(con, path: Path, kind: str) -> list[Issue]:
@@ -159,14 +160,24 @@ def import_file(path: Path, target_dir: Path | None = None, progress=print) -> I
         except duckdb.Error as exc:
             raise ImportRefused(_parse_error(path, header, exc)) from exc
         con.execute((SQL_DIR / "undl_macros.sql").read_text(encoding="utf-8"))
-        if _problem_count(con, kind):
+        # Votes are checked on the Parquet just written (one pass over the text); resolutions before writing.
+        outputs = [] if kind == "votes" else [None]
+        if kind == "votes":
+            outputs.append(_write(con, kind, target_dir, path))
+        if _problem_count(con, kind, outputs[0]):
+            for tmp in filter(None, outputs):
+                tmp.unlink(missing_ok=True)
             con.execute("DROP TABLE staged")
             _stage(con, path, header, known, numbered=True)
             raise ValidationFailed(_problems(con, path, kind))
-        rows, resolutions = con.execute("SELECT count(*), count(DISTINCT trim(resolution)) FROM staged").fetchall()[0]
-        outputs = [_write(con, kind, target_dir, path)]
         if kind == "votes":
             outputs.append(_write(con, "vote_records", target_dir, path))
+        else:
+            outputs = [_write(con, kind, target_dir, path)]
+        rows, resolutions = con.execute("SELECT count(*), count(DISTINCT resolution_symbol) FROM read_parquet($p)",
+                                        {"p": str(outputs[-1])}).fetchall()[0] if kind != "votes" else \
+            con.execute("SELECT sum(state_row_count), count(*) FROM read_parquet($p)", {"p": str(outputs[-1])}
+                        ).fetchall()[0]
         for tmp in outputs:
             os.replace(tmp, tmp.with_suffix(""))
     finally:

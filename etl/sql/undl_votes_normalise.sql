@@ -4,5 +4,9 @@ SELECT trim(resolution) AS resolution_symbol,
        CASE WHEN upper(trim(coalesce(ms_vote, ''))) IN ('', 'NV', 'X') THEN 'X'
             ELSE upper(trim(ms_vote)) END AS vote,
        try_cast(left(trim(date), 10) AS DATE) AS vote_date,
-       $import_file AS import_file
+       $import_file AS import_file,
+       -- Checked in the same pass as the write (see undl_votes_problem_count.sql); dropped on load.
+       undl_bad_code(ms_code) OR undl_bad_vote(ms_vote) OR undl_bad_date(date) OR undl_missing(resolution)
+           OR undl_bad_count(total_yes) OR undl_bad_count(total_no) OR undl_bad_count(total_abstentions)
+           AS row_problem
 FROM staged
