@@ -154,3 +154,11 @@ def test_alignment_with_imported_full_history(tmp_path, monkeypatch):
     at.radio[0].set_value("all").run()
     assert_clean(at)
     assert any("UN Digital Library's General Assembly Voting Data" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("page", [None, *PAGES])
+def test_broken_warehouse_gives_a_plain_message(page, tmp_path, monkeypatch):
+    monkeypatch.setenv("CYBERDIPLOMACY_DB", str(tmp_path))  # a folder, not a database file
+    at = open_page(page)
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.error and all("Traceback" not in e.value for e in at.error)

@@ -33,12 +33,14 @@ def page(title: str, intro: str) -> url_filters.Filters:
     st.set_page_config(page_title=f"{title} · Cybercrime Diplomacy Dashboard", layout="wide")
     st.title(title)
     st.caption(intro)
-    states = data.query("states")
-    resolutions = data.query("resolution_history")
-    params = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
-    filters = url_filters.parse(params, set(states["iso3"]), set(resolutions["symbol"]))
-    for warning in filters.warnings:
-        st.info(warning)
+    filters = url_filters.Filters()
+    with guard():
+        states = data.query("states")
+        resolutions = data.query("resolution_history")
+        params = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
+        filters = url_filters.parse(params, set(states["iso3"]), set(resolutions["symbol"]))
+        for warning in filters.warnings:
+            st.info(warning)
     return filters
 
 
