@@ -13,24 +13,22 @@ filters = layout.page(
     "who resisted, and how states line up.")
 with layout.guard():
     history = data.query("resolution_history")
-    meetings = data.query("meeting_timeline")
     counts = data.query("headline_counts").iloc[0]
     key_rows = headlines.key_text_rows(history)
-    columns = st.columns(max(len(key_rows), 1) + 2)
-    for column, (_, row) in zip(columns, key_rows.iterrows(), strict=False):
+    for column, (_, row) in zip(st.columns(max(len(key_rows), 1)), key_rows.iterrows(), strict=False):
         column.metric(row["symbol"], row["tally"], help=f"{row['title']} · adopted {row['adopted_date']}"
                       " · yes–no–abstain")
-    columns[-2].metric("Sessions on record", int(counts["held_meeting_count"]),
-                       help="Held sessions of the Expert Group, Ad Hoc Committee, OEWGs, GGEs, CCPCJ and others")
-    columns[-1].metric("Sponsoring states", int(counts["sponsor_state_count"]),
-                       help=f"{int(counts['sponsorship_count'])} sponsorships of the drafts on record")
+    sessions, sponsors, signatures, ratifications, needed = st.columns(5)
+    sessions.metric("Sessions on record", int(counts["held_meeting_count"]),
+                    help="Held sessions of the Expert Group, Ad Hoc Committee, OEWGs, GGEs, CCPCJ and others")
+    sponsors.metric("Sponsoring states", int(counts["sponsor_state_count"]),
+                    help=f"{int(counts['sponsorship_count'])} sponsorships of the drafts on record")
     treaty = headlines.entry_into_force(data.query("treaty_status"), dt.date.today())
     if treaty["known"]:
-        left, middle, right = st.columns(3)
-        left.metric("Signatures of the Convention", treaty["signature_count"],
-                    help=f"{treaty['hanoi_signature_count']} of them at the Hanoi ceremony, 25–26 October 2025")
-        middle.metric("Ratifications toward the 40 needed", f"{treaty['instrument_count']} / 40")
-        right.metric("Still needed", treaty["instruments_needed"])
+        signatures.metric("Signatures of the Convention", treaty["signature_count"],
+                          help=f"{treaty['hanoi_signature_count']} of them at the Hanoi ceremony, 25–26 October 2025")
+        ratifications.metric("Ratifications toward the 40", f"{treaty['instrument_count']} / 40")
+        needed.metric("Still needed", treaty["instruments_needed"])
         st.caption(headlines.entry_into_force_text(treaty) + " Source: UN Treaty Collection, chapter XVIII-16, "
                    "and the treaty_actions table.")
     tracks = st.multiselect("Tracks on the timeline", views.TRACK_OPTIONS, default=list(filters.tracks),

@@ -149,3 +149,8 @@ def data_quality(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
             **{f"{level}_row_count": int(confidence.get(level, 0)) for level in CONFIDENCE_LEVELS},
         })
     return pd.DataFrame.from_records(records)
+
+
+def texts_by_sponsor_count(matrix: pd.DataFrame) -> list[str]:
+    """Resolutions of the sponsorship rows, the most sponsored first (the most telling default)."""
+    return list(matrix.groupby("resolution_symbol")["iso3"].nunique().sort_values(ascending=False, kind="stable").index)

@@ -25,8 +25,8 @@ with layout.guard():
         composition = composition[composition["draft_symbol"].isin(set(matrix["draft_symbol"]))]
         if not composition.empty:
             layout.chart(filters, sponsor_charts.composition(composition, built), composition, "sponsor-composition")
-        sponsored = st.selectbox("How did the sponsors of this text vote?",
-                                 list(dict.fromkeys(matrix["resolution_symbol"])))
+        texts = views.texts_by_sponsor_count(matrix)
+        sponsored = st.selectbox("How did the sponsors of this text vote?", texts)
         rival = data.query("sponsors_on_rival_votes", symbol=sponsored)
         if rival.empty:
             layout.empty("None of these sponsors has a recorded vote on record.")

@@ -21,7 +21,7 @@ def matrix(sponsorships: pd.DataFrame, built) -> go.Figure:
     states = (sponsorships[["state_name", "un_regional_group"]].drop_duplicates()
               .assign(rank=lambda d: d["un_regional_group"].map(_group_rank))
               .sort_values(["rank", "state_name"]))
-    drafts = list(dict.fromkeys(sponsorships["draft_symbol"]))
+    drafts = list(dict.fromkeys(sponsorships.sort_values("adopted_date")["draft_symbol"]))
     grid = (sponsorships.assign(value=sponsorships["role"].map(ROLE_VALUE))
             .pivot_table(index="state_name", columns="draft_symbol", values="value", aggfunc="max")
             .reindex(index=states["state_name"], columns=drafts))
@@ -32,7 +32,7 @@ def matrix(sponsorships: pd.DataFrame, built) -> go.Figure:
                      for v in row] for row in grid.values],
         hovertemplate="%{y} · %{x}: %{customdata}<extra></extra>"))
     fig.update_layout(height=max(360, 130 + 14 * len(grid)), yaxis=dict(autorange="reversed", title=None,
-                      tickfont=dict(size=10)), xaxis=dict(side="top", title=None))
+                      tickfont=dict(size=10)), xaxis=dict(title=None, tickangle=-30))
     counts = sponsorships.groupby("iso3")["draft_symbol"].nunique()
     repeat = int((counts == len(drafts)).sum()) if drafts else 0
     title = (f"{len(counts)} states sponsored at least one draft; {repeat} sponsored all {len(drafts)}"
