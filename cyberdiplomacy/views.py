@@ -25,8 +25,7 @@ def track_label(track: str) -> str:
     return theme.TRACK_LABELS.get(track, track)
 
 
-def vote_label(code: str) -> str:
-    return theme.VOTE_LABELS.get(code, code)
+vote_label = theme.vote_label  # one labelling of votes, in the theme
 
 
 def pair_label(pair: str) -> str:
