@@ -1,14 +1,14 @@
-"""Build the DuckDB warehouse from data/ atomically: write a temp file, then rename over the old one."""
+"""Build the DuckDB warehouse from data/: write a new version file, then switch the pointer to it (etl/publish.py)."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 import pycountry
 
+from etl import publish
 from etl.schema import Catalog, Table
 from etl.validate import Issue, Row, ValidationFailed
 
@@ -90,12 +90,10 @@ def _load_imports(con: duckdb.DuckDBPyConnection, import_dir: Path | None) -> No
 
 def write_warehouse(catalog: Catalog, data: dict[str, list[Row]], target: Path, data_dir: Path,
                     import_dir: Path | None = None) -> Path:
-    """Write the warehouse to target.tmp and rename it over target only when complete."""
+    """Write the warehouse to a new version file and point target at it only when complete (etl/publish.py)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.unlink(missing_ok=True)
     iso_names = _iso_names(data["states"], f"{data_dir.name}/{catalog.tables['states'].file}")
-    con = duckdb.connect(str(tmp))
+    stage, con = publish.stage(target)  # waits for any other build here; a unique temp file
     try:
         con.execute("CREATE SCHEMA raw")
         for name, table in catalog.tables.items():
@@ -134,8 +132,8 @@ def write_warehouse(catalog: Catalog, data: dict[str, list[Row]], target: Path, 
         con.execute("CHECKPOINT")
     except BaseException:
         con.close()
-        tmp.unlink(missing_ok=True)
+        publish.abandon(stage)
         raise
     con.close()
-    os.replace(tmp, target)
+    publish.publish(stage)
     return target
