@@ -17,7 +17,7 @@ $(BIN)/.dev: requirements-dev.txt requirements.txt $(BIN)/.runtime
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-$(DB): $(BIN)/.runtime $(wildcard data/*.csv) data/sources.yml $(wildcard etl/*.py etl/sql/*.sql)
+$(DB): $(BIN)/.runtime $(wildcard data/*.csv data/history/*.parquet) data/sources.yml data/track_rules.yml $(wildcard etl/*.py etl/sql/*.sql)
 	$(BIN)/python -m etl build
 
 build: $(DB)

@@ -9,6 +9,8 @@ import pyarrow as pa
 import pycountry
 
 from etl import publish
+from etl import record
+from etl.docs import DERIVED
 from etl.schema import Catalog, Table
 from etl.validate import Issue, Row, ValidationFailed
 
@@ -60,36 +62,37 @@ def _comment(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
         "sources": "Every reference cited by the curated rows, with the number of rows citing it per table and their confidence.",
         "datasets": "One row per curated table: provenance (producer, URL, date accessed, licence) and grain.",
         "build_info": "When and from which data version this warehouse was built.",
-        "undl_votes": "Votes imported from the UN Digital Library bulk CSV (record 4060887); non-commercial use, "
-                      "(c) United Nations. Empty unless files were imported with python -m etl import-undl.",
+        "undl_votes": "Votes imported from the UN Digital Library bulk CSV (record 4060887), newest release per "
+                      "resolution and state; non-commercial use, (c) United Nations. Empty until python -m etl "
+                      "import-undl.",
         "undl_vote_records": "One row per resolution of the imported voting files: title, documents, announced totals.",
         "undl_resolutions": "Resolutions imported from the UN Digital Library dataset (record 4060945).",
-        "all_votes": "Curated plenary votes plus imported votes on resolutions the curated record lacks.",
+        "all_votes": "Every recorded GA plenary vote per state: curated, then imported, then the bundled history "
+                     "(Voeten, doi:10.7910/DVN/LEJUQZ); origin says which; is_cyber marks the record's texts.",
+        "vote_disagreements": "Curated plenary votes that an import or the bundled history records differently "
+                              "(curated facts are kept).",
         "undl_disagreements": "Imported votes that differ from curated ones (curated facts are kept).",
     }
     for view, text in extra.items():
         con.execute(f"COMMENT ON VIEW {view} IS {lit(text)}")
-    iso_text = "ISO 3166-1 name of the code (pycountry), for comparison with the UN name"
-    con.execute(f"COMMENT ON COLUMN states.iso_name IS {lit(iso_text)}")
-    con.execute(f"COMMENT ON COLUMN resolutions.document_url IS {lit('Link to the document on undocs.org')}")
+    for view, columns in DERIVED.items():  # derived columns are described once, with the README contract
+        for name, _type, description in columns:
+            con.execute(f"COMMENT ON COLUMN {view}.{name} IS {lit(description)}")
 
 
-def _load_imports(con: duckdb.DuckDBPyConnection, import_dir: Path | None) -> None:
-    """Re-apply every imported UN Digital Library file kept in imports/ (see etl/undl.py)."""
-    from etl import undl
-
-    for kind in ("votes", "vote_records", "resolutions"):
-        files = undl.imported_files(kind, import_dir)
-        if files:
-            target = f"core.undl_{kind}"  # kind from the constant tuple above
-            # row_problem (votes only) is the importer's own check column, always false once accepted.
-            con.execute(f"INSERT INTO {target} BY NAME SELECT * EXCLUDE (row_problem) FROM read_parquet($files)"
-                        if kind == "votes" else f"INSERT INTO {target} BY NAME SELECT * FROM read_parquet($files)",
-                        {"files": files})
+def _bundled_datasets(catalog: Catalog) -> pa.Table:
+    """The bundled files as rows of the datasets table, like the curated tables."""
+    rows = [(f"{name}_{key}", f"data/{spec.file}", dataset.title, dataset.producer, dataset.url,
+             dt.date.fromisoformat(dataset.accessed), dataset.licence, spec.grain, spec.row_count)
+            for name, dataset in catalog.bundled.items() for key, spec in dataset.files.items()]
+    names = ["table_name", "file_name", "title", "producer", "url", "accessed_date", "licence", "grain", "row_count"]
+    return pa.table({n: [r[i] for r in rows] for i, n in enumerate(names)},
+                    schema=pa.schema([(n, pa.date32() if n == "accessed_date" else pa.int64() if n == "row_count"
+                                       else pa.string()) for n in names]))
 
 
 def write_warehouse(catalog: Catalog, data: dict[str, list[Row]], target: Path, data_dir: Path,
-                    import_dir: Path | None = None) -> Path:
+                    import_dir: Path | None = None, staged_imports: Path | None = None) -> Path:
     """Write the warehouse to a new version file and point target at it only when complete (etl/publish.py)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     iso_names = _iso_names(data["states"], f"{data_dir.name}/{catalog.tables['states'].file}")
@@ -105,8 +108,7 @@ def write_warehouse(catalog: Catalog, data: dict[str, list[Row]], target: Path, 
             con.unregister("incoming")
         for sql_file in ("01_core_tables.sql", "02_core_load.sql", "03_views.sql", "04_imports.sql"):
             _run_sql_file(con, sql_file)
-        _load_imports(con, import_dir)
-        _run_sql_file(con, "05_import_views.sql")
+        record.build(con, catalog, data_dir, record.import_files(import_dir, staged_imports))
         datasets = pa.table({
             "table_name": [t.name for t in catalog.tables.values()],
             "file_name": [f"data/{t.file}" for t in catalog.tables.values()],
@@ -118,6 +120,7 @@ def write_warehouse(catalog: Catalog, data: dict[str, list[Row]], target: Path, 
             "grain": [t.grain for t in catalog.tables.values()],
             "row_count": [len(data[t.name]) for t in catalog.tables.values()],
         })
+        datasets = pa.concat_tables([datasets, _bundled_datasets(catalog)])
         con.register("incoming", datasets)
         con.execute("CREATE TABLE core.datasets AS SELECT * FROM incoming")
         con.unregister("incoming")

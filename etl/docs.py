@@ -8,7 +8,17 @@ from etl.schema import Catalog, load_catalog
 
 DERIVED = {
     "states": [("iso_name", "text", "ISO 3166-1 name of the code (pycountry), for comparison with the UN name")],
-    "resolutions": [("document_url", "text", "Link to the document on undocs.org")],
+    "resolutions": [
+        ("origin", "text", "Where the row comes from: `curated` (data/resolutions.csv), `undl` (an imported UN "
+                           "Digital Library file) or `history` (the bundled voting history); only texts matching "
+                           "data/track_rules.yml join from an import or the history"),
+        ("filled_from_undl", "text", "Fields of a curated row left empty by curation and filled from an import, "
+                                     "comma-separated (empty: none); the row keeps its curated source"),
+        ("imported_from", "text", "The imported file that filled or contributed the row"),
+        ("document_url", "text", "Link to the document on undocs.org"),
+    ],
+    "votes": [("origin", "text", "Where the per-state votes of this resolution come from: `curated`, `undl` or "
+                                 "`history`; one origin per resolution, curated first, then the newest import")],
 }
 EXTRA_VIEWS = """### `sources`
 
@@ -25,22 +35,34 @@ One row per curated table: `table_name`, `file_name`, `title`, `producer`, `url`
 
 One row: `data_version`, `built_at` (timestamp), `data_built_date`, `licence`, `citation`.
 
+### The record: one `resolutions`, one `votes`, one `all_votes`
+
+`resolutions` and `votes` hold the record whatever its origin. Per-state plenary votes come from one
+origin per resolution: curated rows (`data/votes.csv`) first, then the newest UN Digital Library import,
+then the bundled history; a member on the vote date with no row in the history is shown as not voting
+(`X`, confidence `inferred`). Imports fill only what curation left empty (`filled_from_undl`), and a
+text the curated record lacks joins only when `data/track_rules.yml` matches its title or subjects.
+
+- `all_votes`: every recorded GA plenary vote per state, 1946 onwards: `resolution_symbol`, `vote_date`,
+  `iso3` (historic codes such as `YUG` kept), `vote`, `session` (text), `origin` (`curated`, `undl`,
+  `history`), `is_cyber` (the resolution is in `resolutions`).
+- `vote_disagreements`: curated plenary votes that an import or the history records differently:
+  `resolution_symbol`, `iso3`, `curated_vote`, `other_vote`, `other_origin`, `other_file` (curated kept).
+
 ### Imported UN Digital Library data (empty until `python -m etl import-undl FILE`)
 
-- `undl_votes`: one row per state × resolution of the imported voting files: `resolution_symbol`,
-  `iso3` (as in the file; historic codes such as `YUG` kept), `vote` (`Y`/`N`/`A`/`X`; `NV` and empty
-  become `X`), `vote_date`, `import_file`.
+- `undl_votes`: one row per resolution × state (the newest imported release wins): `resolution_symbol`,
+  `iso3` (as in the file), `vote` (`Y`/`N`/`A`/`X`; `NV` and empty become `X`), `vote_date`, `import_file`.
 - `undl_vote_records`: one row per resolution of those files: `resolution_symbol`, `vote_date`,
-  `session` (text: `73`, `ES-10`), `title`, `draft_symbol`, `meeting_record`, `announced_yes_count`,
-  `announced_no_count`, `announced_abstain_count`, `state_row_count`, `import_file`.
+  `session` (text: `73`, `ES-10`), `title`, `agenda_title`, `subjects`, `draft_symbol`, `meeting_record`,
+  `announced_yes_count`, `announced_no_count`, `announced_abstain_count`, `state_row_count`, `undl_link`,
+  `import_file`, `imported_at`.
 - `undl_resolutions`: the resolutions dataset (record 4060945), one row per resolution, with
   `adoption_mode` (`recorded_vote`, or `without_vote_or_unknown` when no totals are given).
-- `all_votes`: curated plenary votes plus imported votes on resolutions the curated record lacks
-  (`origin` = `curated` or `undl`; `is_cyber` marks the ICT resolutions). Curated facts always win.
 - `undl_disagreements`: imported votes that differ from curated ones, for review.
 
 The UN Digital Library data are published for non-commercial use with attribution (© United Nations);
-the app shows that attribution whenever they are loaded.
+the app and every export show that attribution whenever they draw them.
 """
 
 
@@ -59,7 +81,18 @@ def contract_markdown(catalog: Catalog) -> str:
         for name, col_type, description in DERIVED.get(table.name, []):
             parts.append(f"| `{name}` | {col_type} | {description} (derived at build) |")
         parts.append("")
-    return "\n".join(parts) + "\n" + EXTRA_VIEWS
+    return "\n".join(parts) + "\n" + EXTRA_VIEWS + "\n" + bundled_markdown(catalog)
+
+
+def bundled_markdown(catalog: Catalog) -> str:
+    """The bundled datasets: what they are, where from, under which terms, and each file's grain."""
+    parts = []
+    for dataset in catalog.bundled.values():
+        parts.append(f"### Bundled: {dataset.title}\n\nProducer: {dataset.producer}. Cite as: {dataset.citation} "
+                     f"{dataset.distributed_as} Accessed {dataset.accessed}. Licence: {dataset.licence}\n")
+        parts += [f"- `data/{spec.file}` ({spec.row_count:,} rows): {spec.grain}; columns "
+                  + ", ".join(f"`{c}`" for c in spec.columns) + "." for spec in dataset.files.values()]
+    return "\n".join(parts) + "\n"
 
 
 if __name__ == "__main__":

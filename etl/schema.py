@@ -36,12 +36,37 @@ class Table:
 
 
 @dataclass(frozen=True)
+class BundledFile:
+    """One file of a bundled dataset (Parquet, shipped in data/), with the row count it must hold."""
+    name: str
+    file: str
+    grain: str
+    row_count: int
+    columns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Bundled:
+    """A dataset shipped inside the repository as it was published, not curated row by row."""
+    name: str
+    title: str
+    producer: str
+    citation: str
+    url: str
+    distributed_as: str
+    accessed: str
+    licence: str
+    files: dict[str, BundledFile]
+
+
+@dataclass(frozen=True)
 class Catalog:
     data_version: str
     licence: str
     citation: str
     confidence_levels: dict[str, str]
     tables: dict[str, Table] = field(default_factory=dict)
+    bundled: dict[str, Bundled] = field(default_factory=dict)
 
 
 class SchemaError(Exception):
@@ -92,10 +117,23 @@ def load_catalog(data_dir: Path) -> Catalog:
             ordered_dates=tuple(ordered) if ordered else None,
         )
     version = str(raw.get("data_version", ""))
+    try:
+        bundled = {name: _bundled(name, spec) for name, spec in (raw.get("bundled") or {}).items()}
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SchemaError(f"{path}: bundled datasets: missing or malformed entry {exc}") from exc
     return Catalog(
         data_version=version,
         licence=raw.get("licence", "").strip(),
         citation=raw.get("citation", "").replace("{data_version}", version).strip(),
         confidence_levels=raw.get("confidence_levels", {}),
         tables=tables,
+        bundled=bundled,
     )
+
+
+def _bundled(name: str, spec: dict) -> Bundled:
+    files = {key: BundledFile(key, f["file"], f["grain"], int(f["row_count"]), tuple(f["columns"]))
+             for key, f in spec["files"].items()}
+    return Bundled(name=name, title=spec["title"], producer=spec["producer"], citation=spec["citation"].strip(),
+                   url=spec["url"], distributed_as=spec.get("distributed_as", "").strip(),
+                   accessed=str(spec["accessed"]), licence=spec["licence"].strip(), files=files)

@@ -8,9 +8,11 @@ They never overwrite curated facts: disagreements with data/votes.csv are report
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import gzip
 import io
 import os
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -189,11 +191,19 @@ def _write(con: duckdb.DuckDBPyConnection, kind: str, base: Path, source: Path) 
     """Write one normalised Parquet file next to its final name (.tmp), to be renamed when all are written."""
     folder = base / f"undl_{kind}"
     folder.mkdir(parents=True, exist_ok=True)
-    tmp = folder / (source.name.split(".")[0] + ".parquet.tmp")
+    tmp = folder / (stored_name(source.name) + ".tmp")
     normalise = (SQL_DIR / f"undl_{kind}_normalise.sql").read_text(encoding="utf-8")
+    params = {"import_file": source.name, "out": str(tmp)}
+    if kind != "votes":
+        params["imported_at"] = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     # The normalising SELECT is the project's own SQL file; only the values are bound.
-    con.execute(f"COPY ({normalise}) TO $out (FORMAT parquet)", {"import_file": source.name, "out": str(tmp)})
+    con.execute(f"COPY ({normalise}) TO $out (FORMAT parquet, COMPRESSION zstd)", params)
     return tmp
+
+
+def stored_name(file_name: str) -> str:
+    """The kept Parquet's name: the whole file name, so unga.2025.csv and unga.2026.csv never collide."""
+    return re.sub(r"[^A-Za-z0-9._-]", "_", file_name) + ".parquet"
 
 
 def imported_files(kind: str, base: Path | None = None) -> list[str]:

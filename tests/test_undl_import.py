@@ -30,7 +30,7 @@ def test_2026_layout_with_bom_x_float_totals_es_session_and_quoted_commas(tmp_pa
     assert rows[2][2] == "X"
     records = duckdb.sql("SELECT resolution_symbol, session, title, announced_yes_count, announced_no_count, "
                          "announced_abstain_count, state_row_count FROM read_parquet($p) ORDER BY 1",
-                         params={"p": str(tmp_path / "undl_vote_records" / "votes_2026.parquet")}).fetchall()
+                         params={"p": str(tmp_path / "undl_vote_records" / "votes_2026.csv.parquet")}).fetchall()
     assert records == [("A/RES/99/2", "73", "Fixture text two, with a comma", 2, 1, 1, 3),  # totals written 2.0
                        ("A/RES/ES-10/99", "ES-10", "Fixture emergency session text", 1, 1, 0, 2)]
 

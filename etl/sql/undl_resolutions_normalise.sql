@@ -3,6 +3,8 @@ SELECT trim(resolution) AS resolution_symbol,
        try_cast(left(trim(date), 10) AS DATE) AS adopted_date,
        nullif(trim(session), '') AS session,
        nullif(trim(title), '') AS title,
+       nullif(trim(agenda_title), '') AS agenda_title,
+       nullif(trim(subjects), '') AS subjects,
        nullif(trim(draft), '') AS draft_symbol,
        nullif(trim(meeting), '') AS meeting_record,
        nullif(trim(vote_note), '') AS vote_note,
@@ -11,5 +13,7 @@ SELECT trim(resolution) AS resolution_symbol,
        try_cast(try_cast(nullif(trim(total_abstentions), '') AS DOUBLE) AS INTEGER) AS announced_abstain_count,
        CASE WHEN coalesce(trim(total_yes), '') = '' AND coalesce(trim(total_no), '') = '' THEN 'without_vote_or_unknown'
             ELSE 'recorded_vote' END AS adoption_mode,
-       $import_file AS import_file
+       nullif(trim(undl_link), '') AS undl_link,
+       $import_file AS import_file,
+       CAST($imported_at AS TIMESTAMP) AS imported_at
 FROM staged

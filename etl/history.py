@@ -1,0 +1,55 @@
+"""Load the bundled GA voting history (data/history/*.parquet, declared under `bundled` in sources.yml).
+
+The files are shipped as published; the build refuses one whose columns, row count or values do not
+match the declaration, so a truncated or hand-edited file cannot slip into the record.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from etl.schema import Catalog
+from etl.validate import Issue, ValidationFailed
+
+SQL_DIR = Path(__file__).parent / "sql"
+HISTORY = "ga_voting_history"
+
+
+def _check(con: duckdb.DuckDBPyConnection, shown: str, path: Path, columns: tuple[str, ...], row_count: int,
+           table: str) -> list[Issue]:
+    if not path.exists():
+        return [Issue(shown, 0, "", "", "bundled", "the bundled file is missing; restore it from the repository")]
+    try:
+        found = [row[0] for row in con.execute("DESCRIBE SELECT * FROM read_parquet($p)", {"p": str(path)}).fetchall()]
+    except duckdb.Error as exc:
+        return [Issue(shown, 0, "", "", "bundled", f"not a readable Parquet file: {str(exc).splitlines()[0]}")]
+    if tuple(found) != columns:
+        return [Issue(shown, 0, "(header)", ",".join(found), "bundled",
+                      f"columns differ from sources.yml, which declares {','.join(columns)}")]
+    # Table name from this module's own constant mapping; the path is bound.
+    con.execute(f"CREATE TABLE core.{table} AS SELECT * FROM read_parquet($p)", {"p": str(path)})
+    actual = con.execute(f"SELECT count(*) FROM core.{table}").fetchone()[0]
+    if actual != row_count:
+        return [Issue(shown, 0, "", str(actual), "row_count",
+                      f"holds {actual:,} rows; sources.yml declares {row_count:,}")]
+    return []
+
+
+def load(con: duckdb.DuckDBPyConnection, catalog: Catalog, data_dir: Path) -> None:
+    """core.history_votes and core.history_resolutions from the bundled files, checked."""
+    dataset = catalog.bundled.get(HISTORY)
+    if dataset is None:
+        raise ValidationFailed([Issue("sources.yml", 0, "bundled", "", "bundled",
+                                      f"the bundled dataset '{HISTORY}' is not declared")])
+    issues: list[Issue] = []
+    for key, table in (("resolutions", "history_resolutions"), ("votes", "history_votes")):
+        spec = dataset.files[key]
+        issues += _check(con, f"{data_dir.name}/{spec.file}", data_dir / spec.file, spec.columns, spec.row_count,
+                         table)
+    if not issues:
+        rows = con.execute((SQL_DIR / "history_problems.sql").read_text(encoding="utf-8")).fetchall()
+        votes_file = f"{data_dir.name}/{dataset.files['votes'].file}"
+        issues += [Issue(votes_file, 0, column, value or "", rule, message) for column, value, rule, message in rows]
+    if issues:
+        raise ValidationFailed(issues)

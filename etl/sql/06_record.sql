@@ -1,0 +1,174 @@
+-- The record: one set of resolutions and per-state votes fed by curation, the bundled history and
+-- UN Digital Library imports. Curated facts always win; imports only fill what curation left empty, and
+-- a text joins on its own only when data/track_rules.yml matches it (temp tables track_phrases and
+-- excluded_symbols, loaded by the build).
+
+-- Per imported text: what the voting file says, completed by the resolutions dataset (record 4060945).
+CREATE TEMP TABLE imported_texts AS
+SELECT coalesce(v.resolution_symbol, r.resolution_symbol) AS symbol,
+       coalesce(r.adopted_date, v.vote_date) AS adopted_date,
+       coalesce(v.session, r.session) AS session,
+       coalesce(v.title, r.title) AS title,
+       concat_ws(' ', v.agenda_title, v.subjects, r.agenda_title, r.subjects) AS subject_text,
+       coalesce(v.draft_symbol, r.draft_symbol) AS draft_symbol,
+       coalesce(v.meeting_record, r.meeting_record) AS meeting_record,
+       CASE WHEN v.resolution_symbol IS NOT NULL OR r.adoption_mode = 'recorded_vote' THEN 'recorded_vote'
+            WHEN regexp_matches(lower(coalesce(r.vote_note, '')), 'without (a )?vote') THEN 'without_vote'
+       END AS adoption_mode,
+       coalesce(v.announced_yes_count, r.announced_yes_count) AS yes_count,
+       coalesce(v.announced_no_count, r.announced_no_count) AS no_count,
+       coalesce(v.announced_abstain_count, r.announced_abstain_count) AS abstain_count,
+       coalesce(v.undl_link, r.undl_link) AS undl_link,
+       coalesce(v.import_file, r.import_file) AS import_file
+FROM core.undl_vote_records v
+FULL JOIN core.undl_resolutions r ON r.resolution_symbol = v.resolution_symbol;
+
+-- Texts of either track that the curated record lacks: imports first, then the bundled history.
+CREATE TEMP TABLE matched_texts AS
+WITH candidates AS (
+    SELECT symbol, adopted_date, session, title, subject_text, draft_symbol, meeting_record, adoption_mode,
+           yes_count, no_count, abstain_count, 'undl' AS origin, 1 AS origin_rank, import_file,
+           symbol || ' ; ' || coalesce(undl_link, 'https://digitallibrary.un.org/record/4060887') AS source
+    FROM imported_texts
+    UNION ALL
+    -- The history's counts are the dataset's own, not announced totals: left empty here.
+    SELECT resolution_symbol, vote_date, CAST(session_number AS VARCHAR), title, '', NULL, NULL, 'recorded_vote',
+           NULL, NULL, NULL, 'history', 2, NULL, resolution_symbol || ' ; ' || source
+    FROM core.history_resolutions
+)
+SELECT c.*, p.track, p.phrase
+FROM candidates c
+JOIN track_phrases p ON contains(lower(coalesce(c.title, '') || ' ' || c.subject_text), p.phrase)
+WHERE c.symbol NOT IN (SELECT symbol FROM core.resolutions)
+  AND c.symbol NOT IN (SELECT symbol FROM excluded_symbols)
+QUALIFY row_number() OVER (PARTITION BY c.symbol ORDER BY c.origin_rank, p.priority) = 1;
+
+CREATE TABLE core.resolution_record AS
+SELECT c.symbol, c.kind, c.title, c.track, c.body, c.session_number, c.main_committee, c.agenda_item,
+       coalesce(c.adopted_date, f.adopted_date) AS adopted_date,
+       coalesce(c.draft_symbol, f.draft_symbol) AS draft_symbol,
+       coalesce(c.adoption_mode, f.adoption_mode) AS adoption_mode,
+       coalesce(c.plenary_yes_count, f.yes_count) AS plenary_yes_count,
+       coalesce(c.plenary_no_count, f.no_count) AS plenary_no_count,
+       coalesce(c.plenary_abstain_count, f.abstain_count) AS plenary_abstain_count,
+       c.committee_date, c.committee_adoption_mode, c.committee_yes_count, c.committee_no_count,
+       c.committee_abstain_count,
+       coalesce(c.meeting_record, f.meeting_record) AS meeting_record,
+       c.main_sponsor_iso3, c.tally_discrepancy_note, c.source, c.confidence, c.notes,
+       'curated' AS origin,
+       nullif(concat_ws(', ',
+           CASE WHEN c.adopted_date IS NULL AND f.adopted_date IS NOT NULL THEN 'adopted_date' END,
+           CASE WHEN c.draft_symbol IS NULL AND f.draft_symbol IS NOT NULL THEN 'draft_symbol' END,
+           CASE WHEN c.adoption_mode IS NULL AND f.adoption_mode IS NOT NULL THEN 'adoption_mode' END,
+           CASE WHEN c.plenary_yes_count IS NULL AND f.yes_count IS NOT NULL THEN 'plenary_yes_count' END,
+           CASE WHEN c.plenary_no_count IS NULL AND f.no_count IS NOT NULL THEN 'plenary_no_count' END,
+           CASE WHEN c.plenary_abstain_count IS NULL AND f.abstain_count IS NOT NULL THEN 'plenary_abstain_count' END,
+           CASE WHEN c.meeting_record IS NULL AND f.meeting_record IS NOT NULL THEN 'meeting_record' END), '')
+           AS filled_from_undl,
+       f.import_file AS imported_from
+FROM core.resolutions c
+LEFT JOIN imported_texts f ON f.symbol = c.symbol
+UNION ALL BY NAME
+SELECT symbol, 'resolution' AS kind, title, track, 'General Assembly' AS body,
+       try_cast(session AS INTEGER) AS session_number, adopted_date, draft_symbol, adoption_mode,
+       yes_count AS plenary_yes_count, no_count AS plenary_no_count, abstain_count AS plenary_abstain_count,
+       meeting_record, source, 'single-source' AS confidence,
+       'Not curated: joined the record because its title or subjects contain "' || phrase
+           || '" (data/track_rules.yml).' AS notes,
+       origin, CAST(NULL AS VARCHAR) AS filled_from_undl, import_file AS imported_from
+FROM matched_texts
+ORDER BY adopted_date NULLS LAST, symbol;
+
+-- Per-state plenary votes: each resolution's rows come from one origin, the best one holding it
+-- (curated, then the newest import, then the bundled history), so origins never mix within a vote.
+CREATE TABLE core.vote_record AS
+WITH curated AS (
+    SELECT v.resolution_symbol, v.vote_date, v.iso3, v.vote, CAST(r.session_number AS VARCHAR) AS session,
+           'curated' AS origin, v.source, v.confidence, v.notes
+    FROM core.votes v JOIN core.resolutions r ON r.symbol = v.resolution_symbol
+    WHERE v.stage = 'plenary'
+), undl AS (
+    SELECT u.resolution_symbol, u.vote_date, u.iso3, u.vote, r.session, 'undl' AS origin,
+           coalesce(r.undl_link, 'https://digitallibrary.un.org/record/4060887') AS source,
+           'single-source' AS confidence, 'imported from ' || u.import_file AS notes
+    FROM core.undl_votes u LEFT JOIN core.undl_vote_records r USING (resolution_symbol)
+    WHERE u.resolution_symbol NOT IN (SELECT resolution_symbol FROM curated)
+), history AS (
+    SELECT h.resolution_symbol, r.vote_date, h.iso3, h.vote, CAST(r.session_number AS VARCHAR) AS session,
+           'history' AS origin, h.source, h.confidence, CAST(NULL AS VARCHAR) AS notes
+    FROM core.history_votes h JOIN core.history_resolutions r USING (resolution_symbol)
+    WHERE h.resolution_symbol NOT IN (SELECT resolution_symbol FROM curated)
+      AND h.resolution_symbol NOT IN (SELECT resolution_symbol FROM core.undl_votes)
+), history_not_voting AS (
+    -- The history lists only states that voted; on the record's texts, a member on the vote date
+    -- without a row did not vote (the same inference, flagged the same way, as in data/votes.csv).
+    SELECT t.resolution_symbol, t.vote_date, s.iso3, 'X' AS vote, t.session, 'history' AS origin, t.source,
+           'inferred' AS confidence,
+           'UN member on the vote date with no recorded vote in the dataset: did not vote' AS notes
+    FROM (SELECT DISTINCT resolution_symbol, vote_date, session, source FROM history
+          WHERE resolution_symbol IN (SELECT symbol FROM core.resolution_record)) t
+    JOIN core.states s ON s.status = 'member' AND s.un_member_since <= t.vote_date
+    WHERE NOT EXISTS (SELECT 1 FROM history h WHERE h.resolution_symbol = t.resolution_symbol AND h.iso3 = s.iso3)
+)
+SELECT *, resolution_symbol IN (SELECT symbol FROM core.resolution_record) AS is_cyber
+FROM (SELECT * FROM curated UNION ALL SELECT * FROM undl UNION ALL SELECT * FROM history
+      UNION ALL SELECT * FROM history_not_voting)
+ORDER BY vote_date, resolution_symbol, iso3;
+
+CREATE VIEW resolutions AS
+SELECT *, 'https://undocs.org/' || symbol AS document_url FROM core.resolution_record;
+
+CREATE VIEW votes AS
+SELECT resolution_symbol, 'plenary' AS stage, vote_date, iso3, vote, source, confidence, notes, origin
+FROM core.vote_record WHERE is_cyber
+UNION ALL
+SELECT resolution_symbol, stage, vote_date, iso3, vote, source, confidence, notes, 'curated' AS origin
+FROM core.votes WHERE stage = 'committee';
+
+CREATE VIEW all_votes AS
+SELECT resolution_symbol, vote_date, iso3, vote, session, origin, is_cyber FROM core.vote_record;
+
+-- Curated votes that another origin records differently (curated kept), for review.
+CREATE VIEW vote_disagreements AS
+SELECT v.resolution_symbol, v.iso3, v.vote AS curated_vote, o.vote AS other_vote, o.origin AS other_origin,
+       o.other_file
+FROM core.votes v
+JOIN (SELECT resolution_symbol, iso3, vote, 'undl' AS origin, import_file AS other_file FROM core.undl_votes
+      UNION ALL
+      SELECT resolution_symbol, iso3, vote, 'history', 'data/history' FROM core.history_votes) o
+  ON o.resolution_symbol = v.resolution_symbol AND o.iso3 = v.iso3
+WHERE v.stage = 'plenary' AND v.vote <> o.vote
+ORDER BY v.resolution_symbol, v.iso3, other_origin;
+
+CREATE VIEW undl_disagreements AS
+SELECT resolution_symbol, iso3, curated_vote, other_vote AS imported_vote, other_file AS import_file
+FROM vote_disagreements WHERE other_origin = 'undl';
+
+-- One row per cited reference per table: sources are written as ' ; '-separated lists.
+CREATE VIEW sources AS
+WITH cited AS (
+    SELECT 'states' AS table_name, source, confidence FROM core.states
+    UNION ALL SELECT 'resolutions', source, confidence FROM core.resolution_record
+    UNION ALL SELECT 'votes', source, confidence FROM votes
+    UNION ALL SELECT 'sponsorships', source, confidence FROM core.sponsorships
+    UNION ALL SELECT 'meetings', source, confidence FROM core.meetings
+    UNION ALL SELECT 'bloc_memberships', source, confidence FROM core.bloc_memberships
+    UNION ALL SELECT 'treaty_actions', source, confidence FROM core.treaty_actions
+), refs AS (
+    SELECT table_name, trim(unnest(string_split(source, ' ; '))) AS source_ref, confidence FROM cited
+)
+SELECT
+    source_ref,
+    CASE WHEN source_ref LIKE 'http%' THEN 'url' ELSE 'document' END AS source_kind,
+    CASE WHEN source_ref LIKE 'http%' THEN regexp_extract(source_ref, '^(\S+)')
+         WHEN regexp_matches(source_ref, '^[AE]/') THEN 'https://undocs.org/' || regexp_extract(source_ref, '^(\S+)')
+    END AS link_url,
+    table_name,
+    count(*) AS row_count,
+    count(*) FILTER (WHERE confidence = 'confirmed') AS confirmed_count,
+    count(*) FILTER (WHERE confidence = 'single-source') AS single_source_count,
+    count(*) FILTER (WHERE confidence = 'inferred') AS inferred_count
+FROM refs
+WHERE source_ref <> ''
+GROUP BY ALL
+ORDER BY table_name, row_count DESC, source_ref;
