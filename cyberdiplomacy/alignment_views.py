@@ -6,18 +6,20 @@ from dataclasses import dataclass
 import pandas as pd
 
 from cyberdiplomacy import metrics
+from cyberdiplomacy.charts import theme
 
 SCOPES = ["cyber", "all"]
 METHODS = list(metrics.METHODS)
 DEFAULT_STATES = ["RUS", "USA", "CHN", "IND", "BRA", "ZAF"]
 DEFAULT_BLOCS = ["EU", "BRICS", "SCO", "AU", "G77", "NATO"]
 SWING = ("A/RES/73/187", "A/RES/74/247")
-UNDL_ATTRIBUTION = ("Includes the UN Digital Library's General Assembly Voting Data (record 4060887), © United "
-                    "Nations, for non-commercial use with attribution.")
+UNDL_ATTRIBUTION = theme.UNDL_ATTRIBUTION
+ALL_VOTES_HELP = ("Every recorded General Assembly plenary vote on record (the bundled voting history and any "
+                  "import of the UN Digital Library voting data: python -m etl import-undl FILE)")
 
 
 def scope_label(scope: str) -> str:
-    return {"cyber": "ICT resolutions only", "all": "All recorded votes on record"}[scope]
+    return {"cyber": "ICT resolutions only", "all": "All recorded votes"}[scope]
 
 
 def method_label(method: str) -> str:
@@ -25,10 +27,46 @@ def method_label(method: str) -> str:
             "coincidence": "Voting coincidence (Y/N only, US State Department)"}[method]
 
 
-def scope_text(scope: str, status) -> str:
+def default_blocs(options: list[str]) -> list[str]:
+    return [b for b in DEFAULT_BLOCS if b in options]
+
+
+def all_votes_available(vote_years: pd.DataFrame) -> bool:
+    """The all-votes scope makes sense once all_votes holds votes on texts other than the ICT resolutions."""
+    row = vote_years[vote_years["scope"] == "all"]
+    return bool(len(row)) and bool(row["non_cyber_vote_count"].fillna(0).iloc[0] > 0)
+
+
+def scope_years(vote_years: pd.DataFrame, scope: str) -> tuple[int, int] | None:
+    """The first and last year with a recorded vote in a scope, or None when there is none."""
+    row = vote_years[vote_years["scope"] == scope]
+    if not len(row) or pd.isna(row["first_year"].iloc[0]):
+        return None
+    return int(row["first_year"].iloc[0]), int(row["last_year"].iloc[0])
+
+
+def drawn_years(frame: pd.DataFrame, column: str = "vote_date") -> str:
+    """The years actually present in the rows a chart draws, as '1975–2016' (or 'no year')."""
+    if frame is None or not len(frame) or column not in frame.columns:
+        return "no year"
+    values = frame[column]
+    years = (values if pd.api.types.is_numeric_dtype(values) else pd.to_datetime(values).dt.year).dropna()
+    if not len(years):
+        return "no year"
+    first, last = int(years.min()), int(years.max())
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def scope_text(scope: str, years: str) -> str:
+    """The subtitle's statement of what was drawn: the scope and the years the rows actually span."""
     if scope == "cyber":
-        return "recorded plenary votes on ICT resolutions"
-    return f"all recorded plenary votes {status['first_year']}–{status['last_year']} (UN Digital Library)"
+        return f"recorded plenary votes on ICT resolutions, {years}"
+    return f"all recorded plenary votes, {years}"
+
+
+def sources(rows: pd.DataFrame, imported_on: str | None = None, extra: tuple[str, ...] = ()) -> list[str]:
+    """Source names for the origins present in the rows drawn, plus any extra tables used."""
+    return [*theme.table_sources(rows, imported_on), *extra]
 
 
 @dataclass(frozen=True)
@@ -39,11 +77,23 @@ class AgreementResult:
     sources: list[str]
 
 
-def agreement_result(rows: pd.DataFrame, method: str) -> AgreementResult:
+def agreement_result(rows: pd.DataFrame, method: str, imported_on: str | None = None) -> AgreementResult:
     matrix = metrics.vote_matrix(rows)
-    sources = ["Voeten UNGA voting data"] + (["UN Digital Library voting data"] if (rows["origin"] == "undl").any()
-                                             else [])
-    return AgreementResult(metrics.agreement(matrix, method), metrics.shared_votes(matrix), matrix, sources)
+    return AgreementResult(metrics.agreement(matrix, method), metrics.shared_votes(matrix), matrix,
+                           sources(rows, imported_on))
+
+
+def with_votes(result: AgreementResult, chosen: list[str]) -> tuple[list[str], list[str]]:
+    """The chosen states that cast at least one vote in the rows (kept) and those that did not (left out)."""
+    kept = [s for s in chosen if s in result.shared.index and result.shared.at[s, s] > 0]
+    return kept, [s for s in chosen if s not in kept]
+
+
+def left_out_message(left_out: list[str], states: pd.DataFrame, years: str) -> str:
+    label = names(states)
+    listed = ", ".join(f"{label.get(s, s)} ({s})" for s in left_out)
+    return (f"Left out: {listed} cast no recorded vote in {years} (a non-member observer State, or not a "
+            "member in these years).")
 
 
 def names(states: pd.DataFrame) -> dict[str, str]:
@@ -96,8 +146,29 @@ def swings(cyber_rows: pd.DataFrame, states: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def attribution_needed(rows: pd.DataFrame) -> bool:
+    """Rows drawn from a UN Digital Library import carry its attribution."""
+    return "origin" in rows.columns and bool((rows["origin"] == "undl").any())
+
+
+def has_swing_votes(cyber_rows: pd.DataFrame) -> bool:
+    return set(SWING) <= set(cyber_rows["resolution_symbol"])
+
+
+def alignment_caption(all_rows: pd.DataFrame, imported_on: str | None = None) -> str:
+    cyber = all_rows[all_rows["is_cyber"]]
+    sessions = set(cyber["session"].dropna())
+    same = all_rows[all_rows["session"].isin(sessions)]
+    return (f"{cyber['resolution_symbol'].nunique()} recorded votes on ICT resolutions against all "
+            f"{same['resolution_symbol'].nunique()} recorded votes of the same {len(sessions)} sessions "
+            f"({drawn_years(same)}). Source: {', '.join(sources(same, imported_on))}.")
+
+
 def alignment_table(all_rows: pd.DataFrame, method: str, states: pd.DataFrame,
                     references: tuple[str, ...] = ("RUS", "USA", "CHN")) -> pd.DataFrame:
+    if all_rows.empty or not all_rows["is_cyber"].any():
+        return pd.DataFrame(columns=["iso3", "reference_iso3", "cyber_agreement_share", "all_votes_agreement_share",
+                                     "difference", "state_name"])
     table = metrics.alignment(all_rows, list(references), method)
     table["state_name"] = table["iso3"].map(names(states)).fillna(table["iso3"])
     return table.sort_values(["reference_iso3", "difference"]).reset_index(drop=True)

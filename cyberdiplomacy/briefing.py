@@ -127,8 +127,10 @@ def _table_html(table: pd.DataFrame) -> str:
 def to_html(briefing: Briefing, images: list[bytes]) -> str:
     e = html.escape
     build = briefing.build
+    attribution = theme.attribution_for(briefing.sources)
     footer = (f"Data version {e(str(build.get('data_version', '')))} · built "
-              f"{e(str(build.get('data_built_date', ''))[:10])} · {e(theme.ATTRIBUTION)}")
+              f"{e(str(build.get('data_built_date', ''))[:10])} · {e(theme.ATTRIBUTION)}"
+              + (f" · {e(attribution)}" if attribution else ""))
     pages = [f"<section class='cover'><h1>{e(briefing.title)}</h1><h2>{e(briefing.subtitle)}</h2>"
              f"<p>{footer}</p></section>",
              "<section><h2>Key facts</h2><ul>" + "".join(f"<li>{e(f)}</li>" for f in briefing.key_facts)
@@ -186,7 +188,9 @@ def to_pptx(briefing: Briefing) -> bytes:
     deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
     cover = deck.slides.add_slide(deck.slide_layouts[0])
     cover.shapes.title.text = briefing.title
-    cover.placeholders[1].text = f"{briefing.subtitle}\nData built {str(briefing.build.get('data_built_date', ''))[:10]}"
+    cover.placeholders[1].text = (f"{briefing.subtitle}\nData built {str(briefing.build.get('data_built_date', ''))[:10]}"
+                                  + (f"\n{theme.attribution_for(briefing.sources)}"
+                                     if theme.attribution_for(briefing.sources) else ""))
     facts = deck.slides.add_slide(deck.slide_layouts[1])
     facts.shapes.title.text = "Key facts"
     body = facts.placeholders[1].text_frame
@@ -214,7 +218,8 @@ def to_pptx(briefing: Briefing) -> bytes:
     sources = deck.slides.add_slide(deck.slide_layouts[1])
     sources.shapes.title.text = "Sources"
     frame = sources.placeholders[1].text_frame
-    frame.text = "; ".join(briefing.sources)[:3000]
+    attribution = theme.attribution_for(briefing.sources)
+    frame.text = (attribution + "\n" if attribution else "") + "; ".join(briefing.sources)[:3000]
     frame.paragraphs[0].font.size = Pt(9)
     buffer = io.BytesIO()
     deck.save(buffer)

@@ -93,11 +93,16 @@ def about(title: str, selection: str, sources: list[str], build: dict) -> dict[s
         "exported_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "licence": theme.ATTRIBUTION,
         "citation": str(build.get("citation", "")),
+        **({"attribution": attribution} if (attribution := theme.attribution_for(sources)) else {}),
     }
 
 
-def csv_bytes(table: pd.DataFrame) -> bytes:
-    """Plain CSV (machine-readable; the provenance travels in the XLSX 'about' sheet and Parquet metadata)."""
+def csv_bytes(table: pd.DataFrame, attribution: str = "") -> bytes:
+    """Plain CSV (machine-readable; the provenance travels in the XLSX 'about' sheet and Parquet metadata).
+
+    An attribution a licence requires (UN Digital Library data) travels as a last column on every row."""
+    if attribution:
+        table = table.assign(attribution=attribution)
     return table.to_csv(index=False).encode("utf-8")
 
 
@@ -133,12 +138,13 @@ def dataset_zip(tables: dict[str, pd.DataFrame], readme: str) -> bytes:
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("README.md", readme)
         for name, table in tables.items():
-            archive.writestr(f"csv/{name}.csv", csv_bytes(table))
+            archive.writestr(f"csv/{name}.csv",
+                             csv_bytes(table, theme.attribution_for(theme.table_sources(table, default=()))))
             archive.writestr(f"parquet/{name}.parquet", parquet_bytes(table, {"table": name}))
     return buffer.getvalue()
 
 
-def dataset_readme(build: dict, contract: pd.DataFrame, row_counts: dict[str, int]) -> str:
+def dataset_readme(build: dict, contract: pd.DataFrame, row_counts: dict[str, int], attribution: str = "") -> str:
     lines = [
         "# Cybercrime Diplomacy Dashboard — dataset export", "",
         f"Data version {build.get('data_version', '')}, built {str(build.get('data_built_date', ''))[:10]}.", "",
@@ -146,6 +152,7 @@ def dataset_readme(build: dict, contract: pd.DataFrame, row_counts: dict[str, in
         "## Licence", "", str(build.get("licence", "")), "",
         "Every row cites its source (`source`: UN document symbols or URLs) and how sure it is (`confidence`: "
         "confirmed, single-source, inferred). Empty cells are unknown, never zero.", "",
+        *([attribution, ""] if attribution else []),
         "## Data contract", "",
     ]
     for table_name, columns in contract.groupby("table_name", sort=False):

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from cyberdiplomacy import queries, views
 from cyberdiplomacy.charts import sponsors, states, timeline, votes
-from cyberdiplomacy.filters import Filters
+from cyberdiplomacy.filters import Filters, year_span
 
 
 class FigureUnavailable(Exception):
@@ -32,8 +32,17 @@ def _need_states(filters: Filters) -> list[str]:
     return list(filters.states)
 
 
+def _imported(con) -> str | None:
+    """The date UN Digital Library data was last imported, for the source names in footers (None if never)."""
+    status = queries.import_status(con)
+    if not len(status) or "last_imported_at" not in status.columns or pd.isna(status["last_imported_at"].iloc[0]):
+        return None
+    return str(status["last_imported_at"].iloc[0])[:10]
+
+
 def _years(filters: Filters) -> dict:
-    return {"tracks": list(filters.tracks), "from_year": filters.from_year, "to_year": filters.to_year}
+    first, last = year_span(filters)
+    return {"tracks": list(filters.tracks), "from_year": first, "to_year": last}
 
 
 def _overview(con, filters, built):
@@ -43,27 +52,27 @@ def _overview(con, filters, built):
 
 def _vote_history(con, filters, built):
     history = queries.resolution_history(con, **_years(filters))
-    return votes.vote_history(history, built), views.history_table(history)
+    return votes.vote_history(history, built, _imported(con)), views.history_table(history)
 
 
 def _vote_map(con, filters, built):
     table = queries.resolution_votes(con, _resolution(filters))
     if table.empty:
         raise FigureUnavailable(f"no per-state votes on record for {_resolution(filters)}")
-    return votes.vote_map(table, _resolution(filters), built), table
+    return votes.vote_map(table, _resolution(filters), built, _imported(con)), table
 
 
 def _votes_by_group(con, filters, built):
     table = queries.resolution_votes(con, _resolution(filters))
     if table.empty:
         raise FigureUnavailable(f"no per-state votes on record for {_resolution(filters)}")
-    return votes.votes_by_group(table, _resolution(filters), built), views.group_table(table)
+    return votes.votes_by_group(table, _resolution(filters), built, _imported(con)), views.group_table(table)
 
 
 def _competing(con, filters, built, pair="2018"):
     a, b = views.COMPETING_PAIRS[pair]
     both = queries.competing_votes(con, a, b)
-    return votes.camps_map(both, a, b, built), both
+    return votes.camps_map(both, a, b, built, _imported(con)), both
 
 
 def _sponsorship_matrix(con, filters, built):
@@ -89,7 +98,7 @@ def _state_votes(con, filters, built):
     table = queries.state_votes(con, _need_states(filters))
     if table.empty:
         raise FigureUnavailable("no recorded vote on record for these states")
-    return states.vote_strip(table, built), table
+    return states.vote_strip(table, built, _imported(con)), table
 
 
 def _agreement(con, filters, built):
@@ -98,7 +107,7 @@ def _agreement(con, filters, built):
     if table.empty:
         raise FigureUnavailable(f"no shared votes on record for {iso3}")
     name = queries.states(con).set_index("iso3").loc[iso3, "name"]
-    return states.agreement_bars(table, name, built), table
+    return states.agreement_bars(table, name, built, imported_on=_imported(con)), table
 
 
 FIGURES: dict[str, NamedFigure] = {

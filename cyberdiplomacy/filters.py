@@ -7,7 +7,8 @@ from dataclasses import dataclass, field, replace
 
 from cyberdiplomacy.queries import TRACKS
 
-FIRST_YEAR, LAST_YEAR = 1998, 2026
+FIRST_YEAR, LAST_YEAR = 1998, 2026  # the default view of the track pages: the cyber record starts in 1998
+EARLIEST_YEAR = 1946  # first General Assembly session: the widest range a URL may ask for without known data bounds
 MAX_STATES = 12
 MAX_VALUE_LENGTH = 200  # longer parameters are refused, not parsed
 TRACK_ALIASES = {"criminal_ict": "criminal_ict", "crime": "criminal_ict", "criminal": "criminal_ict",
@@ -19,8 +20,8 @@ URL_KEYS = ("state", "track", "from", "to", "resolution")
 class Filters:
     states: tuple[str, ...] = ()
     tracks: tuple[str, ...] = TRACKS
-    from_year: int = FIRST_YEAR
-    to_year: int = LAST_YEAR
+    from_year: int | None = None  # None: not narrowed; each page starts at its own default
+    to_year: int | None = None
     resolution: str | None = None
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
@@ -37,11 +38,28 @@ def _values(params: Mapping[str, Sequence[str] | str], key: str) -> list[str]:
     return [part.strip() for item in items for part in str(item).split(",") if part.strip()]
 
 
-def _year(text: str, default: int, name: str, warnings: list[str]) -> int:
-    if re.fullmatch(r"\d{4}", text) and FIRST_YEAR <= int(text) <= LAST_YEAR:
+def _year(text: str, name: str, warnings: list[str], bounds: tuple[int, int]) -> int | None:
+    if re.fullmatch(r"\d{4}", text) and bounds[0] <= int(text) <= bounds[1]:
         return int(text)
-    warnings.append(f"Ignored {name}={_shown(text)}: expected a year between {FIRST_YEAR} and {LAST_YEAR}.")
-    return default
+    warnings.append(f"Ignored {name}={_shown(text)}: expected a year between {bounds[0]} and {bounds[1]}.")
+    return None
+
+
+def year_span(filters: Filters, first: int = FIRST_YEAR, last: int = LAST_YEAR) -> tuple[int, int]:
+    """The years a page draws: its own range [first, last], narrowed by the URL's from/to when given."""
+    low = first if filters.from_year is None else min(max(filters.from_year, first), last)
+    high = last if filters.to_year is None else max(min(filters.to_year, last), first)
+    return (low, high) if low <= high else (high, low)
+
+
+def years_from_range(years: tuple[int, int], filters: Filters, first: int = FIRST_YEAR, last: int = LAST_YEAR
+                     ) -> dict[str, int | None]:
+    """A range chosen on a page's slider as filter values: the page's own bounds mean 'not narrowed', and an
+    unmoved slider keeps the URL's years (a 1975 start asked for elsewhere survives a page with a 1998 floor)."""
+    if tuple(years) == year_span(filters, first, last):
+        return {"from_year": filters.from_year, "to_year": filters.to_year}
+    return {"from_year": None if years[0] <= first else int(years[0]),
+            "to_year": None if years[1] >= last else int(years[1])}
 
 
 def normalise_symbol(text: str) -> str:
@@ -50,8 +68,10 @@ def normalise_symbol(text: str) -> str:
 
 
 def parse(params: Mapping[str, Sequence[str] | str], known_states: set[str],
-          known_resolutions: set[str]) -> Filters:
-    """Valid filters from URL parameters; anything unknown or malformed is dropped with a plain warning."""
+          known_resolutions: set[str], years: tuple[int, int] = (EARLIEST_YEAR, LAST_YEAR)) -> Filters:
+    """Valid filters from URL parameters; anything unknown or malformed is dropped with a plain warning.
+
+    `years` bounds the years a URL may ask for: pass the data's earliest and latest year."""
     warnings: list[str] = []
     clean: dict[str, list[str]] = {}
     for key in params:
@@ -80,9 +100,9 @@ def parse(params: Mapping[str, Sequence[str] | str], known_states: set[str],
             tracks.append(track)
         elif not track:
             warnings.append(f"Unknown track {_shown(name)}: use crime or security.")
-    from_year = _year(clean["from"][0], FIRST_YEAR, "from", warnings) if clean.get("from") else FIRST_YEAR
-    to_year = _year(clean["to"][0], LAST_YEAR, "to", warnings) if clean.get("to") else LAST_YEAR
-    if from_year > to_year:
+    from_year = _year(clean["from"][0], "from", warnings, years) if clean.get("from") else None
+    to_year = _year(clean["to"][0], "to", warnings, years) if clean.get("to") else None
+    if from_year is not None and to_year is not None and from_year > to_year:
         warnings.append("The start year was after the end year; they were swapped.")
         from_year, to_year = to_year, from_year
     resolution = None
@@ -102,9 +122,9 @@ def to_params(filters: Filters) -> dict[str, str]:
         params["state"] = ",".join(filters.states)
     if set(filters.tracks) != set(TRACKS):
         params["track"] = ",".join("crime" if t == "criminal_ict" else "security" for t in filters.tracks)
-    if filters.from_year != FIRST_YEAR:
+    if filters.from_year is not None:
         params["from"] = str(filters.from_year)
-    if filters.to_year != LAST_YEAR:
+    if filters.to_year is not None:
         params["to"] = str(filters.to_year)
     if filters.resolution:
         params["resolution"] = filters.resolution
@@ -123,8 +143,12 @@ def describe(filters: Filters) -> str:
     if set(filters.tracks) != set(TRACKS):
         parts.append("Track: " + ", ".join("criminal use of ICTs" if t == "criminal_ict" else "international security"
                                            for t in filters.tracks))
-    if (filters.from_year, filters.to_year) != (FIRST_YEAR, LAST_YEAR):
+    if filters.from_year is not None and filters.to_year is not None:
         parts.append(f"Years {filters.from_year}–{filters.to_year}")
+    elif filters.from_year is not None:
+        parts.append(f"Years from {filters.from_year}")
+    elif filters.to_year is not None:
+        parts.append(f"Years up to {filters.to_year}")
     if filters.resolution:
         parts.append(f"Resolution {filters.resolution}")
-    return " · ".join(parts) or "All states, both tracks, 1998–2026"
+    return " · ".join(parts) or "All states, both tracks, all years"

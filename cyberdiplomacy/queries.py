@@ -133,3 +133,15 @@ def current_bloc_members(con, blocs) -> pd.DataFrame:
 
 def import_status(con) -> pd.DataFrame:
     return run(con, "import_status")
+
+
+def year_bounds(con) -> pd.DataFrame:
+    return run(con, "year_bounds")
+
+
+def vote_years(con) -> pd.DataFrame:
+    return run(con, "vote_years")
+
+
+def vote_coverage(con) -> pd.DataFrame:
+    return run(con, "vote_coverage")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from cyberdiplomacy.charts import theme
-from cyberdiplomacy.filters import FIRST_YEAR, LAST_YEAR  # noqa: F401 - re-exported for pages
+from cyberdiplomacy.filters import FIRST_YEAR, LAST_YEAR, year_span, years_from_range  # noqa: F401 - re-exported for pages
 from cyberdiplomacy.queries import TRACKS
 
 TRACK_OPTIONS = list(TRACKS)
@@ -43,11 +43,11 @@ def resolution_label(symbol: str, recorded: pd.DataFrame) -> str:
 
 
 def history_table(history: pd.DataFrame) -> pd.DataFrame:
-    columns = ["symbol", "adopted_date", "track", "title", "adoption_mode", "plenary_yes_count", "plenary_no_count",
+    columns = ["symbol", "adopted_date", "is_undated", "track", "title", "adoption_mode", "plenary_yes_count", "plenary_no_count",
                "plenary_abstain_count", "plenary_state_yes_count", "plenary_state_no_count",
                "plenary_state_abstain_count", "plenary_state_non_voting_count", "draft_symbol", "meeting_record",
-               "source", "confidence"]
-    return history[columns]
+               "source", "confidence", "vote_origins"]
+    return history[[c for c in columns if c in history.columns]]
 
 
 def group_table(votes: pd.DataFrame) -> pd.DataFrame:
@@ -153,3 +153,22 @@ def data_quality(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 def texts_by_sponsor_count(matrix: pd.DataFrame) -> list[str]:
     """Resolutions of the sponsorship rows, the most sponsored first (the most telling default)."""
     return list(matrix.groupby("resolution_symbol")["iso3"].nunique().sort_values(ascending=False, kind="stable").index)
+
+
+def _span(first, last) -> str:
+    first, last = int(first), int(last)
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def vote_coverage_text(coverage: pd.DataFrame) -> str:
+    """Where per-state votes start and stop, per origin, for a caption on every page."""
+    rows = coverage.dropna(subset=["first_year", "last_year"]) if len(coverage) else coverage
+    if not len(rows):
+        return f"No per-state votes on record; {theme.IMPORT_HINT}."
+    parts = [f"{theme.origin_source(r.origin).split(' (')[0]} {_span(r.first_year, r.last_year)}"
+             for r in rows.itertuples()]
+    text = f"Per-state votes on record: {_span(rows['first_year'].min(), rows['last_year'].max())}"
+    text += f" ({'; '.join(parts)})" if len(parts) > 1 else f" ({parts[0]})"
+    if "undl" not in set(rows["origin"]):
+        text += f"; {theme.IMPORT_HINT}"
+    return text + "."

@@ -8,11 +8,12 @@ from cyberdiplomacy.ui import data, layout
 filters = layout.page("Resolution history",
                       "Every text of both tracks since 1998: how it was adopted, who voted how, who sponsored it.")
 with layout.guard():
+    built, imported = data.built_date(), layout.imported_on()
     tracks = st.multiselect("Tracks", views.TRACK_OPTIONS, default=list(filters.tracks),
                             format_func=views.track_label)
-    years = st.slider("Years adopted", views.FIRST_YEAR, views.LAST_YEAR, (filters.from_year, filters.to_year))
+    years = st.slider("Years adopted", views.FIRST_YEAR, views.LAST_YEAR, views.year_span(filters))
     filters = layout.url_filters.with_changes(filters, tracks=tuple(tracks) or filters.tracks,
-                                              from_year=years[0], to_year=years[1])
+                                              **views.years_from_range(years, filters))
     history = data.query("resolution_history", tracks=list(filters.tracks), from_year=years[0], to_year=years[1])
     if not tracks:
         layout.empty("Choose at least one track to see its resolutions.")
@@ -21,7 +22,7 @@ with layout.guard():
     else:
         layout.chart(filters, vote_charts.adoption_timeline(history, data.built_date()), views.history_table(history),
                      "adoption-timeline")
-        event = layout.chart(filters, vote_charts.vote_history(history, data.built_date()), views.history_table(history),
+        event = layout.chart(filters, vote_charts.vote_history(history, built, imported), views.history_table(history),
                              "vote-history", on_select=True, caption="Click a bar to open that vote below.")
         layout.adopt_selection(event, "resolution", views.symbol_from_point)
 
@@ -37,8 +38,8 @@ with layout.guard():
                               format_func=lambda s: views.resolution_label(s, recorded))
         filters = layout.url_filters.with_changes(filters, resolution=symbol)
         state_votes = data.query("resolution_votes", symbol=symbol, stage="plenary")
-        layout.chart(filters, vote_charts.vote_map(state_votes, symbol, data.built_date()), state_votes, "vote-map")
-        layout.chart(filters, vote_charts.votes_by_group(state_votes, symbol, data.built_date()),
+        layout.chart(filters, vote_charts.vote_map(state_votes, symbol, built, imported), state_votes, "vote-map")
+        layout.chart(filters, vote_charts.votes_by_group(state_votes, symbol, built, imported),
                      views.group_table(state_votes), "votes-by-group")
         shown = st.multiselect("Show states that voted", views.VOTE_OPTIONS, default=views.VOTE_OPTIONS,
                                format_func=views.vote_label)
@@ -60,8 +61,8 @@ with layout.guard():
     if both.empty:
         layout.empty("No per-state votes are on record for this pair.")
     else:
-        layout.chart(filters, vote_charts.competing_crosstab(both, symbol_a, symbol_b, data.built_date()),
+        layout.chart(filters, vote_charts.competing_crosstab(both, symbol_a, symbol_b, built, imported),
                      vote_charts.crosstab_counts(both).reset_index(names="vote_on_a"), "competing-crosstab")
-        layout.chart(filters, vote_charts.camps_map(both, symbol_a, symbol_b, data.built_date()), both, "camps-map")
+        layout.chart(filters, vote_charts.camps_map(both, symbol_a, symbol_b, built, imported), both, "camps-map")
     layout.sync_url(filters)
     layout.footer()

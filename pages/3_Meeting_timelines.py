@@ -13,10 +13,10 @@ with layout.guard():
     left, right = st.columns(2)
     tracks = left.multiselect("Tracks", views.TRACK_OPTIONS, default=list(filters.tracks),
                               format_func=views.track_label)
-    years = right.slider("Years", views.FIRST_YEAR, views.LAST_YEAR, (filters.from_year, filters.to_year))
+    years = right.slider("Years", views.FIRST_YEAR, views.LAST_YEAR, views.year_span(filters))
     bodies = st.multiselect("Bodies (all if empty)", sorted(all_meetings["body_short"].unique()))
     filters = layout.url_filters.with_changes(filters, tracks=tuple(tracks) or filters.tracks,
-                                              from_year=years[0], to_year=years[1])
+                                              **views.years_from_range(years, filters))
     meetings = data.query("meeting_timeline", tracks=tracks, bodies=bodies, from_year=years[0], to_year=years[1])
     texts = data.query("resolution_history", tracks=tracks, from_year=years[0], to_year=years[1])
     if not tracks:

@@ -13,7 +13,7 @@ with layout.guard():
     chosen = st.multiselect("States", list(states["iso3"]), default=list(filters.states[:views.MAX_EXPLORER_STATES]),
                             format_func=views.state_namer(states), max_selections=views.MAX_EXPLORER_STATES)
     filters = layout.url_filters.with_changes(filters, states=tuple(chosen))
-    built = data.built_date()
+    built, imported = data.built_date(), layout.imported_on()
     if not chosen:
         layout.empty("Choose one or more states above, for example the Russian Federation and the United States.")
     else:
@@ -22,7 +22,7 @@ with layout.guard():
         if votes.empty:
             layout.empty("No recorded vote on record for these states.")
         else:
-            layout.chart(filters, state_charts.vote_strip(votes, built), votes, "state-votes")
+            layout.chart(filters, state_charts.vote_strip(votes, built, imported), votes, "state-votes")
         st.subheader("Sponsorships")
         sponsorships = data.query("state_sponsorships", iso3s=chosen)
         if sponsorships.empty:
@@ -46,6 +46,7 @@ with layout.guard():
             if mine.empty:
                 layout.empty(f"No shared votes on record for {names[iso3]}.")
             else:
-                layout.chart(filters, state_charts.agreement_bars(mine, names[iso3], built), mine, f"agreement-{iso3}")
+                layout.chart(filters, state_charts.agreement_bars(mine, names[iso3], built, imported_on=imported),
+                             mine, f"agreement-{iso3}")
     layout.sync_url(filters)
     layout.footer()

@@ -21,7 +21,7 @@ def footer_of(fig) -> str:
 def test_vote_map_title_footer_and_colours(con):
     fig = votes.vote_map(queries.resolution_votes(con, "A/RES/99/2"), "A/RES/99/2", BUILT)
     assert fig.layout.meta["title"] == "A/RES/99/2: 2 yes, 1 no, 1 abstentions"
-    assert footer_of(fig) == ("Source: A/RES/99/2, Voeten UNGA voting data · Data built 2026-01-02 · "
+    assert footer_of(fig) == ("Source: A/RES/99/2, curated record (data/votes.csv) · Data built 2026-01-02 · "
                               "Cybercrime Diplomacy Dashboard · CC BY 4.0")
     colours = {trace.name: trace.colorscale[0][1] for trace in fig.data}
     assert colours == {"Yes": "#0072B2", "No": "#D55E00", "Abstain": "#E69F00", "Did not vote": "#BBBBBB"}
@@ -37,9 +37,18 @@ def test_crosstab_and_camps(con):
     both = queries.competing_votes(con, "A/RES/99/1", "A/RES/99/2")
     counts = votes.crosstab_counts(both)
     assert counts.loc["Yes", "Yes"] == 2 and counts.loc["No", "No"] == 1 and counts.loc["Yes", "Abstain"] == 1
-    assert counts.loc["Did not vote", "Did not vote"] == 1  # South Sudan: not a member in 2010, X in 2018
+    # South Sudan: not a member in 2010 (no row: "Not a member", never "Did not vote"), X in 2018.
+    assert counts.loc["Not a member", "Did not vote"] == 1
+    assert counts.loc["Did not vote"].sum() == 0
+    assert list(counts.index) == ["Yes", "No", "Abstain", "Did not vote", "Not a member"]
     assert votes.camp_of("Y", "N") == "Yes on A, No on B"
-    assert votes.camp_of(None, "X") == "Did not vote / not a member"
+    assert votes.camp_of(None, "X", False, True) == "Did not vote on one or both"
+    assert votes.camp_of(None, "Y", False, True) == "Not a member at one vote"
+    assert votes.camp_of(None, "Y", True, True) == "No record of one vote (unknown)"
+    ssd = both[both["iso3"] == "SSD"].iloc[0]
+    assert (bool(ssd["member_a"]), bool(ssd["member_b"])) == (False, True)
+    camps = votes.camps_map(both, "A/RES/99/1", "A/RES/99/2", BUILT)
+    assert "Did not vote on one or both" in {t.name for t in camps.data}  # SSD: X on B outweighs no row on A
 
 
 def test_timeline_rows_and_title(con):
@@ -53,7 +62,7 @@ def test_agreement_and_strip(con):
     fig = states.agreement_bars(agreement, "Russian Federation", BUILT)
     assert fig.layout.meta["title"].startswith("Russian Federation voted most like China (100%)")
     strip = states.vote_strip(queries.state_votes(con, ["RUS", "USA"]), BUILT)
-    assert strip.layout.meta["title"] == "Russian Federation, United States of America voted differently on 2 of 2 recorded votes"
+    assert strip.layout.meta["title"] == "Russian Federation, United States of America voted differently on 3 of 3 recorded votes"
 
 
 def test_sponsor_figures(con):
@@ -69,3 +78,46 @@ def test_unknown_counts_are_question_marks():
     from cyberdiplomacy import formatting
     assert formatting.tally(129, None, float("nan")) == "129–?–?"
     assert theme.vote_label(None) == "Unknown"
+
+
+def test_adoption_counts_say_recorded_without_a_vote_and_unknown(con):
+    history = queries.resolution_history(con)
+    fig = votes.adoption_timeline(history, BUILT)
+    # Fixture world: 99/1 and 99/2 recorded votes, 99/3 without a vote; 99/4 undated with its mode unknown.
+    assert fig.layout.meta["title"] == ("Of 3 dated texts: 2 recorded vote, 1 adopted without a vote, "
+                                        "0 adoption mode unknown")
+    assert fig.layout.meta["subtitle"] == ("Each diamond is one adopted text · 1 undated text not placed on the time "
+                                           "axis (listed as undated in the table)")
+    assert votes.adoption_counts_text(history) == ("of 4 texts: 2 recorded vote, 1 without a vote, 1 adoption mode "
+                                                   "unknown; 1 undated")
+
+
+def test_undated_texts_are_kept_and_flagged(con):
+    history = queries.resolution_history(con, from_year=2015, to_year=2016)
+    assert history[["symbol", "is_undated"]].to_dict("records") == [{"symbol": "A/RES/99/4", "is_undated": True}]
+    assert votes.vote_history(queries.resolution_history(con), BUILT).data[0].y[-1] == "99/4 (undated)"
+
+
+def test_footer_names_the_origin_of_what_it_draws():
+    assert theme.origin_sources(["history", "curated", "history"]) == [
+        "curated record (data/votes.csv)", "Voeten UNGA voting data (doi:10.7910/DVN/LEJUQZ)"]
+    assert theme.origin_sources(["undl"], "2026-12-01 10:00:00") == [
+        "UN Digital Library voting data, imported 2026-12-01, © United Nations"]
+    assert theme.origin_sources(["curated,undl"]) == ["curated record (data/votes.csv)",
+                                                      "UN Digital Library voting data, © United Nations"]
+    # The licence's attribution is never cut from a long footer.
+    sources = [f"A/RES/{i}/1" for i in range(8)] + theme.origin_sources(["undl"], "2026-12-01")
+    assert footer_of(theme.finish(states.go.Figure(), "t", sources, BUILT)).startswith(
+        "Source: A/RES/0/1, A/RES/1/1, … 5 more …, A/RES/7/1, UN Digital Library voting data, imported 2026-12-01, "
+        "© United Nations · ")
+    assert theme.attribution_for(sources) == theme.UNDL_ATTRIBUTION
+    assert theme.attribution_for(["curated record (data/votes.csv)"]) == ""
+
+
+def test_partner_chart_cites_the_origin_of_its_votes(con):
+    fig = states.agreement_bars(queries.state_agreement(con, ["RUS"]), "Russian Federation", BUILT)
+    assert fig.layout.meta["sources"] == ["curated record (data/votes.csv)",
+                                          "Voeten UNGA voting data (doi:10.7910/DVN/LEJUQZ)"]  # 99/4: history
+    strip = states.vote_strip(queries.state_votes(con, ["RUS"]), BUILT)
+    assert strip.layout.meta["sources"] == ["A/RES/99/1", "A/RES/99/2", "A/RES/99/4", "curated record (data/votes.csv)",
+                                            "Voeten UNGA voting data (doi:10.7910/DVN/LEJUQZ)"]

@@ -1,7 +1,15 @@
 """URL filters: valid values kept, anything else dropped with a plain message."""
 from __future__ import annotations
 
-from cyberdiplomacy.filters import FIRST_YEAR, LAST_YEAR, MAX_STATES, Filters, parse, to_params
+from cyberdiplomacy.filters import (
+    MAX_STATES,
+    Filters,
+    describe,
+    parse,
+    to_params,
+    year_span,
+    years_from_range,
+)
 from cyberdiplomacy.queries import TRACKS
 
 STATES = {"RUS", "USA", "CHN", "FRA"}
@@ -52,4 +60,36 @@ def test_swapped_years_and_state_cap():
 def test_odd_unicode_is_just_unknown():
     filters = parse({"state": ["Ｒ\u0301US\u200b"], "track": ["🙂"]}, STATES, RESOLUTIONS)
     assert filters.states == () and filters.tracks == TRACKS
-    assert (FIRST_YEAR, LAST_YEAR) == (filters.from_year, filters.to_year)
+    assert (filters.from_year, filters.to_year) == (None, None)
+
+
+def test_years_are_bounded_by_the_data_not_by_1998():
+    # The fixture world's earliest year on record is 1975 (its synthetic history): 1975 is accepted, 1974 is not.
+    filters = parse({"from": ["1975"], "to": ["1980"]}, STATES, RESOLUTIONS, years=(1975, 2026))
+    assert (filters.from_year, filters.to_year) == (1975, 1980) and filters.warnings == ()
+    refused = parse({"from": ["1974"]}, STATES, RESOLUTIONS, years=(1975, 2026))
+    assert refused.from_year is None
+    assert refused.warnings == ("Ignored from='1974': expected a year between 1975 and 2026.",)
+    assert parse({"from": ["1946"]}, STATES, RESOLUTIONS).from_year == 1946  # default bounds: 1946 to 2026
+
+
+def test_a_page_narrows_its_own_range_by_the_url():
+    assert year_span(Filters()) == (1998, 2026)  # the track pages' default view
+    assert year_span(Filters(), 1975, 2018) == (1975, 2018)  # the Alignment page: the data's range
+    assert year_span(Filters(from_year=1980), 1975, 2018) == (1980, 2018)
+    assert year_span(Filters(from_year=1980, to_year=2030), 1998, 2026) == (1998, 2026)  # clamped to the page
+
+
+def test_slider_values_become_filters():
+    assert years_from_range((1998, 2026), Filters()) == {"from_year": None, "to_year": None}
+    assert years_from_range((2005, 2026), Filters()) == {"from_year": 2005, "to_year": None}
+    # An unmoved slider keeps a 1975 start that the 1998 floor of a track page could not show.
+    assert years_from_range((1998, 2026), Filters(from_year=1975)) == {"from_year": 1975, "to_year": None}
+    assert years_from_range((1980, 2018), Filters(), 1975, 2018) == {"from_year": 1980, "to_year": None}
+
+
+def test_describe_states_the_years_asked_for():
+    assert describe(Filters()) == "All states, both tracks, all years"
+    assert describe(Filters(from_year=1975, to_year=2016)) == "Years 1975–2016"
+    assert describe(Filters(from_year=1975)) == "Years from 1975"
+    assert to_params(Filters(from_year=1998)) == {"from": "1998"}  # asked for explicitly: kept in the URL

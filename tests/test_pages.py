@@ -131,12 +131,57 @@ def test_alignment():
     at = open_page("pages/6_Alignment.py", state="RUS,USA,ARG")
     assert_clean(at)
     heatmap = figures(at)[0]
-    assert heatmap["layout"]["meta"]["title"] == "Russian Federation and United States of America agreed least: 10%"
+    assert heatmap["layout"]["meta"]["title"] == "Russian Federation and United States of America agreed least: 9%"
+    assert heatmap["layout"]["meta"]["subtitle"] == "identical votes · recorded plenary votes on ICT resolutions, 2005–2019"
     at.selectbox[0].set_value("half_abstain").run()  # Argentina abstained on 73/187 and 74/247
     assert figures(at)[0]["data"][0]["z"] != heatmap["data"][0]["z"]
-    assert at.radio[0].disabled  # no UN Digital Library import in this warehouse
-    assert any("Import the UN Digital Library" in i.value for i in at.info)
     assert any("From A/RES/73/187 to A/RES/74/247" in t for t in titles(at))
+
+
+def test_alignment_all_votes_on_a_fresh_clone():
+    # The bundled history is in every build: the all-votes scope and the same-sessions table need no import.
+    at = open_page("pages/6_Alignment.py", state="RUS,USA")
+    assert not at.radio[0].disabled
+    assert any(c.value.startswith("11 recorded votes on ICT resolutions against all 577 recorded votes of the same "
+                                  "7 sessions (2005–2019)") for c in at.caption)
+    at.radio[0].set_value("all").run()
+    assert_clean(at)
+    assert at.slider[0].value == (1946, 2020)
+    subtitles = [f["layout"]["meta"]["subtitle"] for f in figures(at)]
+    assert subtitles[0] == "identical votes · all recorded plenary votes, 1946–2020"
+    assert "Voeten UNGA voting data (doi:10.7910/DVN/LEJUQZ)" in figures(at)[0]["layout"]["meta"]["sources"]
+
+
+def test_alignment_leaves_out_a_state_without_votes():
+    at = open_page("pages/6_Alignment.py", state="RUS,VAT")
+    assert_clean(at)
+    assert any(i.value.startswith("Left out: Holy See (VAT) cast no recorded vote in 2005–2019") for i in at.info)
+    assert "Russian Federation voted most like China (100%) and least like United States of America (9%)" in titles(at)
+
+
+def test_alignment_on_a_fixture_with_votes_before_1998(world_db, monkeypatch):
+    monkeypatch.setenv("CYBERDIPLOMACY_DB", str(world_db))
+    at = open_page("pages/6_Alignment.py", state="RUS,USA,VAT")
+    at.radio[0].set_value("all").run()
+    assert_clean(at)
+    # Synthetic fixture: RUS and USA agree on 30/1 (1975) and 65/9 (2010), not on 40/5, 99/1, 99/2, 99/4.
+    heatmap = figures(at)[0]["layout"]["meta"]
+    assert heatmap["title"] == "Russian Federation and United States of America agreed least: 33%"
+    assert heatmap["subtitle"] == "identical votes · all recorded plenary votes, 1975–2019"
+    assert any(i.value.startswith("Left out: Holy See (VAT) cast no recorded vote in 1975–2019") for i in at.info)
+    narrowed = open_page("pages/6_Alignment.py", state="RUS,USA", **{"from": "1980"})
+    narrowed.radio[0].set_value("all").run()
+    meta = figures(narrowed)[0]["layout"]["meta"]
+    assert meta["title"] == "Russian Federation and United States of America agreed least: 20%"
+    assert all("1985–2019" in f["layout"]["meta"]["subtitle"] for f in figures(narrowed)[:3])
+    assert narrowed.query_params["from"] == "1980"
+
+
+@pytest.mark.parametrize("page", [None, *PAGES])
+def test_every_page_says_where_per_state_votes_stop(page):
+    at = open_page(page)
+    assert any(c.value.startswith("Per-state votes on record: 2005–2019") and "import-undl" in c.value
+               for c in at.caption)
 
 
 def test_alignment_with_imported_full_history(tmp_path, monkeypatch):
@@ -154,6 +199,8 @@ def test_alignment_with_imported_full_history(tmp_path, monkeypatch):
     at.radio[0].set_value("all").run()
     assert_clean(at)
     assert any("UN Digital Library's General Assembly Voting Data" in c.value for c in at.caption)
+    sources = [s for f in figures(at) for s in f["layout"]["meta"]["sources"]]
+    assert any(s.startswith("UN Digital Library voting data") and s.endswith("© United Nations") for s in sources)
 
 
 @pytest.mark.parametrize("page", [None, *PAGES])

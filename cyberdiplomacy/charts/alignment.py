@@ -69,7 +69,8 @@ def vote_space(points: pd.DataFrame, explained: tuple[float, float], scope_text:
     return theme.finish(fig, title, sources, built, f"Principal components of the vote matrix · {scope_text}")
 
 
-def swing_bars(swings: pd.DataFrame, symbol_from: str, symbol_to: str, built) -> go.Figure:
+def swing_bars(swings: pd.DataFrame, symbol_from: str, symbol_to: str, built,
+               sources: list[str] | None = None) -> go.Figure:
     order = ["towards yes", "same", "towards no", "not comparable"]
     colours = {"towards yes": theme.VOTE_COLOURS["Y"], "same": "#999999", "towards no": theme.VOTE_COLOURS["N"],
                "not comparable": theme.UNKNOWN_COLOUR}
@@ -83,4 +84,4 @@ def swing_bars(swings: pd.DataFrame, symbol_from: str, symbol_to: str, built) ->
                       xaxis_title="States")
     towards_no, towards_yes = int(table["towards no"].sum()), int(table["towards yes"].sum())
     title = f"From {symbol_from} to {symbol_to}: {towards_no} states moved towards no, {towards_yes} towards yes"
-    return theme.finish(fig, title, [symbol_from, symbol_to, "Voeten UNGA voting data"], built)
+    return theme.finish(fig, title, [symbol_from, symbol_to, *(sources or theme.table_sources(swings))], built)

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 from cyberdiplomacy.charts import theme
 
 
-def vote_strip(votes: pd.DataFrame, built) -> go.Figure:
+def vote_strip(votes: pd.DataFrame, built, imported_on: str | None = None) -> go.Figure:
     plenary = votes[votes["stage"] == "plenary"].copy()
     plenary["label"] = plenary["resolution_symbol"].str.replace("A/RES/", "", regex=False) + \
         " (" + plenary["vote_date"].astype(str).str[:4] + ")"
@@ -35,11 +35,15 @@ def vote_strip(votes: pd.DataFrame, built) -> go.Figure:
         title = f"{names[0]} voted yes on {yes} of {len(plenary)} recorded votes"
     else:
         title = "No recorded votes"
-    return theme.finish(fig, title, list(dict.fromkeys(plenary["resolution_symbol"])) + ["Voeten UNGA voting data"],
-                        built)
+    return theme.finish(fig, title, list(dict.fromkeys(plenary["resolution_symbol"]))
+                        + theme.table_sources(plenary, imported_on), built)
 
 
-def agreement_bars(agreement: pd.DataFrame, state_name: str, built, top_n: int = 10) -> go.Figure:
+def agreement_bars(agreement: pd.DataFrame, state_name: str, built, top_n: int = 10,
+                   sources: list[str] | None = None, scope_text: str = "", imported_on: str | None = None
+                   ) -> go.Figure:
+    """Closest and farthest partners; the footer names the origin of the votes (`sources`, or the table's
+    `origins` column)."""
     # Partners that shared only a few votes would top the list by chance: require half the most shared.
     min_shared = max(1, -(-int(agreement["shared_vote_count"].max()) // 2)) if len(agreement) else 1
     eligible = agreement[agreement["shared_vote_count"] >= min_shared]
@@ -58,6 +62,6 @@ def agreement_bars(agreement: pd.DataFrame, state_name: str, built, top_n: int =
                  f"and least like {worst['other_state_name']} ({worst['agreement_share']:.0%})")
     else:
         title = f"No shared votes on record for {state_name}"
-    return theme.finish(fig, title, ["votes table (recorded votes on ICT resolutions)"], built,
-                        f"{top_n} closest and {top_n} farthest among states sharing at least {min_shared} votes; "
-                        "colour: UN regional group")
+    subtitle = (f"{top_n} closest and {top_n} farthest among states sharing at least {min_shared} votes; "
+                "colour: UN regional group" + (f" · {scope_text}" if scope_text else ""))
+    return theme.finish(fig, title, sources or theme.table_sources(agreement, imported_on), built, subtitle)

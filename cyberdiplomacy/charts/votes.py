@@ -10,11 +10,11 @@ from cyberdiplomacy.charts import geo, theme
 VOTE_WORDS = {"Y": "yes_count", "N": "no_count", "A": "abstain_count", "X": "non_voting_count"}
 
 
-def vote_history(history: pd.DataFrame, built) -> go.Figure:
+def vote_history(history: pd.DataFrame, built, imported_on: str | None = None) -> go.Figure:
     """Per-state tallies of every recorded plenary vote; texts adopted without a vote as markers."""
     recorded = history[history["has_state_votes"]].copy()
     recorded["label"] = recorded["symbol"].str.replace("A/RES/", "", regex=False) + " (" + \
-        recorded["adopted_date"].astype(str).str[:4] + ")"
+        recorded["adopted_date"].map(_year_text) + ")"
     fig = go.Figure()
     for code in theme.VOTE_ORDER:
         column = f"plenary_state_{VOTE_WORDS[code]}"
@@ -33,9 +33,23 @@ def vote_history(history: pd.DataFrame, built) -> go.Figure:
                  f"{closest['plenary_state_abstain_count']}")
     else:
         title = "No recorded vote in this selection"
-    without = int((history["adoption_mode"] == "without_vote").sum())
-    subtitle = f"{len(recorded)} recorded plenary votes; {without} texts in this selection adopted without a vote"
-    return theme.finish(fig, title, list(recorded["symbol"]) + ["Voeten UNGA voting data"], built, subtitle)
+    subtitle = f"{len(recorded)} recorded plenary votes with per-state rows · " + adoption_counts_text(history)
+    origins = recorded["vote_origins"] if "vote_origins" in recorded.columns else ["curated"]
+    return theme.finish(fig, title, list(recorded["symbol"]) + theme.origin_sources(origins, imported_on), built,
+                        subtitle)
+
+
+def _year_text(date) -> str:
+    return "undated" if pd.isna(date) else str(date)[:4]
+
+
+def adoption_counts_text(history: pd.DataFrame) -> str:
+    """How the texts in a selection were adopted: recorded vote, without a vote, unknown; and how many are undated."""
+    modes = history["adoption_mode"].fillna("unknown").value_counts()
+    text = (f"of {len(history)} texts: {modes.get('recorded_vote', 0)} recorded vote, "
+            f"{modes.get('without_vote', 0)} without a vote, {modes.get('unknown', 0)} adoption mode unknown")
+    undated = int(history["adopted_date"].isna().sum())
+    return text + (f"; {undated} undated" if undated else "")
 
 
 def adoption_timeline(history: pd.DataFrame, built) -> go.Figure:
@@ -55,9 +69,14 @@ def adoption_timeline(history: pd.DataFrame, built) -> go.Figure:
                         hovertemplate="%{customdata[0]} (%{x|%d %b %Y})<br>%{customdata[1]}<br>%{customdata[2]}"
                         "<extra></extra>")
     fig.update_layout(height=330, yaxis_title=None, xaxis_title=None)
-    voted = int((dated["adoption_mode"] == "recorded_vote").sum())
-    title = f"{voted} of {len(dated)} dated texts went to a recorded vote"
-    return theme.finish(fig, title, ["resolutions table"], built, "Each diamond is one adopted text")
+    modes = dated["adoption_mode"].fillna("unknown").value_counts()
+    title = (f"Of {len(dated)} dated texts: {modes.get('recorded_vote', 0)} recorded vote, "
+             f"{modes.get('without_vote', 0)} adopted without a vote, {modes.get('unknown', 0)} adoption mode unknown")
+    undated = len(history) - len(dated)
+    subtitle = "Each diamond is one adopted text" + (
+        f" · {undated} undated {'text' if undated == 1 else 'texts'} not placed on the time axis "
+        "(listed as undated in the table)" if undated else "")
+    return theme.finish(fig, title, ["resolutions table"], built, subtitle)
 
 
 def _tally_text(row) -> str:
@@ -70,7 +89,7 @@ def _tally_text(row) -> str:
     return theme.ADOPTION_LABELS.get(row.get("adoption_mode"), "")
 
 
-def vote_map(votes: pd.DataFrame, symbol: str, built) -> go.Figure:
+def vote_map(votes: pd.DataFrame, symbol: str, built, imported_on: str | None = None) -> go.Figure:
     """Choropleth of one recorded vote; small States as markers; land outside the record stays grey."""
     labels = votes["vote"].map(theme.VOTE_LABELS)
     fig = go.Figure()
@@ -82,7 +101,8 @@ def vote_map(votes: pd.DataFrame, symbol: str, built) -> go.Figure:
     counts = labels.value_counts()
     title = (f"{symbol}: {counts.get('Yes', 0)} yes, {counts.get('No', 0)} no, "
              f"{counts.get('Abstain', 0)} abstentions")
-    return theme.finish(fig, title, [symbol, "Voeten UNGA voting data"], built, _map_note(votes["iso3"]))
+    return theme.finish(fig, title, [symbol, *theme.table_sources(votes, imported_on)], built,
+                        _map_note(votes["iso3"]))
 
 
 def _map_note(iso3s: pd.Series) -> str:
@@ -91,7 +111,7 @@ def _map_note(iso3s: pd.Series) -> str:
     return note + (f" · not drawn: {', '.join(missing)} (see the table)" if missing else "")
 
 
-def votes_by_group(votes: pd.DataFrame, symbol: str, built) -> go.Figure:
+def votes_by_group(votes: pd.DataFrame, symbol: str, built, imported_on: str | None = None) -> go.Figure:
     """Stacked shares of each vote within each UN regional group."""
     table = (votes.groupby(["un_regional_group", "vote"]).size().unstack(fill_value=0)
              .reindex(index=[g for g in theme.REGIONAL_GROUP_ORDER if g in set(votes["un_regional_group"])],
@@ -109,34 +129,71 @@ def votes_by_group(votes: pd.DataFrame, symbol: str, built) -> go.Figure:
         title = f"{symbol}: strongest support from {most}, weakest from {least}"
     else:
         title = f"{symbol}: votes by regional group"
-    return theme.finish(fig, title, [symbol, "Voeten UNGA voting data", "UN DGACM regional groups"], built)
+    return theme.finish(fig, title, [symbol, *theme.table_sources(votes, imported_on), "UN DGACM regional groups"],
+                        built)
 
 
 CAMPS = {
     ("Y", "N"): "Yes on A, No on B", ("N", "Y"): "No on A, Yes on B", ("Y", "Y"): "Yes on both",
     ("N", "N"): "No on both",
 }
+NOT_MEMBER, NO_RECORD = "Not a member", "No record"
 CAMP_COLOURS = {"Yes on A, No on B": "#D55E00", "No on A, Yes on B": "#0072B2", "Yes on both": "#009E73",
-                "No on both": "#000000", "Abstained on one or both": "#E69F00", "Did not vote / not a member": "#BBBBBB"}
+                "No on both": "#000000", "Abstained on one or both": "#E69F00", "Did not vote on one or both": "#BBBBBB",
+                "Not a member at one vote": "#DDDDDD", "No record of one vote (unknown)": theme.UNKNOWN_COLOUR}
 
 
-def camp_of(vote_a: str | None, vote_b: str | None) -> str:
+def camp_of(vote_a: str | None, vote_b: str | None, member_a: bool | None = True,
+            member_b: bool | None = True) -> str:
+    """A state's camp on two texts. No vote row is 'not a member' when the state was not a member on that
+    date (or is an observer), and unknown otherwise; 'did not vote' is only a recorded X."""
+    vote_a, vote_b = (None if _missing(v) else v for v in (vote_a, vote_b))
     if (vote_a, vote_b) in CAMPS:
         return CAMPS[(vote_a, vote_b)]
     if "A" in (vote_a, vote_b):
         return "Abstained on one or both"
-    return "Did not vote / not a member"
+    if "X" in (vote_a, vote_b):
+        return "Did not vote on one or both"
+    if (_missing(vote_a) and _false(member_a)) or (_missing(vote_b) and _false(member_b)):
+        return "Not a member at one vote"
+    return "No record of one vote (unknown)"
+
+
+def _missing_label(votes: pd.Series, members: pd.Series | None) -> pd.Series:
+    """Vote labels; a missing vote reads 'Not a member' (not a member on the vote date) or 'No record'."""
+    labels = votes.map(theme.VOTE_LABELS)
+    if members is None:
+        members = pd.Series(True, index=votes.index)
+    return labels.where(votes.notna(), members.map(lambda m: NOT_MEMBER if _false(m) else NO_RECORD))
+
+
+def _missing(value) -> bool:
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+
+
+def _false(flag) -> bool:
+    """Known to be false (a missing flag is unknown, not false)."""
+    return not _missing(flag) and not bool(flag)
 
 
 def crosstab_counts(both: pd.DataFrame) -> pd.DataFrame:
-    """Vote on A (rows) by vote on B (columns), in the fixed vote order; missing votes as 'X'."""
-    a = both["vote_a"].fillna("X").map(theme.VOTE_LABELS)
-    b = both["vote_b"].fillna("X").map(theme.VOTE_LABELS)
+    """Vote on A (rows) by vote on B (columns), in the fixed vote order; a missing vote is 'Not a member'
+    (not a member on that date, or an observer) or 'No record', never 'Did not vote'."""
+    a = _missing_label(both["vote_a"], both.get("member_a"))
+    b = _missing_label(both["vote_b"], both.get("member_b"))
     order = [theme.VOTE_LABELS[v] for v in theme.VOTE_ORDER]
-    return pd.crosstab(a, b).reindex(index=order, columns=order, fill_value=0)
+    extra = [label for label in (NOT_MEMBER, NO_RECORD) if label in set(a) | set(b)]
+    return pd.crosstab(a, b).reindex(index=order + extra, columns=order + extra, fill_value=0)
 
 
-def competing_crosstab(both: pd.DataFrame, symbol_a: str, symbol_b: str, built) -> go.Figure:
+def _pair_sources(both: pd.DataFrame, imported_on: str | None) -> list[str]:
+    if {"origin_a", "origin_b"} <= set(both.columns):
+        return theme.origin_sources(pd.concat([both["origin_a"], both["origin_b"]]), imported_on)
+    return theme.table_sources(both, imported_on)
+
+
+def competing_crosstab(both: pd.DataFrame, symbol_a: str, symbol_b: str, built,
+                       imported_on: str | None = None) -> go.Figure:
     counts = crosstab_counts(both)
     fig = go.Figure(go.Heatmap(z=counts.values, x=counts.columns, y=counts.index, colorscale="Blues",
                                text=counts.values, texttemplate="%{text}", showscale=False,
@@ -145,11 +202,14 @@ def competing_crosstab(both: pd.DataFrame, symbol_a: str, symbol_b: str, built) 
                       yaxis_autorange="reversed")
     opposite = int(counts.loc["Yes", "No"] + counts.loc["No", "Yes"])
     title = f"{opposite} states backed one text and opposed the other"
-    return theme.finish(fig, title, [symbol_a, symbol_b, "Voeten UNGA voting data"], built)
+    return theme.finish(fig, title, [symbol_a, symbol_b, *_pair_sources(both, imported_on)], built)
 
 
-def camps_map(both: pd.DataFrame, symbol_a: str, symbol_b: str, built) -> go.Figure:
-    camps = both.assign(camp=[camp_of(a, b) for a, b in zip(both["vote_a"], both["vote_b"], strict=True)])
+def camps_map(both: pd.DataFrame, symbol_a: str, symbol_b: str, built, imported_on: str | None = None) -> go.Figure:
+    members_a = both["member_a"] if "member_a" in both.columns else pd.Series(True, index=both.index)
+    members_b = both["member_b"] if "member_b" in both.columns else pd.Series(True, index=both.index)
+    camps = both.assign(camp=[camp_of(a, b, ma, mb) for a, b, ma, mb in
+                              zip(both["vote_a"], both["vote_b"], members_a, members_b, strict=True)])
     fig = go.Figure()
     for camp, colour in CAMP_COLOURS.items():
         part = camps[camps["camp"] == camp]
@@ -159,5 +219,5 @@ def camps_map(both: pd.DataFrame, symbol_a: str, symbol_b: str, built) -> go.Fig
     sizes = camps["camp"].value_counts()
     title = (f"Two camps: {sizes.get('Yes on A, No on B', 0)} states backed only {symbol_a}, "
              f"{sizes.get('No on A, Yes on B', 0)} only {symbol_b}")
-    return theme.finish(fig, title, [symbol_a, symbol_b, "Voeten UNGA voting data"], built,
+    return theme.finish(fig, title, [symbol_a, symbol_b, *_pair_sources(both, imported_on)], built,
                         f"A = {symbol_a}, B = {symbol_b} · " + _map_note(camps["iso3"]))

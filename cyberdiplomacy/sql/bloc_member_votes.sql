@@ -1,5 +1,5 @@
 -- Grain: one row per bloc x member (on the vote date) x recorded plenary vote in scope.
-SELECT b.bloc, a.resolution_symbol, a.vote_date, a.iso3, a.vote
+SELECT b.bloc, a.resolution_symbol, a.vote_date, a.iso3, a.vote, a.origin
 FROM all_votes a
 JOIN bloc_memberships b ON b.iso3 = a.iso3
  AND (b.joined_date IS NULL OR b.joined_date <= a.vote_date)

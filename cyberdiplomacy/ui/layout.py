@@ -10,8 +10,9 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from cyberdiplomacy import exports
+from cyberdiplomacy import exports, views
 from cyberdiplomacy import filters as url_filters
+from cyberdiplomacy.charts import theme
 from cyberdiplomacy.ui import data
 
 log = logging.getLogger("cyberdiplomacy")
@@ -38,10 +39,32 @@ def page(title: str, intro: str) -> url_filters.Filters:
         states = data.query("states")
         resolutions = data.query("resolution_history")
         params = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
-        filters = url_filters.parse(params, set(states["iso3"]), set(resolutions["symbol"]))
+        filters = url_filters.parse(params, set(states["iso3"]), set(resolutions["symbol"]), year_bounds())
         for warning in filters.warnings:
             st.info(warning)
     return filters
+
+
+def year_bounds() -> tuple[int, int]:
+    """The years a URL may ask for: the earliest and latest year on record (resolutions, meetings, all votes)."""
+    bounds = data.query("year_bounds")
+    first, last = (bounds.iloc[0]["first_year"], bounds.iloc[0]["last_year"]) if len(bounds) else (None, None)
+    return (min(int(first), url_filters.FIRST_YEAR) if pd.notna(first) else url_filters.FIRST_YEAR,
+            max(int(last), url_filters.LAST_YEAR) if pd.notna(last) else url_filters.LAST_YEAR)
+
+
+def imported_on() -> str | None:
+    """The date UN Digital Library data was last imported (for source names), or None."""
+    status = data.query("import_status")
+    if not len(status) or "last_imported_at" not in status.columns or pd.isna(status["last_imported_at"].iloc[0]):
+        return None
+    return str(status["last_imported_at"].iloc[0])[:10]
+
+
+def vote_coverage() -> None:
+    """Where per-state votes start and stop, on every page."""
+    with guard():
+        st.caption(views.vote_coverage_text(data.query("vote_coverage")))
 
 
 PAGE_QUESTIONS = {
@@ -121,8 +144,8 @@ def downloads(fig: go.Figure, table: pd.DataFrame, key: str, selection: str) -> 
                                    on_click="ignore", help="16:9, with title, selection, sources and build date")
     else:
         columns[0].caption("Figure export needs Chromium on the server (apt-get install chromium).")
-    columns[3].download_button("CSV", exports.csv_bytes(table), file_name=f"{key}.csv", mime=exports.MIME["csv"],
-                               key=f"{key}-csv", on_click="ignore")
+    columns[3].download_button("CSV", exports.csv_bytes(table, provenance.get("attribution", "")),
+                               file_name=f"{key}.csv", mime=exports.MIME["csv"], key=f"{key}-csv", on_click="ignore")
     columns[4].download_button("XLSX", data=functools.partial(exports.xlsx_bytes, table, provenance),
                                file_name=f"{key}.xlsx", mime=exports.MIME["xlsx"], key=f"{key}-xlsx",
                                on_click="ignore", help="Sheet 'data' and sheet 'about' with source, selection, date")
@@ -147,6 +170,7 @@ def footer() -> None:
     info = data.query("build_info")
     version = info["data_version"].iloc[0] if len(info) else "unknown"
     st.divider()
+    vote_coverage()
     st.caption(f"Data version {version} · built {data.built_date()} · every row cites its source "
                "(see Data & sources) · Cybercrime Diplomacy Dashboard, CC BY 4.0")
 
@@ -179,9 +203,11 @@ def table_downloads(name: str, table: pd.DataFrame, text: str, confidence: list[
     """One table as CSV, XLSX (with an 'about' sheet) and Parquet (provenance in its metadata)."""
     selection = f"rows containing {text!r}; " if text else ""
     selection += "confidence: " + ", ".join(confidence)
-    provenance = exports.about(f"Table {name}", selection, [f"data/{name}.csv"], build_dict())
+    sources = [f"data/{name}.csv", *theme.table_sources(table, imported_on(), default=())]
+    provenance = exports.about(f"Table {name}", selection, sources, build_dict())
     columns = st.columns(3)
-    columns[0].download_button("CSV", exports.csv_bytes(table), file_name=f"cyberdiplomacy-{name}.csv",
+    columns[0].download_button("CSV", exports.csv_bytes(table, provenance.get("attribution", "")),
+                               file_name=f"cyberdiplomacy-{name}.csv",
                                mime=exports.MIME["csv"], on_click="ignore")
     columns[1].download_button("XLSX", data=functools.partial(exports.xlsx_bytes, table, provenance),
                                file_name=f"cyberdiplomacy-{name}.xlsx", mime=exports.MIME["xlsx"], on_click="ignore")
@@ -194,8 +220,9 @@ def _dataset_zip() -> bytes:
     from cyberdiplomacy import queries
 
     tables = {name: data.query("table", name=name) for name in queries.TABLES}
+    sources = [s for t in tables.values() for s in theme.table_sources(t, imported_on(), default=())]
     readme = exports.dataset_readme(build_dict(), data.query("contract_columns"),
-                                    {name: len(t) for name, t in tables.items()})
+                                    {name: len(t) for name, t in tables.items()}, theme.attribution_for(sources))
     return exports.dataset_zip(tables, readme)
 
 
@@ -209,8 +236,8 @@ def dataset_download() -> None:
 def _pack(kind: str, value, fmt: str) -> bytes:
     from cyberdiplomacy import briefing
 
-    con = data.connection()
-    pack = briefing.for_states(con, list(value)) if kind == "states" else briefing.for_resolution(con, value)
+    with data.reading() as con:  # holds this version's connection open until the pack is built
+        pack = briefing.for_states(con, list(value)) if kind == "states" else briefing.for_resolution(con, value)
     return briefing.to_pdf(pack) if fmt == "pdf" else briefing.to_pptx(pack)
 
 
