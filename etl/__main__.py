@@ -33,47 +33,73 @@ def _build(args, data) -> int:
     return 0
 
 
-def _import(args, data) -> int:
+def _print_disagreements(target: Path) -> None:
     import duckdb
 
-    from cyberdiplomacy.db import warehouse_path
-    from etl import undl
+    con = duckdb.connect(str(target), read_only=True)
+    disagreements = con.execute(
+        (ROOT / "etl" / "sql" / "undl_disagreements_report.sql").read_text(encoding="utf-8")).fetchall()
+    con.close()
+    print(f"{len(disagreements)} imported vote(s) disagree with curated votes (curated kept):")
+    for symbol, iso3, curated, imported, file_name in disagreements[:20]:
+        print(f"  {file_name}: {symbol} {iso3}: curated {curated}, imported {imported}")
 
-    written = []
+
+def _import(args, data) -> int:
+    from cyberdiplomacy.db import warehouse_path
+    from etl import imports, undl
+
+    target = args.db or warehouse_path()
     try:
-        for path in args.files:
-            result = undl.import_file(Path(path))
-            written += [result.parquet_path, result.parquet_path.parent.parent / "undl_vote_records" /
-                        result.parquet_path.name]
-            print(f"checked {path}: {result.row_count:,} {result.kind} rows, {result.resolution_count:,} "
-                  f"resolutions in {result.seconds:.1f} s")
-        _build(args, data)
+        done = imports.add([Path(p) for p in args.files], load_catalog(args.data_dir), data, target, args.data_dir)
     except undl.ImportRefused as exc:
         print(f"error: {exc}", file=sys.stderr)
         print("nothing was imported; the previous warehouse is unchanged.", file=sys.stderr)
         return 1
     except ValidationFailed as exc:
         return _report(exc, "nothing was imported")
-    except BaseException:
-        for parquet in written:  # a build that fails must not leave the import behind
-            parquet.unlink(missing_ok=True)
-        raise
-    con = duckdb.connect(str(args.db or warehouse_path()), read_only=True)
-    disagreements = con.execute("SELECT resolution_symbol, iso3, curated_vote, imported_vote, import_file "
-                                "FROM undl_disagreements").fetchall()
-    con.close()
-    print(f"{len(disagreements)} imported vote(s) disagree with curated votes (curated kept):")
-    for symbol, iso3, curated, imported, file_name in disagreements[:20]:
-        print(f"  {file_name}: {symbol} {iso3}: curated {curated}, imported {imported}")
+    for item in done:
+        print(f"imported {item.file_name}: {item.row_count:,} {item.kind} rows, {item.resolution_count:,} resolutions"
+              + (" (replaces the earlier import of that name)" if item.replaced else ""))
+    print(f"rebuilt {target}")
+    _print_disagreements(target)
+    return 0
+
+
+def _imports(args, data) -> int:
+    """python -m etl imports [remove NAME]"""
+    from cyberdiplomacy.db import warehouse_path
+    from etl import imports
+
+    if not args.files:
+        rows = imports.kept()
+        if not rows:
+            print("no UN Digital Library files imported (python -m etl import-undl FILE)")
+        for row in rows:
+            print(f"{row['file_name']}\t{row['kind']}\t{row['row_count']:,} rows\t{row['resolution_count']:,} "
+                  f"resolutions\t{row['first_date']}–{row['last_date']}\timported {str(row['imported_at'])[:16]}")
+        return 0
+    if args.files[0] != "remove" or len(args.files) != 2:
+        print("error: usage: python -m etl imports [remove NAME]", file=sys.stderr)
+        return 2
+    target = args.db or warehouse_path()
+    try:
+        removed = imports.remove(args.files[1], load_catalog(args.data_dir), data, target, args.data_dir)
+    except imports.UnknownImport as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"removed {args.files[1]} ({len(removed)} file(s)); rebuilt {target}")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
-    parser.add_argument("command", choices=["build", "check", "import-undl"],
+    parser.add_argument("command", choices=["build", "check", "import-undl", "imports"],
                         help="check: validate data/ only; build: validate, then write the warehouse; "
-                             "import-undl: check UN Digital Library CSVs, keep them in imports/, rebuild")
-    parser.add_argument("files", nargs="*", help="for import-undl: the CSV file(s), .csv or .csv.gz")
+                             "import-undl: check UN Digital Library CSVs, keep them in imports/, rebuild (all or "
+                             "nothing); imports: list kept imports, or 'imports remove NAME' and rebuild")
+    parser.add_argument("files", nargs="*", help="for import-undl: the CSV file(s), .csv or .csv.gz; "
+                                                 "for imports: nothing, or remove NAME")
     parser.add_argument("--data-dir", type=Path, default=ROOT / "data", help="folder of curated CSVs (default: data/)")
     parser.add_argument("--db", type=Path, default=None,
                         help="warehouse file (default: $CYBERDIPLOMACY_DB or build/cyberdiplomacy.duckdb)")
@@ -91,7 +117,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"data/ is valid: {', '.join(f'{name} {len(rows)}' for name, rows in data.items())}")
         return 0
     try:
-        return _build(args, data) if args.command == "build" else _import(args, data)
+        commands = {"build": _build, "import-undl": _import, "imports": _imports}
+        return commands[args.command](args, data)
     except ValidationFailed as exc:
         return _report(exc, "nothing was built")
 

@@ -92,7 +92,7 @@ def _bundled_datasets(catalog: Catalog) -> pa.Table:
 
 
 def write_warehouse(catalog: Catalog, data: dict[str, list[Row]], target: Path, data_dir: Path,
-                    import_dir: Path | None = None, staged_imports: Path | None = None) -> Path:
+                    import_dir: Path | None = None, imports: dict[str, list[str]] | None = None) -> Path:
     """Write the warehouse to a new version file and point target at it only when complete (etl/publish.py)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     iso_names = _iso_names(data["states"], f"{data_dir.name}/{catalog.tables['states'].file}")
@@ -108,7 +108,7 @@ def write_warehouse(catalog: Catalog, data: dict[str, list[Row]], target: Path, 
             con.unregister("incoming")
         for sql_file in ("01_core_tables.sql", "02_core_load.sql", "03_views.sql", "04_imports.sql"):
             _run_sql_file(con, sql_file)
-        record.build(con, catalog, data_dir, record.import_files(import_dir, staged_imports))
+        record.build(con, catalog, data_dir, imports if imports is not None else record.import_files(import_dir))
         datasets = pa.table({
             "table_name": [t.name for t in catalog.tables.values()],
             "file_name": [f"data/{t.file}" for t in catalog.tables.values()],

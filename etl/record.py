@@ -74,12 +74,14 @@ def build(con: duckdb.DuckDBPyConnection, catalog: Catalog, data_dir: Path, impo
     _run(con, "06_record.sql")
 
 
-def import_files(import_dir: Path | None = None, staged: Path | None = None) -> dict[str, list[str]]:
-    """Every kept import, with staged files (an import in progress) replacing kept files of the same name."""
+def import_files(import_dir: Path | None = None, staged: Path | None = None,
+                 removed: frozenset[str] = frozenset()) -> dict[str, list[str]]:
+    """Every kept import, with staged files (an import in progress) replacing kept files of the same name,
+    less the stored names being removed."""
     files = {}
     for kind in IMPORT_KINDS:
         kept = {Path(p).name: p for p in undl.imported_files(kind, import_dir)}
         if staged is not None:
             kept.update({Path(p).name: p for p in undl.imported_files(kind, staged)})
-        files[kind] = sorted(kept.values())
+        files[kind] = sorted(path for name, path in kept.items() if name not in removed)
     return files

@@ -27,7 +27,7 @@ def issues_of(data_dir: Path) -> list:
 def test_clean_world_is_valid(world_dir):
     data = validate(load_catalog(world_dir), world_dir)
     assert {name: len(rows) for name, rows in data.items()} == {
-        "states": 6, "resolutions": 3, "votes": 14, "sponsorships": 2, "meetings": 2, "bloc_memberships": 3,
+        "states": 6, "resolutions": 4, "votes": 14, "sponsorships": 2, "meetings": 2, "bloc_memberships": 3,
         "treaty_actions": 4}
 
 

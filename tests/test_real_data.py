@@ -106,3 +106,38 @@ def test_hanoi_signatures(con):
                        "AND iso3 = 'VNM' AND action = 'signature'").fetchone() == (dt.date(2025, 10, 25),)
     assert con.execute("SELECT count(*) FROM treaty_actions WHERE party_name = 'European Union' AND iso3 IS NULL"
                        ).fetchone()[0] >= 1
+
+
+def test_bundled_history_holds_the_whole_recorded_ga_history(con):
+    assert con.execute("SELECT count(*), count(DISTINCT resolution_symbol), min(vote_date)::VARCHAR "
+                       "FROM all_votes WHERE origin = 'history' AND NOT is_cyber").fetchone()[1] > 4800
+    assert con.execute("SELECT count(*) FROM core.history_votes").fetchone() == (715_171,)
+    assert con.execute("SELECT count(*) FROM core.history_resolutions").fetchone() == (4_864,)
+    assert con.execute("SELECT min(vote_date)::VARCHAR FROM all_votes").fetchone() == ("1946-01-02",)
+
+
+@pytest.mark.parametrize("symbol, expected", [("A/RES/73/187", (94, 59, 33)), ("A/RES/74/247", (79, 60, 33))])
+def test_history_recomputes_the_cybercrime_tallies(con, symbol, expected):
+    counts = dict(con.execute("SELECT vote, count(*) FROM core.history_votes WHERE resolution_symbol = $s "
+                              "GROUP BY vote", {"s": symbol}).fetchall())
+    assert (counts["Y"], counts["N"], counts["A"]) == expected
+
+
+def test_history_and_curated_votes_agree_where_they_overlap(con):
+    overlap = con.execute("SELECT count(*) FROM core.votes v JOIN core.history_votes h USING (resolution_symbol, iso3) "
+                          "WHERE v.stage = 'plenary'").fetchone()[0]
+    assert overlap > 1_500
+    assert con.execute("SELECT count(*) FROM vote_disagreements").fetchone() == (0,)
+
+
+def test_history_completes_a_curated_text_without_votes(con):
+    # A/RES/62/17 (5 December 2007) went to a recorded vote: the United States alone against.
+    assert tally(con, "A/RES/62/17") == {"Y": 179, "N": 1, "X": 13}
+    assert con.execute("SELECT iso3 FROM votes WHERE resolution_symbol = 'A/RES/62/17' AND vote = 'N'").fetchall() == [
+        ("USA",)]
+    assert con.execute("SELECT DISTINCT origin FROM votes WHERE resolution_symbol = 'A/RES/62/17'").fetchall() == [
+        ("history",)]
+
+
+def test_history_brings_no_text_the_curated_record_lacks(con):
+    assert con.execute("SELECT count(*) FROM resolutions WHERE origin <> 'curated'").fetchone() == (0,)
