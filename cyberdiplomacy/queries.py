@@ -145,3 +145,7 @@ def vote_years(con) -> pd.DataFrame:
 
 def vote_coverage(con) -> pd.DataFrame:
     return run(con, "vote_coverage")
+
+
+def origin_counts(con) -> pd.DataFrame:
+    return run(con, "origin_counts")

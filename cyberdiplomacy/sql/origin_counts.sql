@@ -1,0 +1,7 @@
+-- Grain: one row per public table x origin: how many rows curation, the bundled history and imports give.
+SELECT 'resolutions' AS table_name, origin, count(*) AS row_count FROM resolutions GROUP BY origin
+UNION ALL
+SELECT 'votes', origin, count(*) FROM votes GROUP BY origin
+UNION ALL
+SELECT 'all_votes', origin, count(*) FROM all_votes GROUP BY origin
+ORDER BY table_name, origin
