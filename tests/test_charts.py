@@ -1,6 +1,8 @@
 """Chart builders: finding-stating titles, the provenance footer, fixed vote colours."""
 from __future__ import annotations
 
+import html
+
 import pytest
 
 from cyberdiplomacy import queries
@@ -121,3 +123,44 @@ def test_partner_chart_cites_the_origin_of_its_votes(con):
     strip = states.vote_strip(queries.state_votes(con, ["RUS"]), BUILT)
     assert strip.layout.meta["sources"] == ["A/RES/99/1", "A/RES/99/2", "A/RES/99/4", "curated record (data/votes.csv)",
                                             "Voeten UNGA voting data (doi:10.7910/DVN/LEJUQZ)"]
+
+
+@pytest.fixture(scope="module")
+def imported_con(tmp_path_factory):
+    """The fixture world with the synthetic UN Digital Library release unga.2026.csv imported."""
+    import os
+
+    import duckdb
+
+    from etl import undl
+    from tests.conftest import ROOT, build, make_world
+
+    base = tmp_path_factory.mktemp("imported")
+    imports, before = base / "imports", os.environ.get("CYBERDIPLOMACY_IMPORTS")
+    undl.import_file(ROOT / "tests" / "fixtures" / "undl" / "unga.2026.csv", imports, progress=None)
+    os.environ["CYBERDIPLOMACY_IMPORTS"] = str(imports)
+    try:
+        db = build(make_world(base / "data"), base / "imported.duckdb")
+    finally:
+        os.environ["CYBERDIPLOMACY_IMPORTS"] = before or ""
+    connection = duckdb.connect(str(db), read_only=True)
+    yield connection
+    connection.close()
+
+
+def test_imported_votes_carry_the_un_attribution_into_every_export(imported_con):
+    from cyberdiplomacy import briefing, exports, figures
+    from cyberdiplomacy.filters import Filters
+
+    fig, table = figures.build("vote-map", imported_con, Filters(resolution="A/RES/99/4"), BUILT)
+    assert set(table["origin"]) == {"undl"}
+    assert "UN Digital Library voting data" in footer_of(fig) and "© United Nations" in footer_of(fig)
+    about = exports.about("t", "", fig.layout.meta["sources"], {})
+    assert about["attribution"] == theme.UNDL_ATTRIBUTION
+    csv = exports.csv_bytes(table, about["attribution"]).decode()
+    assert csv.splitlines()[0].endswith(",attribution") and "© United Nations" in csv.splitlines()[1]
+    pack = briefing.for_resolution(imported_con, "A/RES/99/4")
+    assert html.escape(theme.UNDL_ATTRIBUTION) in briefing.to_html(pack, [])  # cover, footer and sources page
+    # Curated-only figures carry no UN attribution.
+    curated, _ = figures.build("vote-map", imported_con, Filters(resolution="A/RES/99/2"), BUILT)
+    assert exports.about("t", "", curated.layout.meta["sources"], {}).get("attribution") is None
