@@ -149,3 +149,7 @@ def vote_coverage(con) -> pd.DataFrame:
 
 def origin_counts(con) -> pd.DataFrame:
     return run(con, "origin_counts")
+
+
+def vote_disagreements(con) -> pd.DataFrame:
+    return run(con, "vote_disagreements")

@@ -172,3 +172,13 @@ def vote_coverage_text(coverage: pd.DataFrame) -> str:
     if "undl" not in set(rows["origin"]):
         text += f"; {theme.IMPORT_HINT}"
     return text + "."
+
+
+ORIGIN_LABELS = {"curated": "curated (data/)", "history": "bundled history 1946–2019", "undl": "UN Digital Library imports"}
+
+
+def origin_table(counts: pd.DataFrame) -> pd.DataFrame:
+    """Rows per table and origin, one column per origin (0 where an origin gives none: a count, not an unknown)."""
+    table = counts.pivot_table(index="table_name", columns="origin", values="row_count", aggfunc="sum", fill_value=0)
+    table = table.reindex(columns=list(ORIGIN_LABELS), fill_value=0).rename(columns=ORIGIN_LABELS)
+    return table.reset_index().rename(columns={"table_name": "table"})

@@ -8,8 +8,7 @@ import duckdb
 import pyarrow as pa
 import pycountry
 
-from etl import publish
-from etl import record
+from etl import publish, record
 from etl.docs import DERIVED
 from etl.schema import Catalog, Table
 from etl.validate import Issue, Row, ValidationFailed

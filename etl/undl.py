@@ -195,7 +195,7 @@ def _write(con: duckdb.DuckDBPyConnection, kind: str, base: Path, source: Path) 
     normalise = (SQL_DIR / f"undl_{kind}_normalise.sql").read_text(encoding="utf-8")
     params = {"import_file": source.name, "out": str(tmp)}
     if kind != "votes":
-        params["imported_at"] = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        params["imported_at"] = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     # The normalising SELECT is the project's own SQL file; only the values are bound.
     con.execute(f"COPY ({normalise}) TO $out (FORMAT parquet, COMPRESSION zstd)", params)
     return tmp

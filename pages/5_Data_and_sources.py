@@ -2,7 +2,7 @@
 import streamlit as st
 
 from cyberdiplomacy import views
-from cyberdiplomacy.ui import data, layout
+from cyberdiplomacy.ui import data, imports, layout
 
 filters = layout.page("Data & sources",
                       "Every table behind the charts, with the source and confidence of each row. Researchers can "
@@ -10,6 +10,16 @@ filters = layout.page("Data & sources",
 with layout.guard():
     st.subheader("Datasets")
     layout.show_table(data.query("table", name="datasets"))
+    st.subheader("Where the rows come from")
+    st.caption("Curated rows win over imports, and imports over the bundled history; each resolution's per-state "
+               "votes come from one origin.")
+    layout.show_table(views.origin_table(data.query("origin_counts")))
+    disagreements = data.query("vote_disagreements")
+    if disagreements.empty:
+        st.caption("No curated vote is recorded differently by an import or the bundled history.")
+    else:
+        st.caption(f"{len(disagreements)} curated vote(s) recorded differently elsewhere (curated kept):")
+        layout.show_table(disagreements)
     st.subheader("Data quality")
     st.caption("Known and unknown (empty) cells per table, notes excluded, and the confidence of the rows. "
                "Unknown cells are shown as empty everywhere, never as zero.")
@@ -30,6 +40,7 @@ with layout.guard():
                       link_url=st.column_config.LinkColumn("link"))
     st.subheader("The whole dataset")
     layout.dataset_download()
+    imports.panel()
     st.subheader("Confidence levels")
     st.markdown(views.CONFIDENCE_TEXT)
     layout.sync_url(filters)

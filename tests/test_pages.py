@@ -121,10 +121,17 @@ def test_state_explorer():
 def test_data_and_sources():
     at = open_page("pages/5_Data_and_sources.py")
     assert_clean(at)
+    origins = next(df.value for df in at.dataframe if "bundled history 1946–2019" in df.value.columns)
+    votes = origins.set_index("table").loc["votes"]
+    # 1,926 curated rows; A/RES/62/17's 193 rows (179 Y, 1 N, 13 not voting) come from the bundled history.
+    assert (votes["curated (data/)"], votes["bundled history 1946–2019"], votes["UN Digital Library imports"]) == (
+        1926, 193, 0)
+    assert any("No curated vote is recorded differently" in c.value for c in at.caption)
+    assert any("Uploading here is off" in c.value for c in at.caption)
     at.selectbox[0].set_value("votes").run()
-    assert any("of 1926 rows" in c.value for c in at.caption)
+    assert any("of 2119 rows" in c.value for c in at.caption)
     at.text_input[0].set_value("VNM").run()
-    assert any(c.value.startswith("10 of 1926 rows") for c in at.caption)
+    assert any(c.value.startswith("11 of 2119 rows") for c in at.caption)
 
 
 def test_alignment():
@@ -209,3 +216,12 @@ def test_broken_warehouse_gives_a_plain_message(page, tmp_path, monkeypatch):
     at = open_page(page)
     assert not at.exception, [e.value for e in at.exception]
     assert at.error and all("Traceback" not in e.value for e in at.error)
+
+
+def test_upload_appears_only_when_the_operator_switches_it_on(monkeypatch):
+    assert not open_page("pages/5_Data_and_sources.py").get("file_uploader")
+    monkeypatch.setenv("CYBERDIPLOMACY_ALLOW_IMPORT", "1")
+    at = open_page("pages/5_Data_and_sources.py")
+    assert_clean(at)
+    assert len(at.get("file_uploader")) == 1
+    assert any("changes the data for every user" in c.value for c in at.caption)
