@@ -1,46 +1,41 @@
-"""Where the warehouse lives, and read-only connections to it (built on first use if missing)."""
+"""Where the warehouse lives, and read-only connections to it. The app never builds: `make build` does."""
 from __future__ import annotations
 
 import os
-import threading
 from pathlib import Path
 
 import duckdb
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_WAREHOUSE = ROOT / "build" / "cyberdiplomacy.duckdb"
-_build_lock = threading.Lock()
 
 
 class WarehouseUnavailable(Exception):
-    """The warehouse is missing and could not be built; the message says why in plain words."""
+    """The warehouse is missing or unreadable; the message says why in plain words."""
 
 
 def warehouse_path() -> Path:
+    """The pointer: a symlink to the current version file (see etl/publish.py), or a plain file."""
     return Path(os.environ.get("CYBERDIPLOMACY_DB") or DEFAULT_WAREHOUSE)
 
 
-def ensure_warehouse(path: Path | None = None) -> Path:
-    """Build the warehouse from data/ when it does not exist yet."""
+def current_version(path: Path | None = None) -> Path:
+    """The version file the pointer names right now; a rebuild moves the pointer, never this file's contents."""
     path = path or warehouse_path()
-    if path.exists():
-        return path
-    with _build_lock:
-        if not path.exists():
-            from etl.build import write_warehouse
-            from etl.schema import SchemaError, load_catalog
-            from etl.validate import ValidationFailed, validate
-
-            try:
-                catalog = load_catalog(ROOT / "data")
-                write_warehouse(catalog, validate(catalog, ROOT / "data"), path, ROOT / "data")
-            except (SchemaError, ValidationFailed) as exc:
-                raise WarehouseUnavailable(
-                    f"The data warehouse could not be built: {exc}. Run `python -m etl check` for details."
-                ) from exc
-    return path
+    if not path.exists():
+        raise WarehouseUnavailable(f"The data warehouse has not been built yet ({path} is missing). "
+                                   "Run `make build` (or `python -m etl build`), then reload.")
+    resolved = Path(os.path.realpath(path))
+    if not resolved.is_file():
+        raise WarehouseUnavailable(f"{path} is not a warehouse file. Run `make build` to build it, "
+                                   "or point CYBERDIPLOMACY_DB at a .duckdb file.")
+    return resolved
 
 
 def connect(path: Path | None = None) -> duckdb.DuckDBPyConnection:
-    """A read-only connection: the app never writes, and readers never block a rebuild."""
-    return duckdb.connect(str(ensure_warehouse(path)), read_only=True)
+    """A read-only connection to the current version: the app never writes, and readers never block a rebuild.
+
+    Opening the resolved file, not the pointer, keeps DuckDB's per-path instance cache from handing back
+    an older version still open under the pointer's name.
+    """
+    return duckdb.connect(str(current_version(path)), read_only=True)

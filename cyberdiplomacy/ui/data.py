@@ -1,40 +1,93 @@
-"""Cached warehouse access for the app: one read-only connection per warehouse file version."""
+"""Cached warehouse access for the app: one read-only connection per warehouse version file.
+
+A rebuild publishes a new version file and moves the pointer (etl/publish.py). Queries already running
+keep their version's connection; a connection is closed only when no query holds it and the pointer
+names a newer file, by whichever query finishes last on it. Nothing is ever closed under a running query.
+"""
 from __future__ import annotations
 
+import contextlib
+import logging
 import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
+import duckdb
 import pandas as pd
 import streamlit as st
 
 from cyberdiplomacy import db, queries
 
-_lock = threading.Lock()
-_open: dict = {}
+log = logging.getLogger("cyberdiplomacy")
+CONNECT_ATTEMPTS = 3  # a version can be cleaned up between resolving the pointer and opening it
 
 
-def warehouse_key() -> tuple[str, int, int]:
-    """Identifies the warehouse file version; a rebuild (rename) changes inode and mtime."""
-    path = db.ensure_warehouse()
-    stat = path.stat()
-    return str(path), stat.st_ino, stat.st_mtime_ns
+@dataclass
+class _Version:
+    con: duckdb.DuckDBPyConnection
+    in_flight: int = 0  # queries using con right now
 
 
-def connection():
-    key = warehouse_key()
+_lock = threading.Lock()  # guards _open and every in_flight count; held only for bookkeeping, never for a query
+_open: dict[str, _Version] = {}  # resolved version path -> its connection
+
+
+def warehouse_key() -> str:
+    """The current version file: the cache key, so cached frames never mix versions."""
+    return str(db.current_version())
+
+
+def _checkout(key: str) -> _Version:
     with _lock:
-        con = _open.get(key)
-        if con is None:
-            # DuckDB hands back the old database while an old connection to the path is open.
-            for old in _open.values():
-                old.close()
-            _open.clear()
-            con = _open[key] = db.connect(db.warehouse_path())
-        return con
+        version = _open.get(key)
+        if version is None:
+            # Opening is rare (once per version) and quick; doing it under the lock opens each version once.
+            version = _open[key] = _Version(db.connect(Path(key)))
+        version.in_flight += 1
+        return version
+
+
+def _checkin(version: _Version) -> None:
+    try:
+        current = warehouse_key()
+    except db.WarehouseUnavailable:
+        current = None  # pointer gone: keep what is open, a later query decides
+    with _lock:
+        version.in_flight -= 1
+        retired = [key for key, v in _open.items() if v.in_flight == 0 and current and key != current]
+        closing = [_open.pop(key) for key in retired]
+    for old in closing:  # outside the lock: nobody can check these out any more
+        try:
+            old.con.close()
+        except duckdb.Error:
+            log.warning("closing a retired warehouse connection failed", exc_info=True)
+
+
+@contextlib.contextmanager
+def reading(key: str | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection to one warehouse version (the current one by default) for the length of the block.
+
+    Run queries on a cursor of it (queries.run does); never close it, and do not keep it past the block.
+    """
+    for attempt in range(CONNECT_ATTEMPTS):
+        try:
+            version = _checkout(key or warehouse_key())
+            break
+        except duckdb.IOException:
+            # Only "the current one" may move on to a newer file; a named version must not change under a cache key.
+            if key or attempt + 1 == CONNECT_ATTEMPTS:
+                raise
+    try:
+        yield version.con
+    finally:
+        _checkin(version)
 
 
 @st.cache_data(max_entries=1024, show_spinner=False)
-def _cached(key: tuple, query_name: str, items: tuple) -> pd.DataFrame:
-    return getattr(queries, query_name)(connection(), **dict(items))
+def _cached(key: str, query_name: str, items: tuple) -> pd.DataFrame:
+    with reading(key) as con:
+        return getattr(queries, query_name)(con, **dict(items))
 
 
 def query(query_name: str, /, **kwargs) -> pd.DataFrame:
