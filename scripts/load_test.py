@@ -122,9 +122,11 @@ def built_at(db: Path) -> str:
 
 
 def deleted_warehouse_handles(pid: int, db: Path) -> list[str]:
-    """Replaced warehouse files the server still holds open."""
-    targets = [str(fd.resolve()) for fd in Path(f"/proc/{pid}/fd").iterdir()]
-    return [t for t in targets if t.startswith(str(db)) and t.endswith("(deleted)")]
+    """Replaced warehouse versions the server still holds open (db is a pointer to versions/, etl/publish.py)."""
+    current = os.path.realpath(db)
+    versions = str(Path(os.path.realpath(db.parent)) / "versions" / db.stem)
+    targets = [os.readlink(fd) for fd in Path(f"/proc/{pid}/fd").iterdir() if fd.is_symlink()]
+    return [t for t in targets if t.startswith((str(db), versions)) and t.removesuffix(" (deleted)") != current]
 
 
 async def every_half_second(stop: asyncio.Event, sample) -> None:
@@ -256,7 +258,7 @@ async def run(args, db: Path, url: str, pid: int, stats: Stats) -> tuple[float, 
             stats.errors += fresh.errors
             stats.outside += fresh.outside
             held = deleted_warehouse_handles(pid, db)
-            checks.append(f"server holds {len(held)} deleted (pre-rebuild) warehouse file(s) open")
+            checks.append(f"server holds {len(held)} replaced (pre-rebuild) warehouse version(s) open")
             stats.errors += [f"server still reads a replaced warehouse: {held}"] if held else []
             await context.close()
         stop.set()
