@@ -18,14 +18,16 @@ def test_resolution_history_tallies(con):
             row["plenary_state_non_voting_count"]) == (2, 1, 1, 1)
     assert history.loc["A/RES/99/3", "adoption_mode"] == "without_vote"
     assert not history.loc["A/RES/99/3", "has_state_votes"]
-    assert list(queries.resolution_history(con, tracks=["international_security"])["symbol"]) == ["A/RES/99/1"]
+    # A/RES/99/4 has no curated date: undated texts come last.
+    assert list(queries.resolution_history(con, tracks=["international_security"])["symbol"]) == [
+        "A/RES/99/1", "A/RES/99/4"]
     assert list(queries.resolution_history(con, from_year=2015, to_year=2018)["symbol"]) == ["A/RES/99/2"]
 
 
 def test_agreement_share(con):
     agreement = queries.state_agreement(con, ["RUS"]).set_index("other_iso3")
-    # RUS and CHN: same vote on 99/1 plenary, 99/2 plenary and committee -> 3 of 3.
-    assert agreement.loc["CHN", ["shared_vote_count", "same_vote_count", "agreement_share"]].tolist() == [3, 3, 1.0]
+    # RUS and CHN: same vote on 99/1 plenary, 99/2 plenary and committee, 99/4 (history) -> 4 of 4.
+    assert agreement.loc["CHN", ["shared_vote_count", "same_vote_count", "agreement_share"]].tolist() == [4, 4, 1.0]
     # RUS and FRA: Y/Y, Y/A, Y/N -> 1 of 3.
     assert agreement.loc["FRA", "agreement_share"] == pytest.approx(1 / 3)
     # SSD never cast a vote (X only), so it is not a partner at all.
@@ -61,7 +63,7 @@ def test_meeting_timeline_filters(con):
 
 
 def test_table_names_are_checked(con):
-    assert len(queries.table(con, "votes")) == 14
+    assert len(queries.table(con, "votes")) == 19  # 14 curated, 5 from the fixture history (A/RES/99/4)
     with pytest.raises(ValueError):
         queries.table(con, "votes; DROP TABLE votes")
 
