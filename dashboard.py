@@ -43,6 +43,7 @@ with layout.guard():
     else:
         fig = timeline.process_timeline(shown_meetings, shown_texts, data.built_date())
         layout.chart(filters, fig, shown_meetings, "overview-timeline")
+    st.caption(headlines.import_status_text(data.query("import_status").iloc[0]))
     st.subheader("Explore")
     layout.explore_links(filters)
     layout.sync_url(filters)

@@ -62,3 +62,15 @@ def entry_into_force_text(state: dict) -> str:
     days = state["days_to_entry_into_force"]
     when = state["in_force_date"].isoformat()
     return f"In force since {when}." if days <= 0 else f"Enters into force on {when}, in {days} days."
+
+
+def import_status_text(status: pd.Series) -> str:
+    """When UN Digital Library data were last added, and from which file; or how to add them."""
+    if not status.get("imported_file_count"):
+        return ("No UN Digital Library voting file imported: per-state votes come from the curated record and the "
+                "bundled history (to 2019). Add later years with python -m etl import-undl FILE.")
+    votes = (f", {int(status['imported_vote_count']):,} per-state votes {int(status['first_year'])}–"
+             f"{int(status['last_year'])}" if status.get("imported_vote_count") else "")
+    return (f"UN Digital Library data last added {str(status['last_imported_at'])[:10]} from "
+            f"{status['last_import_file']} ({int(status['imported_file_count'])} file(s) imported{votes}); "
+            "© United Nations, non-commercial use with attribution.")

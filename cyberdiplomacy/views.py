@@ -37,16 +37,38 @@ def default_resolution(options: list[str]) -> str:
     return "A/RES/73/187" if "A/RES/73/187" in options else options[-1]
 
 
+ORIGIN_MARKS = {"undl": " · imported votes", "history": " · votes from the bundled history"}
+
+
 def resolution_label(symbol: str, recorded: pd.DataFrame) -> str:
     row = recorded[recorded["resolution_symbol"] == symbol].iloc[0]
-    return f"{symbol} · {str(row['vote_date'])[:10]} · {row['title'] or ''}"[:110]
+    mark = ORIGIN_MARKS.get(row.get("vote_origin"), "")
+    return f"{symbol} · {str(row['vote_date'])[:10]}{mark} · {row['title'] or ''}"[:120]
+
+
+def import_marks_text(history: pd.DataFrame) -> str | None:
+    """What in this list came from imports or the history rather than curation; None when nothing did."""
+    parts = []
+    joined = int((history["text_origin"] == "undl").sum())
+    filled = int(history["filled_from_undl"].notna().sum())
+    imported_votes = int(history["vote_origins"].fillna("").str.contains("undl").sum())
+    history_votes = int(history["vote_origins"].fillna("").str.contains("history").sum())
+    if joined:
+        parts.append(f"{joined} text(s) joined from UN Digital Library imports (text_origin = undl, single-source)")
+    if filled:
+        parts.append(f"{filled} curated text(s) completed from an import (filled_from_undl lists the fields)")
+    if imported_votes:
+        parts.append(f"per-state votes of {imported_votes} text(s) come from an import")
+    if history_votes:
+        parts.append(f"per-state votes of {history_votes} text(s) come from the bundled history")
+    return ("Not curated row by row: " + "; ".join(parts) + ".") if parts else None
 
 
 def history_table(history: pd.DataFrame) -> pd.DataFrame:
     columns = ["symbol", "adopted_date", "is_undated", "track", "title", "adoption_mode", "plenary_yes_count", "plenary_no_count",
                "plenary_abstain_count", "plenary_state_yes_count", "plenary_state_no_count",
                "plenary_state_abstain_count", "plenary_state_non_voting_count", "draft_symbol", "meeting_record",
-               "source", "confidence", "vote_origins"]
+               "source", "confidence", "vote_origins", "text_origin", "filled_from_undl", "imported_from"]
     return history[[c for c in columns if c in history.columns]]
 
 

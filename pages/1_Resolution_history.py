@@ -20,6 +20,9 @@ with layout.guard():
     elif history.empty:
         layout.empty("No resolution in this selection; widen the years or add a track.")
     else:
+        marks = views.import_marks_text(history)
+        if marks:
+            st.caption(marks)
         layout.chart(filters, vote_charts.adoption_timeline(history, data.built_date()), views.history_table(history),
                      "adoption-timeline")
         event = layout.chart(filters, vote_charts.vote_history(history, built, imported), views.history_table(history),

@@ -5,6 +5,7 @@ on A/RES/99/4, a curated text that has none of its own.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -69,3 +70,17 @@ def test_resolution_history_page_maps_imported_votes(imported_db, monkeypatch):
     maps = [s for s in specs if any(trace.get("type") == "choropleth" for trace in s["data"])]
     assert maps, "no vote map drawn for the imported votes"
     assert any("UN Digital Library" in json.dumps(s["layout"].get("annotations", [])) for s in maps)
+
+
+def test_overview_says_what_was_imported_and_history_marks_it(imported_db, monkeypatch):
+    monkeypatch.setenv("CYBERDIPLOMACY_DB", str(imported_db))
+    at = AppTest.from_file("../dashboard.py", default_timeout=60).run()
+    assert not at.exception
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    assert any(c.value == f"UN Digital Library data last added {today} from unga.2025.csv (1 file(s) imported, "
+               "15 per-state votes 2018–2020); © United Nations, non-commercial use with attribution."
+               for c in at.caption)
+    at.switch_page("pages/1_Resolution_history.py").run()
+    assert any(c.value == "Not curated row by row: 1 text(s) joined from UN Digital Library imports (text_origin = "
+               "undl, single-source); 1 curated text(s) completed from an import (filled_from_undl lists the "
+               "fields); per-state votes of 2 text(s) come from an import." for c in at.caption)

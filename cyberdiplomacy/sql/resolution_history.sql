@@ -16,6 +16,7 @@ SELECT r.symbol, r.kind, r.title, r.track, r.body, r.session_number, r.main_comm
        r.committee_date, coalesce(r.committee_adoption_mode, 'unknown') AS committee_adoption_mode,
        r.committee_yes_count, r.committee_no_count, r.committee_abstain_count,
        r.meeting_record, r.main_sponsor_iso3, r.source, r.confidence, r.notes, r.document_url,
+       r.origin AS text_origin, r.filled_from_undl, r.imported_from,
        p.yes_count AS plenary_state_yes_count, p.no_count AS plenary_state_no_count,
        p.abstain_count AS plenary_state_abstain_count, p.non_voting_count AS plenary_state_non_voting_count,
        p.resolution_symbol IS NOT NULL AS has_state_votes, p.origins AS vote_origins,
