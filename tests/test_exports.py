@@ -49,7 +49,7 @@ def test_svg_holds_title_selection_and_source(vote_map):
     text = "".join(ET.fromstring(svg).itertext())
     assert "A/RES/99/2: 2 yes, 1 no, 1 abstentions" in text
     assert "Resolution A/RES/99/2" in text
-    assert "Source: A/RES/99/2, Voeten UNGA voting data · Data built 2026-01-02" in text
+    assert "Source: A/RES/99/2, curated record (data/votes.csv) · Data built 2026-01-02" in text
 
 
 def test_pdf_page_and_text(con):
@@ -85,7 +85,7 @@ def test_dataset_zip_has_readme(con):
     archive = zipfile.ZipFile(io.BytesIO(exports.dataset_zip(tables, readme)))
     assert "README.md" in archive.namelist() and "csv/votes.csv" in archive.namelist()
     text = archive.read("README.md").decode()
-    assert "## Citation" in text and "## Data contract" in text and "### votes (14 rows)" in text
+    assert "## Citation" in text and "## Data contract" in text and "### votes (19 rows)" in text
     assert "| `vote` | VARCHAR | Y yes, N no, A abstain, X did not vote" in text
 
 
