@@ -4,8 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= build/cyberdiplomacy.duckdb
 PORT ?= 8501
+REPLICAS ?= 2
+NGINX_DIR ?= build/nginx
+# make load-test LOAD_ARGS='--levels 40 --think-time 10 --replicas 2' (see scripts/load/run.py)
+LOAD_ARGS ?= --levels 1,10,20,40 --seconds 30
 
-.PHONY: run test check build lint bench clean audit load-test
+.PHONY: run test check build lint bench clean audit load-test load-test-browsers serve
 
 $(BIN)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +50,18 @@ audit: $(BIN)/.dev
 	$(BIN)/python -m pip install --quiet pip-audit==2.10.1
 	$(BIN)/pip-audit -r requirements-dev.txt
 
-# Many users at once while the warehouse is rebuilt (see docs/RELIABILITY.md).
+# Many users at once over Streamlit's own websocket protocol (Locust; see docs/RELIABILITY.md).
 load-test: $(BIN)/.dev
-	$(BIN)/python scripts/load_test.py --sessions $${SESSIONS:-20} --seconds $${SECONDS_:-60} --refresh-every 15
+	$(BIN)/python scripts/load/run.py $(LOAD_ARGS)
+
+# Three real browsers touring the pages while the warehouse is rebuilt: a smoke test, not a capacity figure.
+load-test-browsers: $(BIN)/.dev
+	$(BIN)/python scripts/load_test.py --sessions 3 --seconds 40 --refresh-every 15
+
+# N app processes behind nginx on PORT (config rendered into NGINX_DIR; /etc/nginx untouched). Ctrl-C stops all.
+serve: $(BIN)/.runtime
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y nginx; \
+	  else echo "nginx is not installed: sudo apt-get install nginx" >&2; exit 1; fi; }
+	@test -n "$$CYBERDIPLOMACY_DB" || $(MAKE) --no-print-directory build
+	$(BIN)/python scripts/serve.py --replicas $(REPLICAS) --port $(PORT) --dir $(NGINX_DIR)
