@@ -24,18 +24,8 @@ from locust.stats import StatsEntry
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # `locust -f` puts only this folder on the path
 from scripts.load.protocol import ProtocolError, Session  # noqa: E402
+from scripts.load.tour import TOUR  # noqa: E402
 
-# (url_pathname, query string): every page, with filters analysts use; a user starts at a random stop.
-TOUR = [
-    ("", ""),
-    ("Resolution_history", "resolution=A%2FRES%2F74%2F247"),
-    ("Sponsor_blocs", "state=RUS%2CUSA"),
-    ("Meeting_timelines", ""),
-    ("State_explorer", "state=RUS%2CUSA"),
-    ("Data_and_sources", ""),
-    ("Alignment", "state=RUS%2CUSA"),
-    ("Resolution_history", "state=RUS%2CUSA"),
-]
 PER_REPLICA: dict[str, dict[str, int]] = defaultdict(lambda: {"runs": 0, "errors": 0})
 
 
