@@ -92,7 +92,11 @@ class Cluster:
 
     def __init__(self, replicas: int, port: int, db: Path, directory: Path, listen: str = "127.0.0.1"):
         self.db, self.dir, self.listen, self.port = Path(db).absolute(), Path(directory).absolute(), listen, port
-        self.ports = [free_port() for _ in range(replicas)]
+        self.ports: list[int] = []
+        while len(self.ports) < replicas:  # a port just released may be handed out again: keep them distinct
+            candidate = free_port()
+            if candidate != port and candidate not in self.ports:
+                self.ports.append(candidate)
         self.apps: list[subprocess.Popen] = []
         self.nginx: subprocess.Popen | None = None
         self.restarts = 0
