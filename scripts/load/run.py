@@ -95,6 +95,7 @@ def level(args, server, users: int, out: Path) -> dict:
                 killed.append(server.apps[0].pid)
                 os.kill(server.apps[0].pid, signal.SIGKILL)
         threads.append(every(args.kill_replica_after, stop, kill))
+    load_before = os.getloadavg()[0]  # the machine may be shared: say how busy it was
     with Sampler(lambda: [a.pid for a in server.apps]) as sampler:
         done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
     stop.set()
@@ -107,7 +108,8 @@ def level(args, server, users: int, out: Path) -> dict:
     result.update(users=users, think=args.think_time, replicas=args.replicas, runs_per_s=ok / args.seconds,
                   cpu_per_run=sampler.cpu / ok if ok else None, peak_rss_mb=max(sampler.peak_mb.values()),
                   rebuilds=len(rebuilds), rebuilds_failed=sum(1 for r in rebuilds if r[0] != 0),
-                  rebuild_errors=[r[2] for r in rebuilds if r[0] != 0][:2], killed_pid=killed[0] if killed else None)
+                  rebuild_errors=[r[2] for r in rebuilds if r[0] != 0][:2], killed_pid=killed[0] if killed else None,
+                  load_average=f"{load_before:.1f} -> {os.getloadavg()[0]:.1f}")
     return result
 
 
@@ -156,7 +158,8 @@ def main() -> int:
             print(f"| {users} | {args.think_time:g} | {args.replicas} | {r['runs']} | {r['runs_per_s']:.2f} "
                   f"| {r['failures']} | {r['p50']} | {r['p95']} | {r['max']:.1f} | "
                   f"{r['cpu_per_run'] or float('nan'):.2f} | {r['peak_rss_mb']:.0f} MB |", flush=True)
-            extra = {k: r[k] for k in ("per_replica", "rebuilds", "rebuilds_failed", "reconnects", "reconnect_max")}
+            extra = {k: r[k] for k in ("per_replica", "rebuilds", "rebuilds_failed", "reconnects", "reconnect_max",
+                                         "load_average")}
             print(f"    {json.dumps(extra)}", flush=True)
             for message, count in list(r["errors"].items())[:8]:
                 print(f"    {count} x {message[:200]}", flush=True)
