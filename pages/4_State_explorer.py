@@ -1,7 +1,7 @@
 """State explorer: one state or several side by side: votes, sponsorships, blocs and voting partners."""
 import streamlit as st
 
-from cyberdiplomacy import views
+from cyberdiplomacy import state_views, views
 from cyberdiplomacy.charts import states as state_charts
 from cyberdiplomacy.ui import data, layout
 
@@ -10,9 +10,14 @@ filters = layout.page("State explorer",
                       "and whom they vote with.")
 with layout.guard():
     states = data.query("states")
-    chosen = st.multiselect("States", list(states["iso3"]), default=list(filters.states[:views.MAX_EXPLORER_STATES]),
-                            format_func=views.state_namer(states), max_selections=views.MAX_EXPLORER_STATES)
-    filters = layout.url_filters.with_changes(filters, states=tuple(chosen))
+    start = state_views.explorer_start(filters.states, set(states["iso3"]))
+    if "explorer_states" not in st.session_state:  # seeded once: later picks are the user's, not the URL's
+        st.session_state["explorer_states"] = list(start.states)
+    chosen = st.multiselect("States", list(states["iso3"]), key="explorer_states",
+                            format_func=views.state_namer(states), max_selections=state_views.MAX_EXPLORER_STATES)
+    filters = layout.url_filters.with_changes(filters, states=state_views.explorer_url_states(chosen, start))
+    if start.message and (not start.is_default or tuple(chosen) == start.states):
+        st.info(start.message)
     built, imported = data.built_date(), layout.imported_on()
     if not chosen:
         layout.empty("Choose one or more states above, for example the Russian Federation and the United States.")

@@ -1,0 +1,49 @@
+"""Shaping for the State explorer and the state lens on other pages (pure pandas, no Streamlit)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+DEFAULT_PAIR = ("RUS", "USA")  # the two poles of both tracks: a meaningful first view
+MAX_EXPLORER_STATES = 6
+
+
+@dataclass(frozen=True)
+class ExplorerStart:
+    states: tuple[str, ...]
+    is_default: bool
+    message: str = ""
+
+
+def explorer_start(url_states: tuple[str, ...], known: set[str]) -> ExplorerStart:
+    """The states the explorer opens on: the URL's (at most six, saying so when more were asked for),
+    else the default pair, saying so and how to change it."""
+    if url_states:
+        kept = tuple(url_states[:MAX_EXPLORER_STATES])
+        message = ""
+        if len(url_states) > MAX_EXPLORER_STATES:
+            message = (f"The explorer compares up to {MAX_EXPLORER_STATES} states side by side: showing the first "
+                       f"{MAX_EXPLORER_STATES} of the {len(url_states)} in the link ({', '.join(kept)}); left out: "
+                       f"{', '.join(url_states[MAX_EXPLORER_STATES:])}.")
+        return ExplorerStart(kept, False, message)
+    pair = tuple(s for s in DEFAULT_PAIR if s in known)
+    return ExplorerStart(pair, True, "Showing the Russian Federation and the United States, the two poles of both "
+                         "tracks, as an example. Pick other states in the box above (up to six), or open a link "
+                         "such as ?state=BRA,IND.")
+
+
+def explorer_url_states(chosen: list[str], start: ExplorerStart) -> tuple[str, ...]:
+    """States to keep in the URL: an untouched default pair is an example, not a filter for other pages."""
+    if start.is_default and tuple(chosen) == start.states:
+        return ()
+    return tuple(chosen)
+
+
+def chosen_first(table: pd.DataFrame, iso3s, column: str = "iso3") -> pd.DataFrame:
+    """The rows of the chosen states first (in the order chosen), the rest as they were."""
+    if not len(iso3s) or column not in table.columns:
+        return table
+    rank = {iso3: i for i, iso3 in enumerate(iso3s)}
+    order = table[column].map(rank).fillna(len(rank))
+    return table.assign(_rank=order).sort_values("_rank", kind="stable").drop(columns="_rank")
