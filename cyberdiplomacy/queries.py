@@ -9,7 +9,8 @@ import pandas as pd
 
 SQL_DIR = Path(__file__).parent / "sql"
 TRACKS = ("criminal_ict", "international_security")
-TABLES = ("states", "resolutions", "votes", "sponsorships", "meetings", "bloc_memberships", "treaty_actions", "sources",
+TABLES = ("states", "resolutions", "votes", "sponsorships", "meetings", "bloc_memberships", "treaty_actions",
+          "state_code_variants", "sources",
           "datasets")
 
 
@@ -153,3 +154,11 @@ def origin_counts(con) -> pd.DataFrame:
 
 def vote_disagreements(con) -> pd.DataFrame:
     return run(con, "vote_disagreements")
+
+
+def briefing_group_votes(con) -> pd.DataFrame:
+    return run(con, "briefing_group_votes")
+
+
+def briefing_references(con, refs) -> pd.DataFrame:
+    return run(con, "briefing_references", refs=list(refs))

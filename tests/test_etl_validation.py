@@ -28,7 +28,7 @@ def test_clean_world_is_valid(world_dir):
     data = validate(load_catalog(world_dir), world_dir)
     assert {name: len(rows) for name, rows in data.items()} == {
         "states": 6, "resolutions": 4, "votes": 14, "sponsorships": 2, "meetings": 2, "bloc_memberships": 3,
-        "treaty_actions": 4}
+        "treaty_actions": 4, "state_code_variants": 0}
 
 
 # (file, old text, new text, expected rule, expected line, expected column)

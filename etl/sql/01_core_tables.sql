@@ -112,3 +112,15 @@ CREATE TABLE core.treaty_actions (
     notes VARCHAR,
     PRIMARY KEY (treaty, party_name, action)
 );
+
+CREATE TABLE core.state_code_variants (
+    dataset VARCHAR NOT NULL,
+    dataset_code VARCHAR NOT NULL,
+    iso3 VARCHAR NOT NULL REFERENCES core.states (iso3),
+    valid_from DATE NOT NULL,
+    valid_to DATE CHECK (valid_to >= valid_from),
+    source VARCHAR NOT NULL,
+    confidence VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'single-source', 'inferred')),
+    notes VARCHAR,
+    PRIMARY KEY (dataset, dataset_code, valid_from)
+);

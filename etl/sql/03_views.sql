@@ -5,3 +5,4 @@ CREATE VIEW sponsorships AS SELECT * FROM core.sponsorships;
 CREATE VIEW meetings AS SELECT * FROM core.meetings;
 CREATE VIEW bloc_memberships AS SELECT * FROM core.bloc_memberships;
 CREATE VIEW treaty_actions AS SELECT * FROM core.treaty_actions;
+CREATE VIEW state_code_variants AS SELECT * FROM core.state_code_variants;

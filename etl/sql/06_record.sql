@@ -43,6 +43,18 @@ WHERE c.symbol NOT IN (SELECT symbol FROM core.resolutions)
   AND c.symbol NOT IN (SELECT symbol FROM excluded_symbols)
 QUALIFY row_number() OVER (PARTITION BY c.symbol ORDER BY c.origin_rank, p.priority) = 1;
 
+-- The history's votes under the record's state codes (data/state_code_variants.csv: e.g. the dataset's
+-- YUG is Serbia from 2000-11-01); the bundled file itself keeps the codes as published.
+CREATE VIEW core.history_votes_iso AS
+SELECT h.resolution_symbol, r.vote_date, CAST(r.session_number AS VARCHAR) AS session,
+       coalesce(m.iso3, h.iso3) AS iso3, h.vote, h.source, h.confidence,
+       CASE WHEN m.iso3 IS NOT NULL THEN 'Dataset code ' || h.iso3 || ' (data/state_code_variants.csv)' END AS notes
+FROM core.history_votes h
+JOIN core.history_resolutions r USING (resolution_symbol)
+LEFT JOIN core.state_code_variants m
+  ON m.dataset = 'voeten_unga' AND m.dataset_code = h.iso3 AND r.vote_date >= m.valid_from
+ AND (m.valid_to IS NULL OR r.vote_date <= m.valid_to);
+
 CREATE TABLE core.resolution_record AS
 SELECT c.symbol, c.kind, c.title, c.track, c.body, c.session_number, c.main_committee, c.agenda_item,
        coalesce(c.adopted_date, f.adopted_date) AS adopted_date,
@@ -94,9 +106,9 @@ WITH curated AS (
     FROM core.undl_votes u LEFT JOIN core.undl_vote_records r USING (resolution_symbol)
     WHERE u.resolution_symbol NOT IN (SELECT resolution_symbol FROM curated)
 ), history AS (
-    SELECT h.resolution_symbol, r.vote_date, h.iso3, h.vote, CAST(r.session_number AS VARCHAR) AS session,
-           'history' AS origin, h.source, h.confidence, CAST(NULL AS VARCHAR) AS notes
-    FROM core.history_votes h JOIN core.history_resolutions r USING (resolution_symbol)
+    SELECT h.resolution_symbol, h.vote_date, h.iso3, h.vote, h.session, 'history' AS origin, h.source,
+           h.confidence, h.notes
+    FROM core.history_votes_iso h
     WHERE h.resolution_symbol NOT IN (SELECT resolution_symbol FROM curated)
       AND h.resolution_symbol NOT IN (SELECT resolution_symbol FROM core.undl_votes)
 ), history_not_voting AS (
@@ -135,7 +147,7 @@ SELECT v.resolution_symbol, v.iso3, v.vote AS curated_vote, o.vote AS other_vote
 FROM core.votes v
 JOIN (SELECT resolution_symbol, iso3, vote, 'undl' AS origin, import_file AS other_file FROM core.undl_votes
       UNION ALL
-      SELECT resolution_symbol, iso3, vote, 'history', 'data/history' FROM core.history_votes) o
+      SELECT resolution_symbol, iso3, vote, 'history', 'data/history' FROM core.history_votes_iso) o
   ON o.resolution_symbol = v.resolution_symbol AND o.iso3 = v.iso3
 WHERE v.stage = 'plenary' AND v.vote <> o.vote
 ORDER BY v.resolution_symbol, v.iso3, other_origin;
@@ -154,6 +166,7 @@ WITH cited AS (
     UNION ALL SELECT 'meetings', source, confidence FROM core.meetings
     UNION ALL SELECT 'bloc_memberships', source, confidence FROM core.bloc_memberships
     UNION ALL SELECT 'treaty_actions', source, confidence FROM core.treaty_actions
+    UNION ALL SELECT 'state_code_variants', source, confidence FROM core.state_code_variants
 ), refs AS (
     SELECT table_name, trim(unnest(string_split(source, ' ; '))) AS source_ref, confidence FROM cited
 )
