@@ -123,7 +123,8 @@ def bloc_table(blocs: pd.DataFrame) -> pd.DataFrame:
     return blocs[columns]
 
 
-BROWSABLE_TABLES = ["resolutions", "votes", "sponsorships", "meetings", "treaty_actions", "states", "bloc_memberships"]
+BROWSABLE_TABLES = ["resolutions", "votes", "sponsorships", "meetings", "treaty_actions", "states", "bloc_memberships",
+                    "state_code_variants"]
 CONFIDENCE_LEVELS = ["confirmed", "single-source", "inferred"]
 CONFIDENCE_TEXT = (
     "- **confirmed**: seen in a primary source (UN document, UN press release, treaty depositary), or two "
