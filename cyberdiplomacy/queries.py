@@ -162,3 +162,7 @@ def briefing_group_votes(con) -> pd.DataFrame:
 
 def briefing_references(con, refs) -> pd.DataFrame:
     return run(con, "briefing_references", refs=list(refs))
+
+
+def state_labels(con) -> pd.DataFrame:
+    return run(con, "state_labels")

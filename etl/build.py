@@ -71,6 +71,8 @@ def _comment(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
         "vote_disagreements": "Curated plenary votes that an import or the bundled history records differently "
                               "(curated facts are kept).",
         "undl_disagreements": "Imported votes that differ from curated ones (curated facts are kept).",
+        "state_labels": "Display name for every state code in the record; former states (CSK, DDR, YUG before "
+                        "2000) carry the voting dataset's own name.",
     }
     for view, text in extra.items():
         con.execute(f"COMMENT ON VIEW {view} IS {lit(text)}")

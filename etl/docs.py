@@ -46,6 +46,8 @@ text the curated record lacks joins only when `data/track_rules.yml` matches its
 - `all_votes`: every recorded GA plenary vote per state, 1946 onwards: `resolution_symbol`, `vote_date`,
   `iso3` (historic codes such as `YUG` kept), `vote`, `session` (text), `origin` (`curated`, `undl`,
   `history`), `is_cyber` (the resolution is in `resolutions`).
+- `state_labels`: a display name for every state code in the record (`iso3`, `name`, `un_regional_group`,
+  `is_current`); former states of the history (`CSK`, `DDR`, `YUG` before 2000, …) carry the dataset's name.
 - `vote_disagreements`: curated plenary votes that an import or the history records differently:
   `resolution_symbol`, `iso3`, `curated_vote`, `other_vote`, `other_origin`, `other_file` (curated kept).
 

@@ -17,7 +17,7 @@ with layout.guard():
     scope = st.radio("Votes", av.SCOPES, format_func=av.scope_label, horizontal=True, disabled=not all_available,
                      help=av.ALL_VOTES_HELP)
     method = st.selectbox("Agreement measure", av.METHODS, format_func=av.method_label)
-    states = data.query("states")
+    states, labels = data.query("states"), data.query("state_labels")  # labels also name former states
     chosen = st.multiselect("States", list(states["iso3"]), default=list(filters.states) or av.DEFAULT_STATES,
                             format_func=views.state_namer(states), max_selections=12)
     filters = layout.url_filters.with_changes(filters, states=tuple(chosen))
@@ -48,18 +48,18 @@ if years is not None:
                 layout.empty(av.left_out_message(left_out, states, drawn))
             scope_text = av.scope_text(scope, drawn)
             if len(kept) >= 2:
-                layout.chart(filters, charts.agreement_heatmap(result.matrix.loc[kept, kept], av.names(states),
+                layout.chart(filters, charts.agreement_heatmap(result.matrix.loc[kept, kept], av.names(labels),
                                                                method, scope_text, built, result.sources),
-                             av.pairs_table(result.matrix, kept, states), "agreement-heatmap")
+                             av.pairs_table(result.matrix, kept, labels), "agreement-heatmap")
             else:
                 layout.empty("Choose two or more states with recorded votes in these years for the agreement "
                              "heatmap.")
             if kept:
-                partners = av.partners(result, kept[0], states)
-                layout.chart(filters, state_charts.agreement_bars(partners, av.names(states)[kept[0]], built,
+                partners = av.partners(result, kept[0], labels)
+                layout.chart(filters, state_charts.agreement_bars(partners, av.names(labels)[kept[0]], built,
                                                                   sources=result.sources, scope_text=scope_text),
                              partners, "closest-farthest")
-            space, explained = av.space(result, states)
+            space, explained = av.space(result, labels)
             layout.chart(filters, charts.vote_space(space, explained, scope_text, built, result.sources, kept),
                          space, "vote-space")
 
@@ -84,7 +84,7 @@ if years is not None:
         if not av.has_swing_votes(cyber_rows):
             layout.empty(f"{av.SWING[0]} and {av.SWING[1]} (2018–2019) are not both on record in {years[0]}–{years[1]}.")
         else:
-            swings = av.swings(cyber_rows, states)
+            swings = av.swings(cyber_rows, labels)
             layout.chart(filters, charts.swing_bars(swings, av.SWING[0], av.SWING[1], built,
                                                     av.sources(cyber_rows, imported)), swings, "swing")
 
@@ -96,7 +96,7 @@ if years is not None:
         else:
             all_rows = rows if scope == "all" else data.query("vote_rows", scope="all", from_year=years[0],
                                                               to_year=years[1])
-            table = av.alignment_table(all_rows, method, states)
+            table = av.alignment_table(all_rows, method, labels)
             if table.empty:
                 layout.empty(f"No ICT resolution was put to a recorded vote in {years[0]}–{years[1]}.")
             else:

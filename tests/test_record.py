@@ -151,3 +151,8 @@ def test_a_bundled_file_that_does_not_match_its_declaration_is_refused(world_dir
         build(world_dir, tmp_path / "w.duckdb")
     assert [(i.file, i.rule) for i in exc.value.issues] == [("data/history/ga_votes_1946_2019.parquet", "row_count")]
     assert "holds 3 rows; sources.yml declares 20" in str(exc.value.issues[0])
+
+
+def test_former_states_of_the_history_are_named(world_db):
+    assert rows(world_db, "SELECT iso3, name, is_current FROM state_labels WHERE NOT is_current") == [
+        ("YUG", "Yugoslavia", False)]

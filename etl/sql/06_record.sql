@@ -185,3 +185,17 @@ FROM refs
 WHERE source_ref <> ''
 GROUP BY ALL
 ORDER BY table_name, row_count DESC, source_ref;
+
+-- Display names for every state code in the record: the UN's names, and for codes of the history that
+-- are no longer UN members (CSK, DDR, YUG before 2000, ...) the dataset's own name, title-cased.
+CREATE VIEW state_labels AS
+SELECT iso3, name, coalesce(un_regional_group, 'No regional group') AS un_regional_group, true AS is_current
+FROM core.states
+UNION ALL
+SELECT iso3,
+       array_to_string(list_transform(string_split(lower(any_value(dataset_state_name)), ' '),
+                                      lambda w: upper(left(w, 1)) || substr(w, 2)), ' ') AS name,
+       'No regional group' AS un_regional_group, false AS is_current
+FROM core.history_votes
+WHERE iso3 NOT IN (SELECT iso3 FROM core.states)
+GROUP BY iso3;
