@@ -156,3 +156,16 @@ def test_a_bundled_file_that_does_not_match_its_declaration_is_refused(world_dir
 def test_former_states_of_the_history_are_named(world_db):
     assert rows(world_db, "SELECT iso3, name, is_current FROM state_labels WHERE NOT is_current") == [
         ("YUG", "Yugoslavia", False)]
+
+
+@pytest.mark.parametrize("text, rule, value", [
+    ("tracks:\n  weather: [climate change negotiations]\n", "allowed", "weather"),
+    ("tracks:\n  criminal_ict: [ict]\n", "length", "ict"),
+    ("tracks: [unclosed\n", "yaml", ""),
+])
+def test_malformed_track_rules_are_refused_with_the_file_named(world_dir, tmp_path, text, rule, value):
+    (world_dir / "track_rules.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(ValidationFailed) as exc:
+        build(world_dir, tmp_path / "w.duckdb")
+    assert [(i.file, i.rule, i.value) for i in exc.value.issues] == [("data/track_rules.yml", rule, value)]
+    assert not (tmp_path / "w.duckdb").exists()
