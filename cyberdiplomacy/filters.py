@@ -13,7 +13,9 @@ MAX_STATES = 12
 MAX_VALUE_LENGTH = 200  # longer parameters are refused, not parsed
 TRACK_ALIASES = {"criminal_ict": "criminal_ict", "crime": "criminal_ict", "criminal": "criminal_ict",
                  "international_security": "international_security", "security": "international_security"}
-URL_KEYS = ("state", "track", "from", "to", "resolution")
+URL_KEYS = ("state", "track", "from", "to", "resolution", "body", "format")
+MAX_BODIES = 30
+MEETING_FORMATS = ("in person", "hybrid", "virtual", "unknown")  # 'unknown': no format on record
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,8 @@ class Filters:
     to_year: int | None = None
     resolution: str | None = None
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    bodies: tuple[str, ...] = ()  # meeting bodies by short name; each page checks them against its data
+    formats: tuple[str, ...] = ()  # meeting formats, MEETING_FORMATS
 
 
 def _shown(value: str) -> str:
@@ -112,7 +116,15 @@ def parse(params: Mapping[str, Sequence[str] | str], known_states: set[str],
             resolution = symbol
         else:
             warnings.append(f"Unknown resolution {_shown(clean['resolution'][0])}; showing the default.")
-    return Filters(tuple(states), tuple(tracks) or TRACKS, from_year, to_year, resolution, tuple(warnings))
+    bodies = list(dict.fromkeys(clean.get("body", [])))[:MAX_BODIES]
+    formats = []
+    for name in clean.get("format", []):
+        if name.lower() in MEETING_FORMATS and name.lower() not in formats:
+            formats.append(name.lower())
+        elif name.lower() not in MEETING_FORMATS:
+            warnings.append(f"Unknown meeting format {_shown(name)}: use {', '.join(MEETING_FORMATS)}.")
+    return Filters(tuple(states), tuple(tracks) or TRACKS, from_year, to_year, resolution, tuple(warnings),
+                   tuple(bodies), tuple(formats))
 
 
 def to_params(filters: Filters) -> dict[str, str]:
@@ -128,6 +140,10 @@ def to_params(filters: Filters) -> dict[str, str]:
         params["to"] = str(filters.to_year)
     if filters.resolution:
         params["resolution"] = filters.resolution
+    if filters.bodies:
+        params["body"] = ",".join(filters.bodies)
+    if filters.formats:
+        params["format"] = ",".join(filters.formats)
     return params
 
 
@@ -151,4 +167,8 @@ def describe(filters: Filters) -> str:
         parts.append(f"Years up to {filters.to_year}")
     if filters.resolution:
         parts.append(f"Resolution {filters.resolution}")
+    if filters.bodies:
+        parts.append("Bodies: " + ", ".join(filters.bodies))
+    if filters.formats:
+        parts.append("Format: " + ", ".join(filters.formats))
     return " · ".join(parts) or "All states, both tracks, all years"

@@ -165,3 +165,19 @@ def test_imported_votes_carry_the_un_attribution_into_every_export(imported_con)
     # Curated-only figures carry no UN attribution.
     curated, _ = figures.build("vote-map", imported_con, Filters(resolution="A/RES/99/2"), BUILT)
     assert exports.about("t", "", curated.layout.meta["sources"], {}).get("attribution") is None
+
+
+def test_meeting_lanes_keep_the_footer_below_the_range_slider(con):
+    from cyberdiplomacy import meeting_views
+    from cyberdiplomacy.charts import meetings
+
+    sessions = queries.meeting_timeline(con)
+    marks = meeting_views.milestones(queries.resolution_history(con), sessions, queries.treaty_status(con))
+    fig = meetings.lanes(sessions, marks, BUILT, ("2010-01-01", "2012-12-31"))
+    assert fig.layout.meta["title"].startswith("FEG held the most sessions: 1")
+    assert fig.layout.xaxis.range[0] == meeting_views.pd.Timestamp("2010-01-01")
+    assert footer_of(fig).startswith("Source: meetings and resolutions tables")
+    assert fig.layout.annotations[-1].yshift == -fig.layout.margin.b + 8  # at the figure's bottom edge
+    days = meeting_views.meeting_days(sessions)
+    assert int(days["meeting_days"].sum()) == int(meeting_views.session_days(sessions).sum())
+    assert meetings.days_per_year(days, BUILT).layout.meta["title"].startswith("FEG met")

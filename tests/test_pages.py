@@ -103,10 +103,40 @@ def test_meeting_timelines():
     at = open_page("pages/3_Meeting_timelines.py")
     assert_clean(at)
     before = sum(len(t.get("y", [])) for t in figures(at)[0]["data"] if t["type"] == "bar")
-    at.multiselect[1].set_value(["IEG"]).run()
+    lanes = figures(at)[0]
+    # Opens on the Ad Hoc Committee era at day resolution, with a range slider over the whole span.
+    assert lanes["layout"]["xaxis"]["range"][0].startswith("2021-01-01")
+    assert any(axis.get("rangeslider", {}).get("visible") for name, axis in lanes["layout"].items()
+               if name.startswith("xaxis"))
+    marks = {m for t in lanes["data"] if t.get("name") in ("Convention adopted", "Opened for signature")
+             for m in t["customdata"][0][:1]}
+    assert marks == {"A/RES/79/243", "Signing in Hanoi"}
+    assert lanes["layout"]["meta"]["title"].startswith("AHC held the most sessions")
+    table = next(df.value for df in at.dataframe if "Outcome document" in df.value.columns)
+    assert {"Start", "End", "Days", "City", "Format", "Chair", "Document link", "Status"} <= set(table.columns)
+    days = figures(at)[1]
+    assert days["data"][0]["type"] == "heatmap" and "AHC" in days["data"][0]["y"]
+    at.multiselect(key="meeting_bodies").set_value(["IEG"]).run()
     bars = [t for t in figures(at)[0]["data"] if t["type"] == "bar"]
     assert {y for t in bars for y in t["y"]} == {"IEG"}
     assert sum(len(t["y"]) for t in bars) < before
+    assert at.query_params["body"] == "IEG"
+    at.multiselect(key="meeting_formats").set_value(["hybrid"]).run()  # no IEG meeting is on record as hybrid
+    assert any("No session in this selection" in i.value for i in at.info)
+    assert at.query_params["format"] == "hybrid"
+
+
+def test_meeting_timelines_from_url():
+    at = open_page("pages/3_Meeting_timelines.py", body="ahc,Nowhere", format="virtual", state="BRA")
+    assert_clean(at)
+    assert at.multiselect(key="meeting_bodies").value == ["AHC"]
+    assert any("Unknown body 'Nowhere'" in i.value for i in at.info)
+    assert any("not recorded per state" in c.value for c in at.caption)
+    # No AHC session on record was virtual: the page says so rather than drawing nothing.
+    assert any("No session in this selection" in i.value for i in at.info)
+    hybrid = open_page("pages/3_Meeting_timelines.py", body="AHC", format="hybrid")
+    table = next(df.value for df in hybrid.dataframe if "Outcome document" in df.value.columns)
+    assert set(table["Format"]) == {"hybrid"} and set(table["Body"]) == {"AHC"}
 
 
 def test_state_explorer():

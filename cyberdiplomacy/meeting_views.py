@@ -1,0 +1,133 @@
+"""Shaping for the Meeting timelines page: filters, the sessions table, meeting days and milestones (pure pandas)."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from cyberdiplomacy import headlines
+from cyberdiplomacy.filters import MEETING_FORMATS
+
+CONVENTION_RESOLUTION = "A/RES/79/243"
+SIGNING_BODY = "Signing ceremony"
+DEFAULT_WINDOW = ("2021-01-01", "2025-12-31")  # the Ad Hoc Committee era: organizational session to Hanoi
+UN_SYMBOL = re.compile(r"^(A|E|S|UNODC)/\S+$")
+
+
+def known_bodies(asked: tuple[str, ...], available) -> tuple[list[str], str]:
+    """The URL's bodies that exist, matched without regard to case; a message naming the rest."""
+    by_lower = {str(b).lower(): b for b in available}
+    kept = list(dict.fromkeys(by_lower[a.lower()] for a in asked if a.lower() in by_lower))
+    dropped = [a for a in asked if a.lower() not in by_lower]
+    message = (f"Unknown body {', '.join(repr(d[:40]) for d in dropped)}: choose from the Bodies list."
+               if dropped else "")
+    return kept, message
+
+
+def format_of(meetings: pd.DataFrame) -> pd.Series:
+    """Each session's format, 'unknown' where none is on record."""
+    return meetings["format"].fillna("").replace("", "unknown").str.lower()
+
+
+def with_formats(meetings: pd.DataFrame, formats) -> pd.DataFrame:
+    """Sessions whose format is among `formats` (all when none is chosen)."""
+    if not formats or set(formats) >= set(MEETING_FORMATS):
+        return meetings
+    return meetings[format_of(meetings).isin(list(formats))]
+
+
+def session_days(meetings: pd.DataFrame) -> pd.Series:
+    """Calendar days of each session; unknown (NA) unless its dates are known to the day."""
+    days = (pd.to_datetime(meetings["end_date"]) - pd.to_datetime(meetings["start_date"])).dt.days + 1
+    return days.where(meetings["date_precision"].fillna("day") == "day").astype("Int64")
+
+
+def _first_link(symbols) -> str | None:
+    if not isinstance(symbols, str):
+        return None
+    for part in symbols.split(";"):
+        part = part.strip()
+        if UN_SYMBOL.match(part):
+            return f"https://undocs.org/{part}"
+    return None
+
+
+def meeting_table(meetings: pd.DataFrame) -> pd.DataFrame:
+    """One row per session with column labels in words; unknown cells stay empty."""
+    def text(column):
+        return meetings[column].fillna("").astype(str)  # unknown shows as an empty cell
+
+    table = pd.DataFrame({
+        "Body": meetings["body_short"],
+        "Session": meetings["meeting"],
+        "Start": pd.to_datetime(meetings["start_date"]).dt.date,
+        "End": pd.to_datetime(meetings["end_date"]).dt.date,
+        "Days": session_days(meetings),
+        "City": text("city"),
+        "Format": text("format"),
+        "Chair": text("chair"),
+        "Outcome document": text("outcome_symbol"),
+        "Document link": meetings["outcome_symbol"].map(_first_link),
+        "Status": meetings["status"],
+        "Dates known to the": meetings["date_precision"],
+        "Source": meetings["source"],
+        "Confidence": meetings["confidence"],
+    })
+    return table.reset_index(drop=True)
+
+
+def meeting_days(meetings: pd.DataFrame) -> pd.DataFrame:
+    """Days met per body and year: held sessions with day-precise dates, each day counted in its own year."""
+    held = meetings[(meetings["status"] == "held") & (meetings["date_precision"].fillna("day") == "day")]
+    rows = []
+    for body, start, end in zip(held["body_short"], held["start_date"], held["end_date"], strict=True):
+        for day in pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="D"):
+            rows.append((body, day.year))
+    days = pd.DataFrame(rows, columns=["body_short", "year"])
+    if days.empty:
+        return pd.DataFrame(columns=["body_short", "year", "meeting_days"])
+    return days.value_counts().rename("meeting_days").reset_index().sort_values(["body_short", "year"],
+                                                                                ignore_index=True)
+
+
+def undated_terms(meetings: pd.DataFrame) -> int:
+    """Held sessions whose days are not known (a group's term given by month or year): left out of day counts."""
+    return int(((meetings["status"] == "held") & (meetings["date_precision"].fillna("day") != "day")).sum())
+
+
+def milestones(history: pd.DataFrame, meetings: pd.DataFrame, treaty_status: pd.DataFrame) -> pd.DataFrame:
+    """Adopted texts, the Convention's adoption, its signing and entry into force, on one time axis."""
+    dated = history[history["adopted_date"].notna()]
+    rows = [{"date": pd.Timestamp(r.adopted_date), "track": r.track,
+             "kind": "Convention adopted" if r.symbol == CONVENTION_RESOLUTION else "Adopted text",
+             "label": r.symbol, "detail": f"{r.title or ''} · {str(r.adoption_mode or '').replace('_', ' ')}"}
+            for r in dated.itertuples()]
+    signing = meetings[meetings["body_short"] == SIGNING_BODY]
+    rows += [{"date": pd.Timestamp(r.start_date), "track": r.track, "kind": "Opened for signature",
+              "label": f"Signing in {r.city}" if isinstance(r.city, str) else "Signing", "detail": r.meeting}
+             for r in signing.itertuples()]
+    treaty = headlines.entry_into_force(treaty_status, pd.Timestamp.today().date()) if len(treaty_status) else {}
+    if treaty.get("in_force_date"):
+        rows.append({"date": pd.Timestamp(treaty["in_force_date"]), "track": "criminal_ict",
+                     "kind": "Entry into force", "label": "Convention in force",
+                     "detail": "90 days after the 40th instrument (article 65)"})
+    columns = ["date", "track", "kind", "label", "detail"]
+    return pd.DataFrame(rows, columns=columns).sort_values("date", ignore_index=True)
+
+
+def entry_into_force_note(treaty_status: pd.DataFrame) -> str:
+    """Where entry into force stands, for the chart's subtitle."""
+    treaty = headlines.entry_into_force(treaty_status, pd.Timestamp.today().date()) if len(treaty_status) else {}
+    if not treaty.get("known"):
+        return "entry into force: not on record"
+    if treaty.get("in_force_date"):
+        return f"entry into force {treaty['in_force_date']:%d %b %Y}"
+    return f"entry into force not yet: {treaty['instrument_count']} of 40 instruments"
+
+
+def state_note(states: tuple[str, ...]) -> str:
+    """What the state filter means here: meetings are not recorded per state."""
+    if not states:
+        return ""
+    return (f"Sessions are not recorded per state, so the state filter ({', '.join(states)}) does not narrow this "
+            "page; chairs and host cities are in the table.")
