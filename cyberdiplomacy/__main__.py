@@ -25,10 +25,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=exports.FORMATS, help="default: from the --out suffix")
     export.add_argument("--size", choices=list(exports.SIZES), default="slide", help="slide (16:9) or a4")
     export.add_argument("--out", required=True, type=Path)
-    brief = sub.add_parser("briefing", help="write a briefing pack (PDF or PPTX) for states or a resolution")
+    brief = sub.add_parser("briefing", help="write a briefing pack (PDF, PPTX or XLSX) for 1-6 states or a resolution")
     brief.add_argument("--state", action="append", default=[], help="ISO3 code; repeat for several")
     brief.add_argument("--resolution", help="a resolution instead of states")
-    brief.add_argument("--out", required=True, type=Path, help="pack.pdf or pack.pptx")
+    brief.add_argument("--out", required=True, type=Path,
+                       help="pack.pdf (tables attached), pack.pptx (tables written beside it) or pack.xlsx")
     return parser
 
 
@@ -42,6 +43,21 @@ def _filters(args, con) -> url_filters.Filters:
     if chosen.warnings:
         raise figures.FigureUnavailable(" ".join(chosen.warnings))
     return chosen
+
+
+def _write_pack(briefing, pack, out: Path, suffix: str) -> str:
+    """Write the pack and say where, how many pages or slides, and where the full tables are."""
+    if suffix == ".xlsx":
+        out.write_bytes(briefing.to_xlsx(pack))
+        return f"wrote {out} ({len(pack.tables)} tables, one sheet each)"
+    document = briefing.to_pdf(pack) if suffix == ".pdf" else briefing.to_pptx(pack)
+    out.write_bytes(document)
+    count = briefing.page_count(document)
+    if suffix == ".pdf":
+        return f"wrote {out} ({count} pages; every table also attached to the PDF as {briefing.slug(pack)}-tables.xlsx)"
+    tables = out.with_name(f"{out.stem}-tables.xlsx")
+    tables.write_bytes(briefing.to_xlsx(pack))
+    return f"wrote {out} ({count} slides) and {tables} (every table in full)"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,14 +76,15 @@ def main(argv: list[str] | None = None) -> int:
                 from cyberdiplomacy import briefing
 
                 suffix = args.out.suffix.lower()
-                if suffix not in (".pdf", ".pptx"):
-                    raise figures.FigureUnavailable("--out must end in .pdf or .pptx")
+                if suffix not in (".pdf", ".pptx", ".xlsx"):
+                    raise figures.FigureUnavailable("--out must end in .pdf, .pptx or .xlsx")
                 if args.resolution:
                     symbol = url_filters.normalise_symbol(args.resolution)
                     pack = briefing.for_resolution(con, symbol)
                 else:
                     pack = briefing.for_states(con, [s.upper() for s in args.state])
-                args.out.write_bytes(briefing.to_pdf(pack) if suffix == ".pdf" else briefing.to_pptx(pack))
+                print(_write_pack(briefing, pack, args.out, suffix))
+                return 0
     except (figures.FigureUnavailable, exports.ExportUnavailable, db.WarehouseUnavailable) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import logging
 
 import pandas as pd
@@ -10,10 +9,12 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from cyberdiplomacy import exports, views
 from cyberdiplomacy import filters as url_filters
-from cyberdiplomacy.charts import theme
+from cyberdiplomacy import views
 from cyberdiplomacy.ui import data
+
+# Download widgets live in ui/downloads; pages keep calling them from here.
+from cyberdiplomacy.ui.downloads import briefing_downloads, dataset_download, downloads, table_downloads  # noqa: F401
 
 log = logging.getLogger("cyberdiplomacy")
 PLOTLY_CONFIG = {"topojsonURL": "/app/static/topojson/", "displaylogo": False,
@@ -131,26 +132,6 @@ def chart(filters: url_filters.Filters, fig: go.Figure, table: pd.DataFrame, key
     return event
 
 
-def downloads(fig: go.Figure, table: pd.DataFrame, key: str, selection: str) -> None:
-    """Figure as PNG/SVG/PDF (rendered on click by the local Chromium) and its data as CSV/XLSX."""
-    meta = fig.layout.meta or {}
-    provenance = exports.about(meta.get("title", key), selection, meta.get("sources", []), build_dict())
-    columns = st.columns(5)
-    if exports.export_available():
-        for fmt, column in zip(exports.FORMATS, columns, strict=False):
-            column.download_button(fmt.upper(), data=functools.partial(exports.figure_bytes, fig, fmt, "slide",
-                                                                       selection),
-                                   file_name=f"{key}.{fmt}", mime=exports.MIME[fmt], key=f"{key}-{fmt}",
-                                   on_click="ignore", help="16:9, with title, selection, sources and build date")
-    else:
-        columns[0].caption("Figure export needs Chromium on the server (apt-get install chromium).")
-    columns[3].download_button("CSV", exports.csv_bytes(table, provenance.get("attribution", "")),
-                               file_name=f"{key}.csv", mime=exports.MIME["csv"], key=f"{key}-csv", on_click="ignore")
-    columns[4].download_button("XLSX", data=functools.partial(exports.xlsx_bytes, table, provenance),
-                               file_name=f"{key}.xlsx", mime=exports.MIME["xlsx"], key=f"{key}-xlsx",
-                               on_click="ignore", help="Sheet 'data' and sheet 'about' with source, selection, date")
-
-
 def build_dict() -> dict:
     info = data.query("build_info")
     return info.iloc[0].to_dict() if len(info) else {}
@@ -197,59 +178,3 @@ def show_table(table: pd.DataFrame, **column_config) -> None:
               if pd.api.types.is_datetime64_any_dtype(table[c]) and not c.endswith("_at")}
     config.update(column_config)
     st.dataframe(table, hide_index=True, width="stretch", column_config=config)
-
-
-def table_downloads(name: str, table: pd.DataFrame, text: str, confidence: list[str]) -> None:
-    """One table as CSV, XLSX (with an 'about' sheet) and Parquet (provenance in its metadata)."""
-    selection = f"rows containing {text!r}; " if text else ""
-    selection += "confidence: " + ", ".join(confidence)
-    sources = [f"data/{name}.csv", *theme.table_sources(table, imported_on(), default=())]
-    provenance = exports.about(f"Table {name}", selection, sources, build_dict())
-    columns = st.columns(3)
-    columns[0].download_button("CSV", exports.csv_bytes(table, provenance.get("attribution", "")),
-                               file_name=f"cyberdiplomacy-{name}.csv",
-                               mime=exports.MIME["csv"], on_click="ignore")
-    columns[1].download_button("XLSX", data=functools.partial(exports.xlsx_bytes, table, provenance),
-                               file_name=f"cyberdiplomacy-{name}.xlsx", mime=exports.MIME["xlsx"], on_click="ignore")
-    columns[2].download_button("Parquet", data=functools.partial(exports.parquet_bytes, table, provenance),
-                               file_name=f"cyberdiplomacy-{name}.parquet", mime=exports.MIME["parquet"],
-                               on_click="ignore")
-
-
-def _dataset_zip() -> bytes:
-    from cyberdiplomacy import queries
-
-    tables = {name: data.query("table", name=name) for name in queries.TABLES}
-    sources = [s for t in tables.values() for s in theme.table_sources(t, imported_on(), default=())]
-    readme = exports.dataset_readme(build_dict(), data.query("contract_columns"),
-                                    {name: len(t) for name, t in tables.items()}, theme.attribution_for(sources))
-    return exports.dataset_zip(tables, readme)
-
-
-def dataset_download() -> None:
-    version = build_dict().get("data_version", "")
-    st.download_button("Download every table (CSV + Parquet) with a README", data=_dataset_zip,
-                       file_name=f"cyberdiplomacy-data-{version}.zip", mime=exports.MIME["zip"], on_click="ignore",
-                       help="Citation, licence, data contract and data version in README.md")
-
-
-def _pack(kind: str, value, fmt: str) -> bytes:
-    from cyberdiplomacy import briefing
-
-    with data.reading() as con:  # holds this version's connection open until the pack is built
-        pack = briefing.for_states(con, list(value)) if kind == "states" else briefing.for_resolution(con, value)
-    return briefing.to_pdf(pack) if fmt == "pdf" else briefing.to_pptx(pack)
-
-
-def briefing_downloads(kind: str, value, label: str) -> None:
-    """A briefing pack (cover, key facts, figures, tables, sources) for states or one resolution."""
-    if not exports.export_available():
-        st.caption("Briefing packs need Chromium on the server (apt-get install chromium).")
-        return
-    slug = "-".join(value) if kind == "states" else str(value).replace("/", "-")
-    columns = st.columns(2)
-    for column, fmt in zip(columns, ("pdf", "pptx"), strict=True):
-        column.download_button(f"Briefing pack for {label} ({fmt.upper()})",
-                               data=functools.partial(_pack, kind, tuple(value) if kind == "states" else value, fmt),
-                               file_name=f"briefing-{slug}.{fmt}", mime=exports.MIME[fmt], on_click="ignore",
-                               key=f"briefing-{kind}-{fmt}", help="Takes a few seconds: figures are drawn on click")

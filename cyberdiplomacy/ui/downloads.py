@@ -1,0 +1,120 @@
+"""Download widgets: a chart's figure and data, a table, the whole dataset, and briefing packs (PDF, PPTX, XLSX)."""
+from __future__ import annotations
+
+import functools
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from cyberdiplomacy import exports
+from cyberdiplomacy.charts import theme
+from cyberdiplomacy.ui import data
+
+
+def build_dict() -> dict:
+    info = data.query("build_info")
+    return info.iloc[0].to_dict() if len(info) else {}
+
+
+def imported_on() -> str | None:
+    """The date UN Digital Library data was last imported (for source names), or None."""
+    status = data.query("import_status")
+    if not len(status) or "last_imported_at" not in status.columns or pd.isna(status["last_imported_at"].iloc[0]):
+        return None
+    return str(status["last_imported_at"].iloc[0])[:10]
+
+
+def downloads(fig: go.Figure, table: pd.DataFrame, key: str, selection: str) -> None:
+    """Figure as PNG/SVG/PDF (rendered on click by the local Chromium) and its data as CSV/XLSX."""
+    meta = fig.layout.meta or {}
+    provenance = exports.about(meta.get("title", key), selection, meta.get("sources", []), build_dict())
+    columns = st.columns(5)
+    if exports.export_available():
+        for fmt, column in zip(exports.FORMATS, columns, strict=False):
+            column.download_button(fmt.upper(), data=functools.partial(exports.figure_bytes, fig, fmt, "slide",
+                                                                       selection),
+                                   file_name=f"{key}.{fmt}", mime=exports.MIME[fmt], key=f"{key}-{fmt}",
+                                   on_click="ignore", help="16:9, with title, selection, sources and build date")
+    else:
+        columns[0].caption("Figure export needs Chromium on the server (apt-get install chromium).")
+    columns[3].download_button("CSV", exports.csv_bytes(table, provenance.get("attribution", "")),
+                               file_name=f"{key}.csv", mime=exports.MIME["csv"], key=f"{key}-csv", on_click="ignore")
+    columns[4].download_button("XLSX", data=functools.partial(exports.xlsx_bytes, table, provenance),
+                               file_name=f"{key}.xlsx", mime=exports.MIME["xlsx"], key=f"{key}-xlsx",
+                               on_click="ignore", help="Sheet 'data' and sheet 'about' with source, selection, date")
+
+
+
+
+def table_downloads(name: str, table: pd.DataFrame, text: str, confidence: list[str]) -> None:
+    """One table as CSV, XLSX (with an 'about' sheet) and Parquet (provenance in its metadata)."""
+    selection = f"rows containing {text!r}; " if text else ""
+    selection += "confidence: " + ", ".join(confidence)
+    sources = [f"data/{name}.csv", *theme.table_sources(table, imported_on(), default=())]
+    provenance = exports.about(f"Table {name}", selection, sources, build_dict())
+    columns = st.columns(3)
+    columns[0].download_button("CSV", exports.csv_bytes(table, provenance.get("attribution", "")),
+                               file_name=f"cyberdiplomacy-{name}.csv",
+                               mime=exports.MIME["csv"], on_click="ignore")
+    columns[1].download_button("XLSX", data=functools.partial(exports.xlsx_bytes, table, provenance),
+                               file_name=f"cyberdiplomacy-{name}.xlsx", mime=exports.MIME["xlsx"], on_click="ignore")
+    columns[2].download_button("Parquet", data=functools.partial(exports.parquet_bytes, table, provenance),
+                               file_name=f"cyberdiplomacy-{name}.parquet", mime=exports.MIME["parquet"],
+                               on_click="ignore")
+
+
+def _dataset_zip() -> bytes:
+    from cyberdiplomacy import queries
+
+    tables = {name: data.query("table", name=name) for name in queries.TABLES}
+    sources = [s for t in tables.values() for s in theme.table_sources(t, imported_on(), default=())]
+    readme = exports.dataset_readme(build_dict(), data.query("contract_columns"),
+                                    {name: len(t) for name, t in tables.items()}, theme.attribution_for(sources))
+    return exports.dataset_zip(tables, readme)
+
+
+def dataset_download() -> None:
+    version = build_dict().get("data_version", "")
+    st.download_button("Download every table (CSV + Parquet) with a README", data=_dataset_zip,
+                       file_name=f"cyberdiplomacy-data-{version}.zip", mime=exports.MIME["zip"], on_click="ignore",
+                       help="Citation, licence, data contract and data version in README.md")
+
+
+@functools.lru_cache(maxsize=8)
+def _pack(kind: str, value, version: str):
+    """The pack's content for one warehouse version (the three formats share it)."""
+    from cyberdiplomacy import briefing
+
+    with data.reading() as con:  # holds this version's connection open until the pack is built
+        return briefing.for_states(con, list(value)) if kind == "states" else briefing.for_resolution(con, value)
+
+
+def _pack_bytes(kind: str, value, fmt: str) -> bytes:
+    from cyberdiplomacy import briefing
+
+    pack = _pack(kind, value, str(build_dict().get("data_version", "")))
+    return {"pdf": briefing.to_pdf, "pptx": briefing.to_pptx, "xlsx": briefing.to_xlsx}[fmt](pack)
+
+
+PACK_HELP = {
+    "pdf": "Page 1 briefs (summary, key figures, one figure); full-size figures; every table in the annex; "
+           "references. The tables' workbook is attached to the PDF.",
+    "pptx": "16:9, one message per slide, native charts you can restyle, speaker notes with captions and sources.",
+    "xlsx": "Every table of the pack, one sheet each, with an 'about' sheet (sources, data version, licence).",
+}
+
+
+def briefing_downloads(kind: str, value, label: str) -> None:
+    """A briefing pack for 1-6 states (compared side by side) or one resolution, as PDF, PPTX and XLSX."""
+    if not exports.export_available():
+        st.caption("Briefing packs need Chromium on the server (apt-get install chromium).")
+        return
+    value = tuple(value) if kind == "states" else value
+    slug = "-".join(value) if kind == "states" else str(value).replace("/", "-")
+    columns = st.columns(3)
+    for column, fmt in zip(columns, ("pdf", "pptx", "xlsx"), strict=True):
+        column.download_button(f"Briefing pack for {label} ({fmt.upper()})",
+                               data=functools.partial(_pack_bytes, kind, value, fmt),
+                               file_name=f"briefing-{slug}.{fmt}", mime=exports.MIME[fmt], on_click="ignore",
+                               key=f"briefing-{kind}-{fmt}", help=PACK_HELP[fmt])
