@@ -166,3 +166,7 @@ def briefing_references(con, refs) -> pd.DataFrame:
 
 def state_labels(con) -> pd.DataFrame:
     return run(con, "state_labels")
+
+
+def sponsor_vote_flows(con, sponsored: str, voted: str) -> pd.DataFrame:
+    return run(con, "sponsor_vote_flows", sponsored=sponsored, voted=voted)

@@ -142,3 +142,33 @@ def test_figure_download_arrives_as_png(server, offline_page, tmp_path):
     assert path.name == "meeting-timeline.png"
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert_no_exception(page)
+
+
+FOOTER_OVERLAPS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(plot => {
+    const foot = [...plot.querySelectorAll('.annotation-text')].find(t => t.textContent.startsWith('Source:'));
+    if (!foot) return {title: 'no footer', overlaps: ['no footer']};
+    const f = foot.getBoundingClientRect();
+    const parts = [...plot.querySelectorAll('.xtick text, .ytick text, .rangeslider-container, .g-xtitle text')];
+    const overlaps = parts.filter(t => {
+        const r = t.getBoundingClientRect();
+        return r.width > 0 && !(r.bottom <= f.top || r.top >= f.bottom || r.right <= f.left || r.left >= f.right);
+    }).map(t => t.textContent || t.getAttribute('class'));
+    const title = plot.querySelector('.gtitle');
+    return {title: title ? title.textContent : '', overlaps};
+})"""
+
+
+@pytest.mark.parametrize("width,height", [(1400, 1800), (390, 844)])
+@pytest.mark.parametrize("path", ["/Sponsor_blocs", "/Meeting_timelines"])
+def test_axis_labels_never_overlap_the_footer(server, offline_page, path, width, height):
+    # No URL parameters: the Sponsor blocs matrix draws its widest draft list (every draft on record).
+    page = offline_page
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(server + path)
+    wait_for_run(page)
+    wait_for_charts(page)
+    page.wait_for_timeout(1000)
+    plots = page.evaluate(FOOTER_OVERLAPS)
+    assert len(plots) >= 2
+    assert [p for p in plots if p["overlaps"]] == []
+    assert_no_exception(page)

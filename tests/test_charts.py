@@ -70,7 +70,7 @@ def test_agreement_and_strip(con):
 
 def test_sponsor_figures(con):
     matrix = queries.sponsorship_matrix(con)
-    assert sponsors.matrix(matrix, BUILT).layout.meta["title"] == "2 states sponsored A/C.3/99/L.2"
+    assert sponsors.matrix(matrix, BUILT).layout.meta["title"] == "2 state(s) on record as sponsors of A/C.3/99/L.2"
     edges = sponsors.cosponsor_edges(matrix)
     assert edges.to_dict("records") == [{"iso3_x": "CHN", "iso3_y": "RUS", "shared_draft_count": 1}]
     layout = sponsors.network_layout(matrix[["iso3", "state_name", "un_regional_group"]].drop_duplicates())
@@ -181,3 +181,30 @@ def test_meeting_lanes_keep_the_footer_below_the_range_slider(con):
     days = meeting_views.meeting_days(sessions)
     assert int(days["meeting_days"].sum()) == int(meeting_views.session_days(sessions).sum())
     assert meetings.days_per_year(days, BUILT).layout.meta["title"].startswith("FEG met")
+
+
+def test_matrix_labels_keep_clear_of_the_footer_at_any_number_of_drafts():
+    import pandas as pd
+
+    from cyberdiplomacy.charts import footer
+
+    for count in (1, 9, 60):  # up to far more drafts than the record holds, with the longest symbols
+        drafts = [f"A/C.3/{70 + i % 30}/L.{i}/Rev.{i % 3 + 1}" for i in range(count)]
+        rows = pd.DataFrame({"iso3": "RUS", "state_name": "Russian Federation", "un_regional_group": "Eastern European States",
+                             "draft_symbol": drafts, "adopted_date": pd.date_range("2000-01-01", periods=count),
+                             "role": "original"})
+        fig = sponsors.matrix(rows, BUILT)
+        assert fig.layout.xaxis.automargin is False and fig.layout.xaxis.tickangle == -45
+        assert fig.layout.margin.b >= theme.FOOTER_MARGIN + footer.label_depth(drafts)
+        assert fig.layout.annotations[-1].yshift == -fig.layout.margin.b + 8  # the footer sits at the very bottom
+
+
+def test_cosponsor_grid_threshold_and_flows(con):
+    from cyberdiplomacy import sponsor_views
+
+    matrix = queries.sponsorship_matrix(con)
+    grid = sponsor_views.cosponsor_grid(matrix, 1)
+    assert list(grid.index) == ["CHN", "RUS"] and sponsor_views.pair_count(grid) == 1
+    assert sponsor_views.cosponsor_grid(matrix, 2).empty
+    fig = sponsors.cosponsor_heatmap(grid, {"CHN": "China", "RUS": "Russian Federation"}, 1, BUILT, ["A/C.3/99/L.2"])
+    assert fig.layout.meta["title"] == "2 states co-sponsored a draft; no two shared more than one"

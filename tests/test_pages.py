@@ -93,10 +93,37 @@ def test_sponsor_blocs():
     assert_clean(at)
     matrix = next(f for f in figures(at) if f["data"][0]["type"] == "heatmap")
     assert len(matrix["data"][0]["x"]) == 9  # drafts with at least one sponsor on record
+    # State coverage said honestly: co-sponsors are on record for only two drafts.
+    assert any(c.value.startswith("Co-sponsors are on record for only 2 of the 9 drafts") for c in at.caption)
+    assert matrix["layout"]["meta"]["title"].endswith("co-sponsors are on record for only 2 of the 9 drafts")
+    # The co-sponsorship grid: the threshold drops the pairs that shared fewer drafts.
+    grid = next(f for f in figures(at) if f["layout"]["meta"]["title"].endswith("drafts together"))
+    assert grid["layout"]["meta"]["title"] == "24 states sponsored 2 drafts together"
+    assert grid["layout"]["meta"]["subtitle"].startswith("1130 pairs sharing at least 1 draft")
+    states_before = len(grid["data"][0]["y"])
+    at.slider(key="cosponsor_threshold").set_value(2).run()
+    grid = next(f for f in figures(at) if f["layout"]["meta"]["subtitle"].startswith("276 pairs sharing at least 2"))
+    assert len(grid["data"][0]["y"]) == 24 < states_before  # states left without a pair leave the grid
+    # The flow from the sponsors of 73/187 to their votes on 74/247 sums to the sponsors with a recorded vote.
+    sankey = next(f for f in figures(at) if f["data"][0]["type"] == "sankey")
+    assert sankey["layout"]["meta"]["title"] == "Of the 26 sponsors of A/RES/73/187, 24 voted yes, 2 abstained on A/RES/74/247"
+    assert sum(sankey["data"][0]["link"]["value"]) == 26
+    at.selectbox(key="flow_sponsored").set_value("A/RES/73/27").run()
+    sankey = next(f for f in figures(at) if f["data"][0]["type"] == "sankey")
+    assert at.selectbox(key="flow_voted_A/RES/73/27").value == "A/RES/73/266"
+    assert sum(sankey["data"][0]["link"]["value"]) == 1  # only Russia's sponsorship of 73/27 is on record
+    shares = next(f for f in figures(at) if "were" in f["layout"]["meta"]["title"])
+    assert shares["layout"]["meta"]["title"] == "87% of the 47 sponsors of A/C.3/74/L.11/Rev.1 were G77 members"
+
     at.multiselect[0].set_value(["AGO"]).run()  # Angola sponsored only the 2019 draft
+    assert_clean(at)
     matrix = next(f for f in figures(at) if f["data"][0]["type"] == "heatmap")
     assert matrix["data"][0]["x"] == ["A/C.3/74/L.11/Rev.1"]
     assert at.query_params["state"] == "AGO"
+    # Every chart follows the filter: the flow starts from Angola's text, cohesion opens on Angola's blocs.
+    assert at.selectbox(key="flow_sponsored").options == ["A/RES/74/247"]
+    assert any("Angola: Yes" in c.value for c in at.caption)
+    assert "AU" in at.multiselect[1].value and "EU" not in at.multiselect[1].value
 
 
 def test_meeting_timelines():

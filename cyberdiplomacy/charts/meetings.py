@@ -5,7 +5,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from cyberdiplomacy.charts import theme
+from cyberdiplomacy.charts import footer, theme
 from cyberdiplomacy.charts.timeline import _date_range
 
 DAY_MS = 86_400_000
@@ -34,13 +34,6 @@ def _hover(row) -> str:
 def _lanes(meetings: pd.DataFrame) -> list[str]:
     """Bodies in order of their first session."""
     return list(meetings.groupby("body_short")["start_date"].min().sort_values().index)
-
-
-def _reserve_footer(fig: go.Figure, below_plot_px: int) -> None:
-    """Keep the footer (the last annotation) under whatever sits below the plot: tick labels, a range slider."""
-    bottom = theme.FOOTER_MARGIN + below_plot_px
-    fig.update_layout(margin=dict(b=bottom))
-    fig.layout.annotations[-1].yshift = -bottom + 8
 
 
 def lanes(meetings: pd.DataFrame, milestones: pd.DataFrame, built, window=None, note: str = "") -> go.Figure:
@@ -98,7 +91,7 @@ def lanes(meetings: pd.DataFrame, milestones: pd.DataFrame, built, window=None, 
     fig = theme.finish(fig, _lanes_title(meetings, milestones), SOURCES, built,
                        "| session (bar: its days; faint: scheduled) · × postponed · ◆ adopted text · "
                        "★ Convention adopted, signed" + (f" · {note}" if note else ""))
-    _reserve_footer(fig, 30 + int(SLIDER_THICKNESS * plot_px) + 10)
+    footer.reserve(fig, 30 + int(SLIDER_THICKNESS * plot_px) + 10)
     return fig
 
 

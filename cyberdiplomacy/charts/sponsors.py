@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from cyberdiplomacy.charts import theme
+from cyberdiplomacy.charts import footer, theme
 
 ROLE_VALUE = {"original": 2, "additional": 1}
 
@@ -16,29 +17,162 @@ def _group_rank(group: str) -> int:
     return order.index(group) if group in order else len(order)
 
 
-def matrix(sponsorships: pd.DataFrame, built) -> go.Figure:
-    """State x draft: dark = printed on the draft, light = joined later."""
-    states = (sponsorships[["state_name", "un_regional_group"]].drop_duplicates()
+def _bold(labels, chosen_labels) -> list[str]:
+    return [f"<b>{label}</b>" if label in chosen_labels else str(label) for label in labels]
+
+
+def matrix(sponsorships: pd.DataFrame, built, chosen=()) -> go.Figure:
+    """State x draft: dark = printed on the draft, light = joined later. Draft labels sit at a fixed angle with
+    room reserved for them, so they never print over the footer whatever the number of drafts; the chosen
+    states' rows are in bold."""
+    states = (sponsorships[["state_name", "iso3", "un_regional_group"]].drop_duplicates("state_name")
               .assign(rank=lambda d: d["un_regional_group"].map(_group_rank))
               .sort_values(["rank", "state_name"]))
     drafts = list(dict.fromkeys(sponsorships.sort_values("adopted_date")["draft_symbol"]))
+    per_draft = sponsorships.groupby("draft_symbol")["iso3"].nunique()
     grid = (sponsorships.assign(value=sponsorships["role"].map(ROLE_VALUE))
             .pivot_table(index="state_name", columns="draft_symbol", values="value", aggfunc="max")
             .reindex(index=states["state_name"], columns=drafts))
+    chosen_names = set(states.loc[states["iso3"].isin(list(chosen)), "state_name"])
     fig = go.Figure(go.Heatmap(
-        z=grid.values, x=drafts, y=grid.index, zmin=0, zmax=2, showscale=False, xgap=2, ygap=1,
+        z=grid.values, x=drafts, y=list(grid.index), zmin=0, zmax=2, showscale=False, xgap=2, ygap=1,
         colorscale=[[0, "#FFFFFF"], [0.5, "#9ECAE1"], [1, "#08519C"]],
         customdata=[[("printed on the draft" if v == 2 else "joined later" if v == 1 else "not on record")
-                     for v in row] for row in grid.values],
+                     + f" · {per_draft.get(d, 0)} sponsor(s) of this draft on record" for v, d in zip(row, drafts,
+                                                                                                   strict=True)]
+                    for row in grid.values],
         hovertemplate="%{y} · %{x}: %{customdata}<extra></extra>"))
-    fig.update_layout(height=max(360, 130 + 14 * len(grid)), yaxis=dict(autorange="reversed", title=None,
-                      tickfont=dict(size=10)), xaxis=dict(title=None, tickangle=-30))
-    counts = sponsorships.groupby("iso3")["draft_symbol"].nunique()
-    repeat = int((counts == len(drafts)).sum()) if drafts else 0
-    title = (f"{len(counts)} states sponsored at least one draft; {repeat} sponsored all {len(drafts)}"
-             if len(drafts) > 1 else f"{len(counts)} states sponsored {drafts[0] if drafts else 'no draft'}")
-    return theme.finish(fig, title, drafts, built, "Dark: printed on the draft · light: joined later · "
-                        "rows grouped by UN regional group")
+    fig.update_layout(height=max(360, 170 + 14 * len(grid) + footer.label_depth(drafts)),
+                      yaxis=dict(autorange="reversed", title=None, tickfont=dict(size=10), tickmode="array",
+                                 tickvals=list(grid.index), ticktext=_bold(grid.index, chosen_names)),
+                      xaxis=dict(title=None))
+    depth = footer.rotated_categories(fig, drafts)
+    with_cosponsors = int((per_draft > 1).sum())
+    if len(drafts) > 1 and with_cosponsors < len(drafts):
+        title = (f"{len(states)} states on record as sponsors; co-sponsors are on record for only {with_cosponsors} "
+                 f"of the {len(drafts)} drafts")
+    elif len(drafts) > 1:
+        title = f"{len(states)} states sponsored at least one of the {len(drafts)} drafts"
+    else:
+        title = f"{len(states)} state(s) on record as sponsors of {drafts[0] if drafts else 'no draft'}"
+    fig = theme.finish(fig, title, drafts, built, "Dark: printed on the draft · light: joined later · rows grouped "
+                       "by UN regional group · drafts with one row list only their main sponsor")
+    return footer.reserve(fig, depth)
+
+
+def cosponsor_heatmap(grid: pd.DataFrame, names: dict[str, str], threshold: int, built, drafts: list[str],
+                      chosen=()) -> go.Figure:
+    """State x state: how many drafts each pair sponsored together (pairs below the threshold left blank),
+    ordered so that states sponsoring together sit together; the chosen states in bold."""
+    labels = list(grid.index)
+    values = grid.to_numpy(dtype=float)
+    text = [["" if np.isnan(v) else f"{int(v)}" for v in row] for row in values]
+    fig = go.Figure(go.Heatmap(
+        z=values, x=labels, y=[names.get(i, i) for i in labels], colorscale=[[0, "#C6DBEF"], [1, "#08306B"]],
+        zmax=max(float(np.nanmax(values)) if values.size and not np.isnan(values).all() else 1, 1), zmin=0.0,
+        xgap=1, ygap=1, showscale=True, colorbar=dict(title="Drafts", thickness=12, dtick=1),
+        text=text, hovertemplate="%{y} and %{x}: %{z} draft(s) sponsored together<extra></extra>"))
+    fig.update_layout(height=max(380, 190 + 15 * len(labels) + 40),
+                      yaxis=dict(autorange="reversed", title=None, tickfont=dict(size=10), tickmode="array",
+                                 tickvals=[names.get(i, i) for i in labels],
+                                 ticktext=_bold([names.get(i, i) for i in labels],
+                                                {names.get(i, i) for i in chosen})),
+                      xaxis=dict(title=None, tickmode="array", tickvals=labels, ticktext=_bold(labels, set(chosen))))
+    depth = footer.rotated_categories(fig, labels, angle=-90, font_size=10)
+    pairs = _pair_count(values)
+    if pairs:
+        off_diagonal = values
+        top = int(np.nanmax(off_diagonal))
+        rows, cols = np.nonzero(np.nan_to_num(off_diagonal, nan=0) == top)
+        at_top = len(set(rows) | set(cols))
+        title = (f"{at_top} states sponsored {top} drafts together" if top > 1
+                 else f"{len(labels)} states co-sponsored a draft; no two shared more than one")
+    else:
+        title = "No two states shared a draft at this threshold"
+    subtitle = (f"{pairs} pairs sharing at least {threshold} draft(s) · blank: fewer · "
+                "ordered so co-sponsors sit together (spectral seriation)")
+    fig = theme.finish(fig, title, drafts, built, subtitle)
+    return footer.reserve(fig, depth)
+
+
+def _pair_count(values) -> int:
+    return int(np.triu(~np.isnan(values), k=1).sum()) if values.size else 0
+
+
+def flow_sankey(flows: pd.DataFrame, counts: pd.DataFrame, sponsored: str, voted: str, built,
+                imported_on: str | None = None) -> go.Figure:
+    """Sponsors of one text, by regional group, flowing to their recorded vote on another; sponsors with no
+    recorded vote on it are left out of the flows and counted in the subtitle."""
+    recorded = counts[counts["vote_label"].isin(list(theme.VOTE_LABELS.values()))]
+    groups = [g for g in theme.REGIONAL_GROUP_ORDER if g in set(recorded["un_regional_group"])]
+    votes_present = [theme.VOTE_LABELS[c] for c in theme.VOTE_ORDER if theme.VOTE_LABELS[c] in set(
+        recorded["vote_label"])]
+    group_totals = recorded.groupby("un_regional_group")["state_count"].sum()
+    vote_totals = recorded.groupby("vote_label")["state_count"].sum()
+    node_labels = ([f"{g} ({int(group_totals[g])})" for g in groups]
+                   + [f"{v} on {voted} ({int(vote_totals[v])})" for v in votes_present])
+    node_colours = ([theme.REGIONAL_GROUP_COLOURS.get(g, "#999999") for g in groups]
+                    + [theme.VOTE_LABEL_COLOURS[v] for v in votes_present])
+    index = {**{g: i for i, g in enumerate(groups)}, **{v: len(groups) + i for i, v in enumerate(votes_present)}}
+    fig = go.Figure(go.Sankey(
+        arrangement="fixed",
+        node=dict(label=node_labels, color=node_colours, pad=14, thickness=16, line=dict(width=0)),
+        link=dict(source=[index[g] for g in recorded["un_regional_group"]],
+                  target=[index[v] for v in recorded["vote_label"]],
+                  value=list(recorded["state_count"]),
+                  color=[_translucent(theme.VOTE_LABEL_COLOURS[v]) for v in recorded["vote_label"]],
+                  hovertemplate="%{value} sponsor(s) from %{source.label} voted %{target.label}<extra></extra>")))
+    fig.update_layout(height=max(320, 170 + 34 * max(len(groups), len(votes_present))))
+    total, with_vote = len(flows), int(flows["vote"].notna().sum())
+    if with_vote:
+        top_vote = vote_totals.sort_values(ascending=False)
+        verbs = {"Yes": "voted yes", "No": "voted no", "Abstain": "abstained", "Did not vote": "did not vote"}
+        parts = [f"{int(n)} {verbs.get(label, label)}" for label, n in top_vote.items()]
+        title = f"Of the {total} sponsors of {sponsored}, {', '.join(parts)} on {voted}"
+    else:
+        title = f"None of the {total} sponsors of {sponsored} has a recorded vote on {voted}"
+    subtitle = f"Flows: the {with_vote} sponsors with a recorded vote on {voted}, by UN regional group"
+    if total > with_vote:
+        subtitle += f" · {total - with_vote} without one (not a member then, or no record) left out"
+    return theme.finish(fig, title, [sponsored, voted, *theme.table_sources(flows.dropna(subset=["vote"]),
+                                                                            imported_on)], built, subtitle)
+
+
+def _translucent(hex_colour: str, alpha: float = 0.45) -> str:
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def bloc_shares(shares: pd.DataFrame, built) -> go.Figure:
+    """Bloc x draft: the bloc's members as a share of the draft's sponsors on record (members on the adoption date)."""
+    drafts = list(dict.fromkeys(shares["draft_symbol"]))
+    grid = shares.pivot_table(index="bloc", columns="draft_symbol", values="share", aggfunc="max")
+    grid = grid.reindex(columns=drafts)
+    grid = grid.loc[grid.max(axis=1).sort_values(ascending=False).index]
+    counts = shares.pivot_table(index="bloc", columns="draft_symbol", values="sponsor_count", aggfunc="max") \
+        .reindex(index=grid.index, columns=drafts)
+    totals = shares.groupby("draft_symbol")["draft_sponsor_count"].max()
+    text = [["" if pd.isna(v) else f"{v:.0%} ({int(n)})" for v, n in zip(row, crow, strict=True)]
+            for row, crow in zip(grid.values, counts.values, strict=True)]
+    fig = go.Figure(go.Heatmap(
+        z=grid.values, x=[f"{d} ({int(totals[d])})" for d in drafts], y=list(grid.index), zmin=0, zmax=1,
+        colorscale="Blues", xgap=2, ygap=1, colorbar=dict(title="Share", tickformat=".0%", thickness=12),
+        text=text, texttemplate="%{text}", hovertemplate="%{y}: %{text} of the sponsors of %{x}<extra></extra>"))
+    fig.update_layout(height=max(320, 170 + 24 * len(grid)), yaxis=dict(autorange="reversed", title=None),
+                      xaxis=dict(title=None))
+    labels = [f"{d} ({int(totals[d])})" for d in drafts]
+    depth = footer.rotated_categories(fig, labels, angle=-30 if len(drafts) <= 4 else -45)
+    if len(shares):
+        biggest = totals.sort_values(ascending=False).index[0]
+        top = shares[shares["draft_symbol"] == biggest].sort_values(["share", "bloc"], ascending=[False, True]).iloc[0]
+        title = (f"{top['share']:.0%} of the {int(top['draft_sponsor_count'])} sponsors of {biggest} were "
+                 f"{top['bloc']} members")
+    else:
+        title = "No sponsor bloc data"
+    fig = theme.finish(fig, title, drafts + ["bloc_memberships"], built,
+                       "Members on the adoption date as a share of the draft's sponsors on record (count in "
+                       "brackets; the draft's sponsors after its symbol)")
+    return footer.reserve(fig, depth)
 
 
 def network_layout(nodes: pd.DataFrame) -> pd.DataFrame:
@@ -118,9 +252,12 @@ def cohesion(cohesion_df: pd.DataFrame, built) -> go.Figure:
                                colorscale="Viridis", colorbar=dict(title="Cohesion", tickformat=".0%"),
                                text=[[f"{v:.0%}" if pd.notna(v) else "" for v in row] for row in grid.values],
                                texttemplate="%{text}", hovertemplate="%{y} on %{x}: %{z:.0%}<extra></extra>"))
-    fig.update_layout(height=max(320, 110 + 34 * len(grid)), yaxis_title=None, xaxis_title=None)
+    fig.update_layout(height=max(320, 150 + 34 * len(grid) + footer.label_depth(order)), yaxis_title=None,
+                      xaxis_title=None)
+    depth = footer.rotated_categories(fig, order)
     mean = grid.mean(axis=1).sort_values()
     title = (f"{mean.index[0]} was the least united bloc ({mean.iloc[0]:.0%} on average)" if len(mean)
              else "Bloc cohesion")
-    return theme.finish(fig, title, order + ["bloc_memberships"], built,
-                        "Share of the bloc's voting members who cast the bloc's most common vote")
+    fig = theme.finish(fig, title, order + ["bloc_memberships"], built,
+                       "Share of the bloc's voting members who cast the bloc's most common vote")
+    return footer.reserve(fig, depth)
