@@ -94,10 +94,13 @@ def _summary(environment, **_) -> None:
     def pct(entry, q):
         return entry.get_response_time_percentile(q) / 1000 if entry.num_requests else None
 
+    errors: dict[str, int] = defaultdict(int)
+    for e in stats.errors.values():  # Locust keeps one row per (page, message); sum them per message
+        errors[str(e.error)] += e.occurrences
     summary = {"runs": runs.num_requests, "failures": runs.num_failures, "seconds": seconds,
                "p50": pct(runs, 0.5), "p95": pct(runs, 0.95), "max": (runs.max_response_time or 0) / 1000,
                "reconnects": reconnect.num_requests, "reconnect_max": (reconnect.max_response_time or 0) / 1000,
                "per_replica": dict(PER_REPLICA),
-               "errors": {str(e.error): e.occurrences for e in stats.errors.values()}}
+               "errors": errors}
     with open(path, "w", encoding="utf-8") as out:
         json.dump(summary, out, indent=1)

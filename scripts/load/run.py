@@ -21,6 +21,7 @@ import argparse
 import contextlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -77,7 +78,7 @@ def every(seconds: float, stop: threading.Event, action) -> threading.Thread:
 
 
 def level(args, server, users: int, out: Path) -> dict:
-    prefix = out / f"u{users}-think{args.think_time:g}-r{args.replicas}"
+    prefix = out / f"{args.stamp}-u{users}-think{args.think_time:g}-r{args.replicas}"
     summary = prefix.with_suffix(".json")
     cmd = [sys.executable, "-m", "locust", "-f", str(LOCUSTFILE), "--host", server.url, "--headless",
            "-u", str(users), "-r", str(users), "-t", f"{args.seconds}s", "--stop-timeout", "5",
@@ -139,6 +140,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "load")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    stamp = args.stamp = time.strftime("%Y%m%dT%H%M%S")
     with contextlib.ExitStack() as stack:
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="load-")))
         if args.db is None:
@@ -146,6 +148,8 @@ def main() -> int:
             code, _, err = build(args.db)
             if code:
                 raise SystemExit(f"warehouse build failed: {err}")
+        # Keep the servers' logs with the reports: the temp folder goes when the run ends.
+        stack.callback(lambda: [shutil.copy(f, args.out / f"{stamp}-{f.name}") for f in tmp.rglob("*.log")])
         proxied = args.replicas > 1 or args.proxy
         server = Cluster(args.replicas, free_port(), args.db, tmp / "nginx") if proxied else Direct(args.db, tmp)
         stack.enter_context(server)
