@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from cyberdiplomacy.charts import theme
+
 DEFAULT_PAIR = ("RUS", "USA")  # the two poles of both tracks: a meaningful first view
 MAX_EXPLORER_STATES = 6
 
@@ -47,3 +49,29 @@ def chosen_first(table: pd.DataFrame, iso3s, column: str = "iso3") -> pd.DataFra
     rank = {iso3: i for i, iso3 in enumerate(iso3s)}
     order = table[column].map(rank).fillna(len(rank))
     return table.assign(_rank=order).sort_values("_rank", kind="stable").drop(columns="_rank")
+
+
+def lens_text(votes: pd.DataFrame, iso3s) -> str:
+    """How the chosen states voted, for a caption next to a vote map ('' without a state filter)."""
+    if not len(iso3s):
+        return ""
+    rows = votes.set_index("iso3")
+    parts = []
+    for iso3 in iso3s:
+        if iso3 in rows.index:
+            row = rows.loc[iso3]
+            parts.append(f"{row['state_name']} ({iso3}): {theme.vote_label(row['vote'])}")
+        else:
+            parts.append(f"{iso3}: no vote on record (not a member then, or no record)")
+    return "Your states, outlined on the map and listed first: " + "; ".join(parts) + "."
+
+
+def rows_for_states(table: pd.DataFrame, iso3s) -> tuple[pd.DataFrame, str]:
+    """A table narrowed to the chosen states where it is per state; the note says what was done."""
+    if not len(iso3s):
+        return table, ""
+    codes = ", ".join(iso3s)
+    if "iso3" not in table.columns:
+        return table, f"This table is not per state, so the state filter ({codes}) does not narrow it."
+    return (table[table["iso3"].isin(list(iso3s))],
+            f"Only the rows of {codes} (the state filter from the link); remove ?state= to see every state.")

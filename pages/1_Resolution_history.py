@@ -1,7 +1,8 @@
 """Resolution history: the lineage of both tracks, one resolution's vote, and competing texts side by side."""
 import streamlit as st
 
-from cyberdiplomacy import views
+from cyberdiplomacy import state_views, views
+from cyberdiplomacy.charts import lens
 from cyberdiplomacy.charts import votes as vote_charts
 from cyberdiplomacy.ui import data, layout
 
@@ -41,12 +42,16 @@ with layout.guard():
                               format_func=lambda s: views.resolution_label(s, recorded))
         filters = layout.url_filters.with_changes(filters, resolution=symbol)
         state_votes = data.query("resolution_votes", symbol=symbol, stage="plenary")
-        layout.chart(filters, vote_charts.vote_map(state_votes, symbol, built, imported), state_votes, "vote-map")
+        if filters.states:
+            st.caption(state_views.lens_text(state_votes, filters.states))
+        layout.chart(filters, lens.outline_states(vote_charts.vote_map(state_votes, symbol, built, imported), state_votes,
+                                                  filters.states),
+                     state_views.chosen_first(state_votes, filters.states), "vote-map")
         layout.chart(filters, vote_charts.votes_by_group(state_votes, symbol, built, imported),
                      views.group_table(state_votes), "votes-by-group")
         shown = st.multiselect("Show states that voted", views.VOTE_OPTIONS, default=views.VOTE_OPTIONS,
                                format_func=views.vote_label)
-        layout.show_table(views.states_by_vote(state_votes, shown))
+        layout.show_table(state_views.chosen_first(views.states_by_vote(state_votes, shown), filters.states))
         sponsors = data.query("resolution_sponsors", symbol=symbol)
         st.subheader("Sponsors")
         if sponsors.empty:

@@ -1,7 +1,7 @@
 """Data & sources: every table of the data contract, its sources and how sure each fact is."""
 import streamlit as st
 
-from cyberdiplomacy import views
+from cyberdiplomacy import state_views, views
 from cyberdiplomacy.ui import data, imports, layout
 
 filters = layout.page("Data & sources",
@@ -28,7 +28,9 @@ with layout.guard():
     table = data.query("table", name=name)
     text = st.text_input("Filter rows containing (any column)", max_chars=100)
     confidence = st.multiselect("Confidence", views.CONFIDENCE_LEVELS, default=views.CONFIDENCE_LEVELS)
-    shown = views.filter_rows(table, text, confidence)
+    shown, per_state = state_views.rows_for_states(views.filter_rows(table, text, confidence), filters.states)
+    if per_state:
+        st.caption(per_state)
     st.caption(f"{len(shown)} of {len(table)} rows")
     if shown.empty:
         layout.empty("No row matches this filter.")

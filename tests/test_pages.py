@@ -293,3 +293,22 @@ def test_upload_appears_only_when_the_operator_switches_it_on(monkeypatch):
     assert_clean(at)
     assert len(at.get("file_uploader")) == 1
     assert any("changes the data for every user" in c.value for c in at.caption)
+
+
+def test_the_state_filter_is_a_lens_on_resolution_history_and_data():
+    at = open_page("pages/1_Resolution_history.py", state="BRA", resolution="74/247")
+    assert_clean(at)
+    vote_map = next(f for f in figures(at) if f["layout"]["meta"]["title"].startswith("A/RES/74/247: 79 yes"))
+    outlined = [t for t in vote_map["data"] if t.get("name") == "Your states" and t["type"] == "choropleth"]
+    assert outlined and list(outlined[0]["locations"]) == ["BRA"]
+    assert any(c.value.startswith("Your states, outlined on the map and listed first: Brazil (BRA): Abstain")
+               for c in at.caption)
+    votes = next(df.value for df in at.dataframe if {"state_name", "vote"} <= set(df.value.columns))
+    assert votes.iloc[0]["iso3"] == "BRA" and len(votes) > 150
+    data = open_page("pages/5_Data_and_sources.py", state="BRA")
+    assert_clean(data)
+    assert any(c.value.startswith("This table is not per state") for c in data.caption)  # resolutions
+    data.selectbox[0].set_value("votes").run()
+    assert any(c.value.startswith("Only the rows of BRA") for c in data.caption)
+    shown = next(c.value for c in data.caption if c.value.endswith(" rows") and " of " in c.value)
+    assert 0 < int(shown.split(" of ")[0]) < 100
