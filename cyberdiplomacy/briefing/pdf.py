@@ -22,6 +22,7 @@ PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 MM = 96 / 25.4  # CSS px per millimetre
 FIGURE_SIZE = (int(273 * MM), int(158 * MM))  # a full landscape A4 page below the finding and caption
 LEAD_SIZE = (int(128 * MM), int(96 * MM))
+COMPARISON_LEAD_SIZE = (int(128 * MM), int(64 * MM))  # leaves room for the side-by-side table on page 1
 TWO_COLUMN_ROWS, TWO_COLUMN_MAX_COLUMNS = 40, 7  # long narrow tables flow in two columns
 e = html.escape
 
@@ -79,7 +80,8 @@ def _first_page(briefing: Briefing) -> str:
     paragraphs = "".join(f"<p>{e(p)}</p>" for p in briefing.summary)
     lead = ""
     if briefing.lead is not None:
-        lead = (f"<div class='lead'><h3>{e(briefing.lead.title)}</h3>{_plot_div(briefing.lead, 0, LEAD_SIZE)}"
+        size = COMPARISON_LEAD_SIZE if briefing.comparison is not None else LEAD_SIZE
+        lead = (f"<div class='lead'><h3>{e(briefing.lead.title)}</h3>{_plot_div(briefing.lead, 0, size)}"
                 f"<p class='caption'>{e(briefing.lead.caption)}</p></div>")
     if briefing.comparison is not None:
         panel = ("<div class='compare'>" + table_html(briefing, briefing.comparison.reset_index(names=""), cite=False)
@@ -131,7 +133,8 @@ def _references(briefing: Briefing) -> str:
 
 STYLE = """@page { size: A4 landscape; margin: 12mm; }
 body { font-family: "Source Sans Pro", "Helvetica Neue", Arial, sans-serif; color: #222; font-size: 10pt; margin: 0; }
-section { break-after: page; } section:last-child { break-after: auto; }
+section { break-after: page; } section:last-child, section.annex { break-after: auto; }
+.refs h2 { margin-top: 6mm; }
 h1 { font-size: 21pt; margin: 0 0 1mm; } h2 { font-size: 14pt; margin: 0 0 1mm; } h3 { font-size: 11pt; margin: 4mm 0 1mm; }
 .sub { font-size: 12pt; color: #444; margin: 0; } .meta { font-size: 8pt; color: #666; margin: 1mm 0 3mm; }
 header { border-bottom: 2px solid #0072B2; margin-bottom: 3mm; }
@@ -141,7 +144,8 @@ header { border-bottom: 2px solid #0072B2; margin-bottom: 3mm; }
 .kf { background: #F2F6FA; border-left: 3px solid #0072B2; padding: 1.5mm 2.5mm; }
 .kf .label { display: block; font-size: 7.5pt; color: #555; text-transform: uppercase; letter-spacing: .02em; }
 .kf .value { display: block; font-size: 11pt; font-weight: 600; }
-.compare table { font-size: 8pt; } .compare td:first-child { font-weight: 600; color: #444; }
+.compare table { font-size: 7.5pt; table-layout: fixed; } .compare th:first-child { width: 13%; }
+.compare td { padding: 0.5mm 1.5mm; } .compare td:first-child { font-weight: 600; color: #444; }
 .caption { color: #555; font-size: 9pt; margin: 0 0 2mm; } .n { color: #0072B2; }
 .figure .plot { margin: 0 auto; }
 table { border-collapse: collapse; width: 100%; font-size: 7.5pt; }

@@ -1,0 +1,223 @@
+"""Briefing packs as a briefing officer gets them: page 1 briefs with numbers from the warehouse, no mostly empty
+page, native PowerPoint charts equal to the figures' data, notes on every slide, nothing cut without saying so."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+import subprocess
+
+import duckdb
+import openpyxl
+import pytest
+from pptx import Presentation
+from pypdf import PdfReader
+
+from cyberdiplomacy import briefing
+from cyberdiplomacy.briefing import model
+from tests.conftest import ROOT, build
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils (pdftoppm)")
+
+
+@pytest.fixture(scope="module")
+def con(real_db):
+    connection = duckdb.connect(str(real_db), read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def committee_db(tmp_path_factory):
+    """The real record plus per-state committee votes on A/RES/73/187 (plenary and committee rows for every state)."""
+    data = tmp_path_factory.mktemp("committee") / "data"
+    shutil.copytree(ROOT / "data", data)
+    with open(data / "votes.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    extra = [{**r, "stage": "committee", "vote_date": "2018-11-16"} for r in rows
+             if r["resolution_symbol"] == "A/RES/73/187" and r["stage"] == "plenary"]
+    assert extra, "the record has per-state plenary votes on A/RES/73/187"
+    with open(data / "votes.csv", "a", encoding="utf-8", newline="") as handle:
+        csv.DictWriter(handle, fieldnames=list(rows[0])).writerows(extra)
+    with open(data / "resolutions.csv", encoding="utf-8", newline="") as handle:
+        texts = list(csv.DictReader(handle))
+    for text in texts:
+        if text["symbol"] == "A/RES/73/187":
+            text["tally_discrepancy_note"] = "Test: committee rows copied from the plenary vote."
+    with open(data / "resolutions.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(texts[0]))
+        writer.writeheader()
+        writer.writerows(texts)
+    return build(data, data.parent / "w.duckdb")
+
+
+def page_fill(pdf: bytes, tmp_path) -> list[float]:
+    """Per page: the share of the page covered by the bounding box of its non-white pixels (pdftoppm, 20 dpi)."""
+    (tmp_path / "pack.pdf").write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "20", "-gray", str(tmp_path / "pack.pdf"), str(tmp_path / "page")], check=True)
+    fills = []
+    for image in sorted(tmp_path.glob("page-*.pgm")):
+        raw = image.read_bytes()
+        header = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", raw)
+        width, height = int(header[1]), int(header[2])
+        pixels = raw[header.end():]
+        rows = [y for y in range(height) if min(pixels[y * width:(y + 1) * width]) < 200]
+        cols = [x for x in range(width) if min(pixels[x::width][:height]) < 200]
+        fills.append(0.0 if not rows else (rows[-1] - rows[0] + 1) * (cols[-1] - cols[0] + 1) / (width * height))
+    return fills
+
+
+def assert_no_empty_body_page(pdf: bytes, tmp_path) -> None:
+    fills = page_fill(pdf, tmp_path)
+    body = fills[1:-1]  # page 1 is the brief; the last page may end a list
+    assert body and min(body) >= 0.4, [round(f, 2) for f in fills]
+
+
+def assert_tables_whole(pack: briefing.Briefing) -> None:
+    """Every annex table: the stated row count equals the rows drawn, every cell in full."""
+    document = briefing.to_html(pack)
+    for i, table in enumerate(pack.tables, start=1):
+        match = re.search(rf"<h3>A{i}\. [^<]*\((\d+) rows?;", document)
+        assert match and int(match[1]) == len(table.frame), table.title
+    tbodies = re.findall(r"<tbody>(.*?)</tbody>", document, flags=re.S)
+    annex = tbodies[-len([t for t in pack.tables if len(t.frame)]):]
+    for body, table in zip(annex, [t for t in pack.tables if len(t.frame)], strict=True):
+        assert body.count("<tr>") == len(table.frame), table.title
+        for column in table.frame.columns:
+            if column == "Source":
+                continue
+            for value in table.frame[column].dropna().astype(str):
+                if value and "Timestamp" not in value and not value.endswith("00:00:00"):
+                    assert f">{briefing.pdf.e(value)}<" in body, (table.title, column, value)
+
+
+def assert_deck(pack: briefing.Briefing, deck_bytes: bytes) -> None:
+    deck = Presentation(io.BytesIO(deck_bytes))
+    assert deck.slide_width / deck.slide_height == pytest.approx(16 / 9, rel=1e-3)
+    for slide in deck.slides:
+        assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip(), slide.shapes.title.text
+    charts = [shape.chart for slide in deck.slides for shape in slide.shapes if shape.has_chart]
+    natives = [c for c in pack.all_charts if c.kind in model.NATIVE_KINDS]
+    assert len(charts) == len(natives) > 0
+    for graphic, chart in zip(charts, natives, strict=True):
+        plot = graphic.plots[0]
+        assert list(plot.categories) == chart.categories
+        drawn = {s.name: list(s.values) for s in plot.series}
+        assert drawn == {k: [None if v is None else pytest.approx(v) for v in vals] for k, vals in chart.series.items()}
+        for trace in chart.fig.data:  # the figure in the PDF shows the same numbers
+            values = trace.x if chart.horizontal else trace.y
+            assert [None if v is None else pytest.approx(v) for v in chart.series[trace.name]] == list(values)
+    for slide in deck.slides:  # a table slide says where the rest is
+        for shape in slide.shapes:
+            if shape.has_table:
+                title = slide.shapes.title.text
+                text = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+                if title.startswith(("Side by side",)):
+                    continue
+                rows = int(re.search(r": (\d+) rows?", title)[1])
+                assert f"All {rows} rows" in text and ("annex" in text or rows == len(shape.table.rows) - 1)
+
+
+def test_state_with_plenary_and_committee_rows(committee_db, tmp_path):
+    connection = duckdb.connect(str(committee_db), read_only=True)
+    try:
+        stages = connection.execute("SELECT DISTINCT stage FROM votes WHERE iso3 = 'IND' AND "
+                                    "resolution_symbol = 'A/RES/73/187'").fetchall()
+        assert sorted(s for (s,) in stages) == ["committee", "plenary"]
+        pack = briefing.for_states(connection, ["IND"])
+    finally:
+        connection.close()
+    assert "on 73/187 (94–59–33) it voted yes" in pack.summary[0]
+    votes = next(t for t in pack.tables if t.key == "Votes").frame
+    assert set(votes.loc[votes["Resolution"] == "A/RES/73/187", "Stage"]) == {"committee", "plenary"}
+
+
+def test_fixture_world_state_pack_with_committee_rows(world_con):
+    pack = briefing.for_states(world_con, ["RUS"])
+    assert pack.summary and pack.lead is not None
+
+
+def test_state_pack_ind(con, tmp_path):
+    pack = briefing.for_states(con, ["IND"])
+    built = str(con.execute("SELECT data_built_date FROM build_info").fetchone()[0])[:10]
+    pdf = briefing.to_pdf(pack)
+    first = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    text = " ".join(first.split())
+    # Checked against the warehouse, not against the pack's own numbers.
+    for symbol in ("A/RES/73/187", "A/RES/74/247"):
+        vote, = con.execute("SELECT vote FROM votes WHERE iso3 = 'IND' AND stage = 'plenary' AND "
+                            "resolution_symbol = ?", [symbol]).fetchone()
+        same, cast = con.execute(
+            "SELECT count(*) FILTER (WHERE v.vote = ?), count(*) FILTER (WHERE v.vote IN ('Y', 'N', 'A')) FROM votes v "
+            "JOIN states s USING (iso3) WHERE v.stage = 'plenary' AND v.resolution_symbol = ? AND "
+            "s.un_regional_group = 'Asia-Pacific States'", [vote, symbol]).fetchone()
+        assert f"on {symbol[6:]} (" in text and f"it voted {'yes' if vote == 'Y' else 'no'}" in text
+        assert f"({same} of {cast} group members casting a vote did the same)" in text
+    assert f"no signature or ratification of the UN Convention against Cybercrime on record as of {built}" in text
+    drafts, = con.execute("SELECT count(DISTINCT draft_symbol) FROM sponsorships WHERE iso3 = 'IND'").fetchone()
+    assert f"It sponsored {drafts} of the" in text
+    usa = con.execute("""SELECT count(*) FILTER (WHERE a.vote = b.vote), count(*) FROM votes a JOIN votes b
+                         USING (resolution_symbol, stage) WHERE a.iso3 = 'IND' AND b.iso3 = 'USA'
+                         AND a.vote <> 'X' AND b.vote <> 'X'""").fetchone()
+    assert f"farthest: United States of America ({usa[0] / usa[1]:.0%}, {usa[0]} of {usa[1]} shared votes)" in text
+    assert "states tie at 100%" in text  # ties are said as ties
+    assert "BRICS" in text and "SCO" in text
+    assert_no_empty_body_page(pdf, tmp_path)
+    assert_tables_whole(pack)
+    assert_deck(pack, briefing.to_pptx(pack))
+
+
+def test_resolution_pack_74_247(con, tmp_path):
+    pack = briefing.for_resolution(con, "A/RES/74/247")
+    pdf = briefing.to_pdf(pack)
+    reader = PdfReader(io.BytesIO(pdf))
+    text = " ".join(reader.pages[0].extract_text().split())
+    row = con.execute("SELECT plenary_yes_count, plenary_no_count, plenary_abstain_count, committee_yes_count, "
+                      "committee_no_count, committee_abstain_count FROM resolutions WHERE symbol = 'A/RES/74/247'"
+                      ).fetchone()
+    assert f"by a recorded vote of {row[0]} in favour, {row[1]} against and {row[2]} abstentions" in text
+    assert f"by {row[3]}–{row[4]}–{row[5]}" in text
+    sponsors, = con.execute("SELECT count(*) FROM sponsorships WHERE resolution_symbol = 'A/RES/74/247'").fetchone()
+    assert f"with {sponsors} sponsors on record" in text
+    weog, = con.execute("SELECT count(*) FILTER (WHERE vote = 'N') FROM votes JOIN states USING (iso3) WHERE "
+                        "resolution_symbol = 'A/RES/74/247' AND un_regional_group = "
+                        "'Western European and other States'").fetchone()
+    assert f"Western European and other States 0 yes, {weog} no" in text
+    assert "Related text: A/RES/73/187" in text
+    assert "(193 rows; sheet 'Votes')" in " ".join(p.extract_text() for p in reader.pages)
+    book = openpyxl.load_workbook(io.BytesIO(reader.attachments[next(iter(reader.attachments))][0]))
+    sheet = book["Votes"]
+    assert sheet.max_row == 194 and sheet.freeze_panes == "A2" and sheet.auto_filter.ref
+    votes = {c.value for c in next(sheet.iter_cols(min_col=3, max_col=3, min_row=2))}
+    assert votes <= {"Yes", "No", "Abstain", "Did not vote"}
+    assert hasattr(sheet["D2"].value, "year")  # dates as dates
+    assert_no_empty_body_page(pdf, tmp_path)
+    assert_tables_whole(pack)
+    assert_deck(pack, briefing.to_pptx(pack))
+
+
+def test_comparison_pack(con, tmp_path):
+    pack = briefing.for_states(con, ["RUS", "USA", "CHN", "IND"])
+    assert pack.kind == "comparison" and list(pack.comparison.columns) == [
+        "Russian Federation", "United States of America", "China", "India"]
+    pdf = briefing.to_pdf(pack)
+    text = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    assert "compared" in text and "Vote on 73/187" in text and "Vote on 74/247" in text
+    rus_usa = [p for p in pack.facts["pairs"] if p[0] == "Russian Federation – United States of America"][0]
+    same, shared = con.execute("""SELECT count(*) FILTER (WHERE a.vote = b.vote), count(*) FROM votes a JOIN votes b
+                                  USING (resolution_symbol, stage) WHERE a.iso3 = 'RUS' AND b.iso3 = 'USA'
+                                  AND a.vote <> 'X' AND b.vote <> 'X'""").fetchone()
+    assert rus_usa[1:] == (pytest.approx(same / shared), shared)
+    assert_no_empty_body_page(pdf, tmp_path)
+    assert_tables_whole(pack)
+    assert_deck(pack, briefing.to_pptx(pack))
+
+
+def test_too_many_or_unknown_states(con):
+    from cyberdiplomacy import figures
+
+    with pytest.raises(figures.FigureUnavailable, match="at most 6"):
+        briefing.for_states(con, ["RUS", "USA", "CHN", "IND", "FRA", "GBR", "BRA"])
+    with pytest.raises(figures.FigureUnavailable, match="XXX"):
+        briefing.for_states(con, ["XXX"])
