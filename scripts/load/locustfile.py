@@ -40,6 +40,8 @@ class StreamlitTab(User):
     """One analyst's browser tab."""
 
     def wait_time(self) -> float:
+        if self.broken_since is not None:
+            return 0.0  # the browser reconnects and reruns at once after a lost connection; so do we
         think = self.environment.parsed_options.think_time
         return random.uniform(0.5 * think, 1.5 * think) if think > 0 else 0.0
 
