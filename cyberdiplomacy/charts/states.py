@@ -47,21 +47,49 @@ def agreement_bars(agreement: pd.DataFrame, state_name: str, built, top_n: int =
     # Partners that shared only a few votes would top the list by chance: require half the most shared.
     min_shared = max(1, -(-int(agreement["shared_vote_count"].max()) // 2)) if len(agreement) else 1
     eligible = agreement[agreement["shared_vote_count"] >= min_shared]
-    ranked = eligible.sort_values(["agreement_share", "other_state_name"], ascending=[False, True])
+    ranked = eligible.sort_values(["agreement_share", "shared_vote_count", "other_state_name"],
+                                  ascending=[False, False, True])
     shown = pd.concat([ranked.head(top_n), ranked.tail(top_n)]).drop_duplicates("other_iso3")
-    fig = go.Figure(go.Bar(
-        x=shown["agreement_share"], y=shown["other_state_name"], orientation="h",
-        marker_color=[theme.REGIONAL_GROUP_COLOURS.get(g, "#999999") for g in shown["other_un_regional_group"]],
-        customdata=shown[["same_vote_count", "shared_vote_count", "other_un_regional_group"]],
-        hovertemplate="%{y} (%{customdata[2]}): same vote on %{customdata[0]} of %{customdata[1]}<extra></extra>"))
+    fig = go.Figure()
+    for group in [g for g in theme.REGIONAL_GROUP_ORDER if g in set(shown["other_un_regional_group"])] + sorted(
+            set(shown["other_un_regional_group"]) - set(theme.REGIONAL_GROUP_ORDER)):
+        part = shown[shown["other_un_regional_group"] == group]
+        fig.add_bar(x=part["agreement_share"], y=part["other_state_name"], orientation="h", name=group,
+                    marker_color=theme.REGIONAL_GROUP_COLOURS.get(group, "#999999"),
+                    customdata=part[["same_vote_count", "shared_vote_count", "other_un_regional_group"]],
+                    hovertemplate="%{y} (%{customdata[2]}): same vote on %{customdata[0]} of %{customdata[1]}"
+                                  "<extra></extra>")
     fig.update_layout(xaxis=dict(tickformat=".0%", range=[0, 1], title="Share of shared votes cast the same way"),
-                      yaxis=dict(autorange="reversed", title=None), height=160 + 22 * len(shown))
+                      yaxis=dict(title=None, categoryorder="array", categoryarray=list(shown["other_state_name"])[::-1]),
+                      height=260 + 22 * len(shown), legend=dict(title=None),
+                      margin=dict(t=100 + 24 * -(-len(fig.data) // 2)))  # legend rows below the subtitle
+    ties = ""
     if len(ranked):
-        best, worst = ranked.iloc[0], ranked.iloc[-1]
-        title = (f"{state_name} voted most like {best['other_state_name']} ({best['agreement_share']:.0%}) "
-                 f"and least like {worst['other_state_name']} ({worst['agreement_share']:.0%})")
+        (best, best_tied), (worst, worst_tied) = _partners(ranked, True), _partners(ranked, False)
+        title = f"{state_name} {best} and {worst}"
+        ties = " · ".join(t for t in (best_tied, worst_tied) if t)
     else:
         title = f"No shared votes on record for {state_name}"
-    subtitle = (f"{top_n} closest and {top_n} farthest among states sharing at least {min_shared} votes; "
-                "colour: UN regional group" + (f" · {scope_text}" if scope_text else ""))
+    subtitle = ((f"{ties}<br>" if ties else "") + f"{top_n} closest and {top_n} farthest among states sharing at "
+                f"least {min_shared} votes" + (f" · {scope_text}" if scope_text else ""))
     return theme.finish(fig, title, sources or theme.table_sources(agreement, imported_on), built, subtitle)
+
+
+def _partners(ranked: pd.DataFrame, best: bool) -> tuple[str, str]:
+    """('voted most like China (100% of 11 shared votes)', '') or a tie said as a tie, with how many states share
+    the top (or bottom) share on the same number of shared votes, and the tied states named for the subtitle."""
+    order = ranked.sort_values(["agreement_share", "shared_vote_count", "other_state_name"],
+                               ascending=[not best, False, True])
+    top = order.iloc[0]
+    tied = order[(order["agreement_share"] == top["agreement_share"])
+                 & (order["shared_vote_count"] == top["shared_vote_count"])]
+    share, votes, names = top["agreement_share"], int(top["shared_vote_count"]), list(tied["other_state_name"])
+    if len(tied) == 1:
+        unit = " shared votes" if best else ""
+        return f"{'voted most' if best else 'least'} like {names[0]} ({share:.0%} of {votes}{unit})", ""
+    listed = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+    note = f"Tied {'closest' if best else 'farthest'}: {listed}"
+    if best and share == 1:
+        return f"voted identically with {len(tied)} states on all {votes} shared votes", note
+    return (f"{'voted most' if best else 'least'} like {len(tied)} states tied at {share:.0%} of {votes}"
+            f"{' shared votes' if best else ''}"), note
