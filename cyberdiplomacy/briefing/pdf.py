@@ -57,6 +57,9 @@ def _plot_spec(chart: Chart, size: tuple[int, int]) -> dict:
     margin = dict(layout.get("margin") or {})
     margin["t"] = 40 if layout.get("showlegend", True) else 16
     layout.update(width=size[0], height=size[1], margin=margin, autosize=False)
+    if size[0] < FIGURE_SIZE[0]:  # a small figure: axis titles would collide with the source footer
+        for axis in ("xaxis", "yaxis"):
+            layout.setdefault(axis, {})["title"] = {"text": ""}
     return {"data": spec["data"], "layout": layout}
 
 

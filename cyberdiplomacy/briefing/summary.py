@@ -47,6 +47,13 @@ def listing(items: list[str], limit: int = 0) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def with_article(name: str) -> str:
+    """'the Russian Federation', 'the United States of America'; 'China' as it is."""
+    definite = ("Russian Federation", "United ", "Republic of", "Netherlands", "Philippines", "Democratic ",
+                "Islamic Republic", "Syrian Arab", "Lao People", "Czech", "Dominican Republic", "Central African")
+    return f"the {name}" if name.startswith(definite) else name
+
+
 def vote_word(code) -> str:
     return {"Y": "yes", "N": "no", "A": "abstained", "X": "did not vote"}.get(code, "no vote on record")
 
@@ -672,7 +679,7 @@ def resolution_summary(ctx: Context, f: dict) -> list[str]:
         main = row["main_sponsor_iso3"]
         by_group = sp["un_regional_group"].value_counts()
         parts = [f"{v} {GROUP_SHORT.get(k, k)}" for k, v in by_group.items()]
-        lead = f"tabled by {ctx.name(main)} " if isinstance(main, str) and main else ""
+        lead = f"tabled by {with_article(ctx.name(main))} " if isinstance(main, str) and main else ""
         second = (f"The draft was {lead}with {len(sp)} sponsors on record in all ({listing(parts)}; "
                   f"{int((sp['role'] == 'original').sum())} original, {int((sp['role'] != 'original').sum())} joined "
                   "later).")
