@@ -163,7 +163,7 @@ def test_imported_votes_carry_the_un_attribution_into_every_export(imported_con)
     csv = exports.csv_bytes(table, about["attribution"]).decode()
     assert csv.splitlines()[0].endswith(",attribution") and "© United Nations" in csv.splitlines()[1]
     pack = briefing.for_resolution(imported_con, "A/RES/99/4")
-    assert html.escape(theme.UNDL_ATTRIBUTION) in briefing.to_html(pack, [])  # cover, footer and sources page
+    assert html.escape(theme.UNDL_ATTRIBUTION) in briefing.to_html(pack)  # cover, footer and sources page
     # Curated-only figures carry no UN attribution.
     curated, _ = figures.build("vote-map", imported_con, Filters(resolution="A/RES/99/2"), BUILT)
     assert exports.about("t", "", curated.layout.meta["sources"], {}).get("attribution") is None
