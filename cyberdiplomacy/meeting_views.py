@@ -14,6 +14,13 @@ DEFAULT_WINDOW = ("2021-01-01", "2025-12-31")  # the Ad Hoc Committee era: organ
 UN_SYMBOL = re.compile(r"^(A|E|S|UNODC)/\S+$")
 
 
+def window(years: tuple[int, int], page_span: tuple[int, int]) -> tuple[str, str]:
+    """The dates the lanes open on: the Ad Hoc Committee era unless the years were narrowed, then those years."""
+    if tuple(years) == tuple(page_span):
+        return DEFAULT_WINDOW
+    return f"{years[0]}-01-01", f"{years[1]}-12-31"
+
+
 def known_bodies(asked: tuple[str, ...], available) -> tuple[list[str], str]:
     """The URL's bodies that exist, matched without regard to case; a message naming the rest."""
     by_lower = {str(b).lower(): b for b in available}

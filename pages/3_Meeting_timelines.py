@@ -43,7 +43,8 @@ with layout.guard():
     else:
         milestones = mv.milestones(texts, context, treaty)
         table = mv.meeting_table(meetings)
-        layout.chart(filters, meeting_charts.lanes(meetings, milestones, built, mv.DEFAULT_WINDOW,
+        window = mv.window(years, (views.FIRST_YEAR, views.LAST_YEAR))
+        layout.chart(filters, meeting_charts.lanes(meetings, milestones, built, window,
                                                    mv.entry_into_force_note(treaty)), table, "meeting-timeline")
         st.subheader("Every session")
         st.caption("Click a column header to sort. Days are empty where only the month or year of a session is "

@@ -56,7 +56,7 @@ def test_crosstab_and_camps(con):
 
 def test_timeline_rows_and_title(con):
     fig = timeline.process_timeline(queries.meeting_timeline(con), queries.resolution_history(con), BUILT)
-    assert fig.layout.meta["title"] == "1 sessions of 1 bodies and 3 adopted texts since 2010"
+    assert fig.layout.meta["title"] == "1 session of 1 body and 3 adopted texts since 2010"
     assert fig.layout.yaxis.categoryarray[-1] == "FEG"
 
 

@@ -161,7 +161,8 @@ def test_meeting_timelines_from_url():
     assert any("not recorded per state" in c.value for c in at.caption)
     # No AHC session on record was virtual: the page says so rather than drawing nothing.
     assert any("No session in this selection" in i.value for i in at.info)
-    hybrid = open_page("pages/3_Meeting_timelines.py", body="AHC", format="hybrid")
+    hybrid = open_page("pages/3_Meeting_timelines.py", body="AHC", format="hybrid", **{"from": "2023", "to": "2023"})
+    assert figures(hybrid)[0]["layout"]["xaxis"]["range"][0].startswith("2023-01-01")  # narrowed years: opens on them
     table = next(df.value for df in hybrid.dataframe if "Outcome document" in df.value.columns)
     assert set(table["Format"]) == {"hybrid"} and set(table["Body"]) == {"AHC"}
 

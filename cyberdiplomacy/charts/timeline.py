@@ -58,7 +58,8 @@ def process_timeline(meetings: pd.DataFrame, milestones: pd.DataFrame, built,
     if title is None:
         held = meetings[meetings["status"] == "held"]
         first = pd.to_datetime(dated["adopted_date"]).min() if len(dated) else None
-        title = (f"{len(held)} sessions of {meetings['body_short'].nunique()} bodies"
+        bodies = meetings["body_short"].nunique()
+        title = (f"{len(held)} session{'s' if len(held) != 1 else ''} of {bodies} bod{'ies' if bodies != 1 else 'y'}"
                  + (f" and {len(dated)} adopted texts since {first.year}" if first is not None else ""))
     sources = ["meetings and resolutions tables (UNODC, UNODA, UN press releases)"]
     return theme.finish(fig, title, sources, built, "Bars: sessions (faded: postponed); diamonds: adopted texts")
