@@ -75,3 +75,31 @@ def rows_for_states(table: pd.DataFrame, iso3s) -> tuple[pd.DataFrame, str]:
         return table, f"This table is not per state, so the state filter ({codes}) does not narrow it."
     return (table[table["iso3"].isin(list(iso3s))],
             f"Only the rows of {codes} (the state filter from the link); remove ?state= to see every state.")
+
+
+COLUMN_LABELS = {
+    "iso3": "Code", "state_name": "State", "draft_symbol": "Draft", "resolution_symbol": "Resolution",
+    "adopted_date": "Adopted", "track": "Track", "role": "Role", "joined_date": "Joined", "joined_in": "Joined in",
+    "left_date": "Left", "is_member_now": "Member now", "as_of_date": "Membership as of", "bloc": "Bloc",
+    "bloc_kind": "Kind of bloc", "treaty": "Treaty", "action": "Action", "action_date": "Date", "place": "Place",
+    "un_regional_group": "UN regional group", "vote": "Vote", "source": "Source", "confidence": "Confidence",
+    "notes": "Notes", "origin": "Origin",
+}
+ROLE_LABELS = {"original": "printed on the draft", "additional": "joined later"}
+
+
+def readable(table: pd.DataFrame) -> pd.DataFrame:
+    """A table for reading: column labels in words, tracks and roles in words, dates as dates, unknown cells
+    empty (never 'None')."""
+    out = table.copy()
+    for column in out.columns:
+        values = out[column]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            out[column] = values.dt.strftime("%Y-%m-%d").fillna("")
+        elif values.dtype == object:
+            out[column] = values.where(values.notna(), "")
+    if "track" in out.columns:
+        out["track"] = out["track"].map(lambda t: theme.TRACK_LABELS.get(t, t))
+    if "role" in out.columns:
+        out["role"] = out["role"].map(lambda r: ROLE_LABELS.get(r, r))
+    return out.rename(columns={c: COLUMN_LABELS.get(c, c.replace("_", " ").capitalize()) for c in out.columns})

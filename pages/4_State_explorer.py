@@ -33,16 +33,16 @@ with layout.guard():
         if sponsorships.empty:
             layout.empty("No sponsorship on record for these states (the sponsor lists are still incomplete).")
         else:
-            layout.show_table(sponsorships)
+            layout.show_table(state_views.readable(sponsorships))
         st.subheader("Bloc memberships")
-        layout.show_table(views.bloc_table(data.query("state_blocs", iso3s=chosen)))
+        layout.show_table(state_views.readable(views.bloc_table(data.query("state_blocs", iso3s=chosen))))
         st.subheader("Treaty status")
         treaty_actions = data.query("state_treaty_actions", iso3s=chosen)
         if treaty_actions.empty:
             layout.empty("No signature, ratification or accession of the UN Convention or the Budapest "
                          "Convention is on record for these states.")
         else:
-            layout.show_table(treaty_actions)
+            layout.show_table(state_views.readable(treaty_actions))
         st.subheader("Voting partners on these resolutions")
         agreement = data.query("state_agreement", iso3s=chosen)
         names = dict(zip(states["iso3"], states["name"], strict=True))

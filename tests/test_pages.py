@@ -317,3 +317,13 @@ def test_the_state_filter_is_a_lens_on_resolution_history_and_data():
     assert any(c.value.startswith("Only the rows of BRA") for c in data.caption)
     shown = next(c.value for c in data.caption if c.value.endswith(" rows") and " of " in c.value)
     assert 0 < int(shown.split(" of ")[0]) < 100
+
+
+def test_state_explorer_tables_read_as_tables():
+    at = open_page("pages/4_State_explorer.py")
+    sponsorships = next(df.value for df in at.dataframe if "Draft" in df.value.columns)
+    assert {"State", "Resolution", "Track", "Role"} <= set(sponsorships.columns) and "iso3" not in sponsorships.columns
+    assert "criminal_ict" not in set(sponsorships["Track"]) and "None" not in sponsorships.astype(str).to_numpy()
+    blocs = next(df.value for df in at.dataframe if "Bloc" in df.value.columns)
+    assert not blocs["Joined"].astype(str).str.contains("00:00:00").any()
+    assert blocs["Left"].isin([""]).any() and not blocs["Left"].isna().any()  # unknown: empty, never None
