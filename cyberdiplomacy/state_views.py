@@ -96,8 +96,8 @@ def readable(table: pd.DataFrame) -> pd.DataFrame:
         values = out[column]
         if pd.api.types.is_datetime64_any_dtype(values):
             out[column] = values.dt.strftime("%Y-%m-%d").fillna("")
-        elif values.dtype == object:
-            out[column] = values.where(values.notna(), "")
+        elif values.isna().all() or not (pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values)):
+            out[column] = values.astype(object).where(values.notna(), "")
     if "track" in out.columns:
         out["track"] = out["track"].map(lambda t: theme.TRACK_LABELS.get(t, t))
     if "role" in out.columns:
