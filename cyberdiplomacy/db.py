@@ -38,5 +38,8 @@ def connect(path: Path | None = None) -> duckdb.DuckDBPyConnection:
     Opening the resolved file, not the pointer, keeps DuckDB's per-path instance cache from handing back
     an older version still open under the pointer's name.
     """
+    con = duckdb.connect(str(current_version(path)), read_only=True)
     # No replacement scans: a query naming a missing view must fail, not read a Python variable of that name.
-    return duckdb.connect(str(current_version(path)), read_only=True, config={"python_enable_replacements": False})
+    # SET GLOBAL, not a connect-time config: DuckDB refuses a second config for a file already open in-process.
+    con.execute("SET GLOBAL python_enable_replacements = false")
+    return con
