@@ -40,10 +40,15 @@ def default_resolution(options: list[str]) -> str:
 ORIGIN_MARKS = {"undl": " · imported votes", "history": " · votes from the bundled history"}
 
 
-def resolution_label(symbol: str, recorded: pd.DataFrame) -> str:
-    row = recorded[recorded["resolution_symbol"] == symbol].iloc[0]
-    mark = ORIGIN_MARKS.get(row.get("vote_origin"), "")
-    return f"{symbol} · {str(row['vote_date'])[:10]}{mark} · {row['title'] or ''}"[:120]
+def resolution_labels(recorded: pd.DataFrame) -> dict[str, str]:
+    """Picker label per recorded vote, built once per run (a lookup per option scanned the frame each time)."""
+    labels = {}
+    for row in recorded.itertuples(index=False):
+        mark = ORIGIN_MARKS.get(getattr(row, "vote_origin", None), "")
+        labels.setdefault(row.resolution_symbol,
+                          f"{row.resolution_symbol} · {str(row.vote_date)[:10]}{mark} · {row.title or ''}"[:120])
+    return labels
+
 
 
 def import_marks_text(history: pd.DataFrame) -> str | None:

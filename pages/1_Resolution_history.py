@@ -39,7 +39,7 @@ with layout.guard():
         default = filters.resolution if filters.resolution in options else views.default_resolution(options)
         layout.seed("resolution", default, options)
         symbol = st.selectbox("Resolution", options, key="resolution",
-                              format_func=lambda s: views.resolution_label(s, recorded))
+                              format_func=views.resolution_labels(recorded).__getitem__)
         filters = layout.url_filters.with_changes(filters, resolution=symbol)
         state_votes = data.query("resolution_votes", symbol=symbol, stage="plenary")
         if filters.states:

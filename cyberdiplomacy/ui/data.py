@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,9 +34,24 @@ _lock = threading.Lock()  # guards _open and every in_flight count; held only fo
 _open: dict[str, _Version] = {}  # resolved version path -> its connection
 
 
+_pointer_seen: dict[str, tuple[tuple[int, int], str]] = {}  # pointer path -> (its lstat identity, version)
+
+
 def warehouse_key() -> str:
-    """The current version file: the cache key, so cached frames never mix versions."""
-    return str(db.current_version())
+    """The current version file: the cache key, so cached frames never mix versions.
+
+    Asked once per query, so it costs one lstat: the pointer is resolved again only when a rebuild has
+    replaced it (a new symlink has a new inode)."""
+    pointer = db.warehouse_path()
+    try:
+        stat = os.lstat(pointer)
+    except OSError:
+        return str(db.current_version())  # raises WarehouseUnavailable with the plain message
+    identity = (stat.st_ino, stat.st_mtime_ns)
+    seen = _pointer_seen.get(str(pointer))
+    if seen is None or seen[0] != identity:
+        seen = _pointer_seen[str(pointer)] = (identity, str(db.current_version()))
+    return seen[1]
 
 
 def _checkout(key: str) -> _Version:

@@ -38,7 +38,7 @@ def downloads(fig: go.Figure, table: pd.DataFrame, key: str, selection: str) -> 
                                    on_click="ignore", help="16:9, with title, selection, sources and build date")
     else:
         columns[0].caption("Figure export needs Chromium on the server (apt-get install chromium).")
-    columns[3].download_button("CSV", exports.csv_bytes(table, provenance.get("attribution", "")),
+    columns[3].download_button("CSV", functools.partial(exports.csv_bytes, table, provenance.get("attribution", "")),
                                file_name=f"{key}.csv", mime=exports.MIME["csv"], key=f"{key}-csv", on_click="ignore")
     columns[4].download_button("XLSX", data=functools.partial(exports.xlsx_bytes, table, provenance),
                                file_name=f"{key}.xlsx", mime=exports.MIME["xlsx"], key=f"{key}-xlsx",
@@ -54,7 +54,7 @@ def table_downloads(name: str, table: pd.DataFrame, text: str, confidence: list[
     sources = [f"data/{name}.csv", *theme.table_sources(table, imported_on(), default=())]
     provenance = exports.about(f"Table {name}", selection, sources, build_dict())
     columns = st.columns(3)
-    columns[0].download_button("CSV", exports.csv_bytes(table, provenance.get("attribution", "")),
+    columns[0].download_button("CSV", functools.partial(exports.csv_bytes, table, provenance.get("attribution", "")),
                                file_name=f"cyberdiplomacy-{name}.csv",
                                mime=exports.MIME["csv"], on_click="ignore")
     columns[1].download_button("XLSX", data=functools.partial(exports.xlsx_bytes, table, provenance),
