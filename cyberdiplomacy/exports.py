@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import json
 import os
@@ -35,8 +36,14 @@ class ExportUnavailable(Exception):
 
 
 def chromium_path() -> str | None:
-    return os.environ.get("BROWSER_PATH") or shutil.which("chromium") or shutil.which("chromium-browser") \
-        or shutil.which("google-chrome")
+    return _find_chromium(os.environ.get("BROWSER_PATH", ""), os.environ.get("PATH", ""))
+
+
+@functools.lru_cache(maxsize=8)
+def _find_chromium(browser_path: str, search_path: str) -> str | None:
+    """Asked on every page run (to offer figure downloads); a PATH search each time showed in profiles."""
+    return browser_path or next(filter(None, (shutil.which(name, path=search_path)
+                                              for name in ("chromium", "chromium-browser", "google-chrome"))), None)
 
 
 def export_available() -> bool:

@@ -77,7 +77,8 @@ def origin_sources(origins, imported_on: str | None = None) -> list[str]:
     """Source names for the origins present in the drawn rows, in a fixed order (curated, history, undl).
 
     `origins` is any iterable of origin values; a value may list several, comma-separated."""
-    present = {part.strip() for value in origins if isinstance(value, str) for part in value.split(",")}
+    values = origins.unique() if hasattr(origins, "unique") else set(origins)  # a few distinct values, many rows
+    present = {part.strip() for value in values if isinstance(value, str) for part in value.split(",")}
     present.discard("")
     ordered = [o for o in ORIGIN_ORDER if o in present] + sorted(present - set(ORIGIN_ORDER))
     return [origin_source(o, imported_on) for o in ordered]

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
-import streamlit as st
 
 from cyberdiplomacy import db, queries
+from cyberdiplomacy.frame_cache import FrameCache
 
 log = logging.getLogger("cyberdiplomacy")
 CONNECT_ATTEMPTS = 3  # a version can be cleaned up between resolving the pointer and opening it
@@ -100,8 +100,11 @@ def reading(key: str | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
         _checkin(version)
 
 
-@st.cache_data(max_entries=1024, show_spinner=False)
-def _cached(key: str, query_name: str, items: tuple) -> pd.DataFrame:
+CACHE_MB = int(os.environ.get("CYBERDIPLOMACY_CACHE_MB", "512"))  # per server process; see docs/RELIABILITY.md
+results = FrameCache(CACHE_MB * 1024 * 1024)
+
+
+def _run(key: str, query_name: str, items: tuple) -> pd.DataFrame:
     with reading(key) as con:
         return getattr(queries, query_name)(con, **dict(items))
 
@@ -109,7 +112,8 @@ def _cached(key: str, query_name: str, items: tuple) -> pd.DataFrame:
 def query(query_name: str, /, **kwargs) -> pd.DataFrame:
     """Run queries.<query_name>(con, **kwargs), cached per warehouse version; list arguments become tuples."""
     items = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in kwargs.items()))
-    return _cached(warehouse_key(), query_name, items)
+    key = (warehouse_key(), query_name, items)
+    return results.get(key, lambda: _run(*key))
 
 
 def built_date() -> str:
