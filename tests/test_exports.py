@@ -1,6 +1,7 @@
 """Exported files checked for what they are: PNG, SVG, PDF, XLSX, Parquet, zip; the CLI end to end."""
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import struct
@@ -68,6 +69,15 @@ def test_xlsx_has_data_and_about_sheets(vote_map):
     assert book["data"].max_row == len(table) + 1 == 6
     about = {row[0]: row[1] for row in book["about"].iter_rows(min_row=2, values_only=True)}
     assert about["title"] == "A title" and about["sources"] == "A/RES/99/2"
+    # Usable as it is: the app's words for votes, dates as dates, a frozen filtered header.
+    data = book["data"]
+    header = [cell.value for cell in data[1]]
+    rows = [dict(zip(header, row, strict=True)) for row in data.iter_rows(min_row=2, values_only=True)]
+    assert {r["iso3"]: r["vote"] for r in rows} == {"CHN": "Yes", "FRA": "Abstain", "RUS": "Yes",
+                                                    "SSD": "Did not vote", "USA": "No"}
+    assert {r["vote_date"] for r in rows} == {dt.datetime(2018, 12, 17)}
+    assert data.freeze_panes == "A2" and data.auto_filter.ref == data.dimensions
+    assert data[2][header.index("vote_date")].number_format == "yyyy-mm-dd"
 
 
 def test_parquet_round_trips_with_provenance(vote_map):

@@ -9,8 +9,6 @@ import pandas as pd
 from cyberdiplomacy import exports
 from cyberdiplomacy.briefing.model import Briefing
 
-MAX_WIDTH = 60
-
 
 def _sheet_name(name: str, used: set[str]) -> str:
     base = "".join(c for c in name if c not in "[]:*?/\\")[:31] or "Sheet"
@@ -20,38 +18,6 @@ def _sheet_name(name: str, used: set[str]) -> str:
         n += 1
     used.add(candidate)
     return candidate
-
-
-def _for_excel(frame: pd.DataFrame) -> pd.DataFrame:
-    out = frame.copy()
-    for column in out.columns:
-        if isinstance(out[column].dtype, pd.DatetimeTZDtype):
-            out[column] = out[column].dt.tz_localize(None)
-        if pd.api.types.is_datetime64_any_dtype(out[column]):
-            out[column] = out[column].dt.date  # dates as dates, without a time
-    return out
-
-
-def _format(sheet, frame: pd.DataFrame) -> None:
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    sheet.freeze_panes = "A2"
-    if sheet.max_row > 1:
-        sheet.auto_filter.ref = sheet.dimensions
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for i, column in enumerate(frame.columns, start=1):
-        values = [str(column)] + [str(v) for v in frame[column].head(500) if v is not None and not pd.isna(v)]
-        width = min(max(len(v) for v in values) + 2, MAX_WIDTH)
-        sheet.column_dimensions[get_column_letter(i)].width = max(width, 8)
-        if pd.api.types.is_datetime64_any_dtype(frame[column]) or str(frame[column].dtype) == "object" and \
-                any(hasattr(v, "isoformat") and not isinstance(v, str) for v in frame[column].head(20)):
-            for cell in sheet.iter_cols(min_col=i, max_col=i, min_row=2).__next__():
-                cell.number_format = "yyyy-mm-dd"
-        if width >= MAX_WIDTH:
-            for cell in sheet.iter_cols(min_col=i, max_col=i, min_row=2).__next__():
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
 def to_xlsx(briefing: Briefing) -> bytes:
@@ -68,10 +34,7 @@ def to_xlsx(briefing: Briefing) -> bytes:
         sheets.append(("References", references))
         for name, frame in sheets:
             sheet_name = _sheet_name(name, used)
-            data = _for_excel(frame)
-            data.to_excel(writer, sheet_name=sheet_name, index=False)
-            _format(writer.sheets[sheet_name], data)
+            exports.write_sheet(writer, sheet_name, frame)  # the one readable-sheet writer, shared with charts
         about = pd.DataFrame(list(provenance.items()), columns=["field", "value"])
-        about.to_excel(writer, sheet_name=_sheet_name("about", used), index=False)
-        _format(writer.sheets["about"], about)
+        exports.write_sheet(writer, _sheet_name("about", used), about)
     return buffer.getvalue()

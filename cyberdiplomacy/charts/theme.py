@@ -36,7 +36,8 @@ FOOTER_MARGIN = 70
 pio.templates["cyberdiplomacy"] = go.layout.Template(
     layout=dict(
         font=dict(family=FONT_FAMILY, size=13, color="#222222"),
-        title=dict(font=dict(size=17), x=0, xanchor="left", y=1, yref="container", yanchor="top", pad=dict(t=14)),
+        title=dict(font=dict(size=17), x=0, xanchor="left", y=1, yref="container", yanchor="top",
+                   pad=dict(t=14, l=16)),  # a margin from the figure's edge, also in exported PNG/SVG/PDF
         paper_bgcolor="white",
         plot_bgcolor="white",
         colorway=["#0072B2", "#D55E00", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"],
