@@ -81,7 +81,7 @@ def level(args, server, users: int, out: Path) -> dict:
     prefix = out / f"{args.stamp}-u{users}-think{args.think_time:g}-r{args.replicas}"
     summary = prefix.with_suffix(".json")
     cmd = [sys.executable, "-m", "locust", "-f", str(LOCUSTFILE), "--host", server.url, "--headless",
-           "-u", str(users), "-r", str(users), "-t", f"{args.seconds}s", "--stop-timeout", "5",
+           "-u", str(users), "-r", str(args.spawn_rate or users), "-t", f"{args.seconds}s", "--stop-timeout", "5",
            "--think-time", str(args.think_time), "--run-timeout", str(args.run_timeout),
            "--csv", str(prefix), "--html", f"{prefix}.html", "--summary-json", str(summary), "--only-summary",
            "--loglevel", "WARNING"]
@@ -131,6 +131,9 @@ def main() -> int:
     parser.add_argument("--levels", default="1,10,20,40", help="concurrent sessions, one Locust run each")
     parser.add_argument("--seconds", type=int, default=30, help="duration of each level")
     parser.add_argument("--think-time", type=float, default=0.0)
+    parser.add_argument("--spawn-rate", type=float, default=0,
+                        help="users started per second (default: all at once, a worst-case burst); analysts "
+                             "arriving over a few seconds is e.g. 4")
     parser.add_argument("--run-timeout", type=float, default=60.0)
     parser.add_argument("--replicas", type=int, default=1)
     parser.add_argument("--proxy", action="store_true", help="nginx in front even of one replica")
