@@ -9,7 +9,7 @@ from cyberdiplomacy.ui import data, layout
 filters = layout.page("Resolution history",
                       "Every text of both tracks since 1998: how it was adopted, who voted how, who sponsored it.")
 with layout.guard():
-    built, imported = data.built_date(), layout.imported_on()
+    built, imported = data.built_date(), data.imported_on()
     tracks = st.multiselect("Tracks", views.TRACK_OPTIONS, default=list(filters.tracks),
                             format_func=views.track_label)
     years = st.slider("Years adopted", views.FIRST_YEAR, views.LAST_YEAR, views.year_span(filters))

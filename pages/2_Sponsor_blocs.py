@@ -15,7 +15,7 @@ with layout.guard():
                             list(states["iso3"]), default=list(filters.states), format_func=views.state_namer(states))
     filters = layout.url_filters.with_changes(filters, states=tuple(chosen))
     matrix = data.query("sponsorship_matrix", iso3s=chosen)
-    built, imported = data.built_date(), layout.imported_on()
+    built, imported = data.built_date(), data.imported_on()
     if matrix.empty:
         layout.empty("No sponsorship on record for this selection. Clear the state filter to see all drafts.")
     else:

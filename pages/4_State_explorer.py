@@ -18,7 +18,7 @@ with layout.guard():
     filters = layout.url_filters.with_changes(filters, states=state_views.explorer_url_states(chosen, start))
     if start.message and (not start.is_default or tuple(chosen) == start.states):
         st.info(start.message)
-    built, imported = data.built_date(), layout.imported_on()
+    built, imported = data.built_date(), data.imported_on()
     if not chosen:
         layout.empty("Choose one or more states above, for example the Russian Federation and the United States.")
     else:

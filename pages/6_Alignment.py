@@ -30,7 +30,7 @@ with layout.guard():
             years = st.slider("Years", bounds[0], bounds[1], years,
                               help="One range for every section of this page; the URL's from and to narrow it.")
         filters = layout.url_filters.with_changes(filters, **views.years_from_range(years, filters, *bounds))
-        built, imported = data.built_date(), layout.imported_on()
+        built, imported = data.built_date(), data.imported_on()
         rows = data.query("vote_rows", scope=scope, from_year=years[0], to_year=years[1])
         drawn = av.drawn_years(rows)
         if av.attribution_needed(rows):

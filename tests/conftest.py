@@ -76,3 +76,17 @@ def world_con(world_db):
     connection = duckdb.connect(str(world_db), read_only=True)
     yield connection
     connection.close()
+
+
+@pytest.fixture(scope="module")
+def server(real_db, tmp_path_factory):
+    """A live `streamlit run` on the real warehouse, for the browser and protocol tests; its log is printed
+    (and shown by pytest when a test fails)."""
+    from tests.browser_support import streamlit_server
+
+    log = tmp_path_factory.mktemp("server") / "streamlit.log"
+    try:
+        with streamlit_server(real_db, log) as url:
+            yield url
+    finally:
+        print(log.read_text()[-5000:])

@@ -12,23 +12,12 @@ from tests.browser_support import (
     LOCAL_PREFIXES,
     PAGE_PATHS,
     SCREENSHOTS,
-    streamlit_server,
     wait_for_charts,
     wait_for_run,
 )
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def server(real_db, tmp_path_factory):
-    log = tmp_path_factory.mktemp("server") / "streamlit.log"
-    try:
-        with streamlit_server(real_db, log) as url:
-            yield url
-    finally:
-        print(log.read_text()[-5000:])  # shown by pytest when a test fails
 
 
 @pytest.fixture(scope="module")

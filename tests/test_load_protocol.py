@@ -11,7 +11,7 @@ import pytest
 
 from scripts.load.protocol import Session
 from scripts.load.tour import TOUR
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, streamlit_server, wait_for_run
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, wait_for_run
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -40,16 +40,6 @@ def browser_view(page) -> dict:
     seen = page.evaluate(SNAPSHOT)
     seen["charts"] = [[BOLD.sub("", title), traces] for title, traces in seen["charts"]]
     return {k: sorted(v) for k, v in seen.items()}
-
-
-@pytest.fixture(scope="module")
-def server(real_db, tmp_path_factory):
-    log = tmp_path_factory.mktemp("server") / "streamlit.log"
-    try:
-        with streamlit_server(real_db, log) as url:
-            yield url
-    finally:
-        print(log.read_text()[-5000:])
 
 
 def test_protocol_run_of_every_page_equals_the_browser(server):

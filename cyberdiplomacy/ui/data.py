@@ -119,3 +119,17 @@ def query(query_name: str, /, **kwargs) -> pd.DataFrame:
 def built_date() -> str:
     info = query("build_info")
     return str(info["data_built_date"].iloc[0])[:10] if len(info) else "unknown"
+
+
+def build_dict() -> dict:
+    """The build_info row (data version, build date, licence, citation) as a dict; empty if missing."""
+    info = query("build_info")
+    return info.iloc[0].to_dict() if len(info) else {}
+
+
+def imported_on() -> str | None:
+    """The date UN Digital Library data was last imported (for source names), or None."""
+    status = query("import_status")
+    if not len(status) or "last_imported_at" not in status.columns or pd.isna(status["last_imported_at"].iloc[0]):
+        return None
+    return str(status["last_imported_at"].iloc[0])[:10]

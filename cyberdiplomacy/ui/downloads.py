@@ -12,23 +12,10 @@ from cyberdiplomacy.charts import theme
 from cyberdiplomacy.ui import data
 
 
-def build_dict() -> dict:
-    info = data.query("build_info")
-    return info.iloc[0].to_dict() if len(info) else {}
-
-
-def imported_on() -> str | None:
-    """The date UN Digital Library data was last imported (for source names), or None."""
-    status = data.query("import_status")
-    if not len(status) or "last_imported_at" not in status.columns or pd.isna(status["last_imported_at"].iloc[0]):
-        return None
-    return str(status["last_imported_at"].iloc[0])[:10]
-
-
 def downloads(fig: go.Figure, table: pd.DataFrame, key: str, selection: str) -> None:
     """Figure as PNG/SVG/PDF (rendered on click by the local Chromium) and its data as CSV/XLSX."""
     meta = fig.layout.meta or {}
-    provenance = exports.about(meta.get("title", key), selection, meta.get("sources", []), build_dict())
+    provenance = exports.about(meta.get("title", key), selection, meta.get("sources", []), data.build_dict())
     columns = st.columns(5)
     if exports.export_available():
         for fmt, column in zip(exports.FORMATS, columns, strict=False):
@@ -51,8 +38,8 @@ def table_downloads(name: str, table: pd.DataFrame, text: str, confidence: list[
     """One table as CSV, XLSX (with an 'about' sheet) and Parquet (provenance in its metadata)."""
     selection = f"rows containing {text!r}; " if text else ""
     selection += "confidence: " + ", ".join(confidence)
-    sources = [f"data/{name}.csv", *theme.table_sources(table, imported_on(), default=())]
-    provenance = exports.about(f"Table {name}", selection, sources, build_dict())
+    sources = [f"data/{name}.csv", *theme.table_sources(table, data.imported_on(), default=())]
+    provenance = exports.about(f"Table {name}", selection, sources, data.build_dict())
     columns = st.columns(3)
     columns[0].download_button("CSV", functools.partial(exports.csv_bytes, table, provenance.get("attribution", "")),
                                file_name=f"cyberdiplomacy-{name}.csv",
@@ -68,14 +55,14 @@ def _dataset_zip() -> bytes:
     from cyberdiplomacy import queries
 
     tables = {name: data.query("table", name=name) for name in queries.TABLES}
-    sources = [s for t in tables.values() for s in theme.table_sources(t, imported_on(), default=())]
-    readme = exports.dataset_readme(build_dict(), data.query("contract_columns"),
+    sources = [s for t in tables.values() for s in theme.table_sources(t, data.imported_on(), default=())]
+    readme = exports.dataset_readme(data.build_dict(), data.query("contract_columns"),
                                     {name: len(t) for name, t in tables.items()}, theme.attribution_for(sources))
     return exports.dataset_zip(tables, readme)
 
 
 def dataset_download() -> None:
-    version = build_dict().get("data_version", "")
+    version = data.build_dict().get("data_version", "")
     st.download_button("Download every table (CSV + Parquet) with a README", data=_dataset_zip,
                        file_name=f"cyberdiplomacy-data-{version}.zip", mime=exports.MIME["zip"], on_click="ignore",
                        help="Citation, licence, data contract and data version in README.md")
@@ -93,7 +80,7 @@ def _pack(kind: str, value, version: str):
 def _pack_bytes(kind: str, value, fmt: str) -> bytes:
     from cyberdiplomacy import briefing
 
-    pack = _pack(kind, value, str(build_dict().get("data_version", "")))
+    pack = _pack(kind, value, str(data.build_dict().get("data_version", "")))
     return {"pdf": briefing.to_pdf, "pptx": briefing.to_pptx, "xlsx": briefing.to_xlsx}[fmt](pack)
 
 

@@ -54,14 +54,6 @@ def year_bounds() -> tuple[int, int]:
             max(int(last), url_filters.LAST_YEAR) if pd.notna(last) else url_filters.LAST_YEAR)
 
 
-def imported_on() -> str | None:
-    """The date UN Digital Library data was last imported (for source names), or None."""
-    status = data.query("import_status")
-    if not len(status) or "last_imported_at" not in status.columns or pd.isna(status["last_imported_at"].iloc[0]):
-        return None
-    return str(status["last_imported_at"].iloc[0])[:10]
-
-
 def vote_coverage() -> None:
     """Where per-state votes start and stop, on every page."""
     with guard():
@@ -130,11 +122,6 @@ def chart(filters: url_filters.Filters, fig: go.Figure, table: pd.DataFrame, key
         show_table(table)
         downloads(fig, table, key, url_filters.describe(filters))
     return event
-
-
-def build_dict() -> dict:
-    info = data.query("build_info")
-    return info.iloc[0].to_dict() if len(info) else {}
 
 
 def selected_points(event) -> list[dict]:
