@@ -110,8 +110,15 @@ def test_clicking_a_bar_selects_that_vote(server, offline_page):
     wait_for_charts(page)
     chart = page.locator('[data-testid="stPlotlyChart"]').nth(1)
     bar = chart.locator(".barlayer .point path").first  # first bar of the 'Yes' trace: the oldest vote
-    bar.click(force=True)
-    page.wait_for_url("**resolution=A%2FRES%2F60%2F45**")
+    for attempt in range(3):  # a click that lands while plotly.js is still wiring its handlers selects nothing
+        bar.click(force=True)
+        try:
+            page.wait_for_url("**resolution=A%2FRES%2F60%2F45**", timeout=15_000)
+            break
+        except playwright_api.TimeoutError:
+            if attempt == 2:
+                raise
+            page.wait_for_timeout(1_000)
     wait_for_run(page)
     page.wait_for_function("""() => [...document.querySelectorAll('.gtitle')]
         .some(t => t.textContent.startsWith('A/RES/60/45: 177 yes'))""")
