@@ -42,7 +42,8 @@ if years is not None:
         if rows.empty:
             layout.empty(f"No recorded vote in {years[0]}–{years[1]}.")
         else:
-            result = av.agreement_result(rows, method, imported)
+            result = data.derive(av.agreement_result, data.q("vote_rows", scope=scope, from_year=years[0],
+                                                             to_year=years[1]), method, imported)
             kept, left_out = av.with_votes(result, chosen)
             if left_out:
                 layout.empty(av.left_out_message(left_out, states, drawn))
@@ -94,13 +95,12 @@ if years is not None:
             layout.empty("No vote other than the ICT resolutions is on record, so there is nothing to compare "
                          "with; import the UN Digital Library voting data (python -m etl import-undl FILE).")
         else:
-            all_rows = rows if scope == "all" else data.query("vote_rows", scope="all", from_year=years[0],
-                                                              to_year=years[1])
-            table = av.alignment_table(all_rows, method, labels)
+            all_votes = data.q("vote_rows", scope="all", from_year=years[0], to_year=years[1])
+            table = data.derive(av.alignment_table, all_votes, method, data.q("state_labels"))
             if table.empty:
                 layout.empty(f"No ICT resolution was put to a recorded vote in {years[0]}–{years[1]}.")
             else:
-                st.caption(av.alignment_caption(all_rows, imported))
+                st.caption(data.derive(av.alignment_caption, all_votes, imported))
                 layout.show_table(table)
 with layout.guard():
     layout.sync_url(filters)

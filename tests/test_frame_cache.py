@@ -35,3 +35,22 @@ def test_a_caller_changing_its_copy_does_not_change_the_cache():
     first["y"] = 1
     again = cache.get("k", lambda: frame(0))
     assert list(again.columns) == ["x"] and again["x"].tolist() == [0, 1, 2]
+
+
+def test_derived_results_are_sized_through_their_frames_and_arrays():
+    import dataclasses
+
+    import numpy as np
+
+    from cyberdiplomacy.frame_cache import result_bytes
+
+    @dataclasses.dataclass(frozen=True)
+    class Result:  # synthetic stand-in for an agreement result
+        matrix: pd.DataFrame
+        values: np.ndarray
+        sources: list
+
+    result = Result(frame(100), np.zeros((10, 10), dtype=np.float32), ["a"])
+    assert result_bytes(result) == frame_bytes(frame(100)) + 400 + result_bytes(["a"])
+    cache = FrameCache(budget_bytes=10**6, size=result_bytes, copy=lambda value: value)
+    assert cache.get("r", lambda: result) is result and cache.held_bytes == result_bytes(result)

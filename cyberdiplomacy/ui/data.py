@@ -18,7 +18,7 @@ import duckdb
 import pandas as pd
 
 from cyberdiplomacy import db, queries
-from cyberdiplomacy.frame_cache import FrameCache
+from cyberdiplomacy.frame_cache import FrameCache, result_bytes
 
 log = logging.getLogger("cyberdiplomacy")
 CONNECT_ATTEMPTS = 3  # a version can be cleaned up between resolving the pointer and opening it
@@ -104,6 +104,10 @@ CACHE_MB = int(os.environ.get("CYBERDIPLOMACY_CACHE_MB", "512"))  # per server p
 results = FrameCache(CACHE_MB * 1024 * 1024)
 
 
+def _items(kwargs: dict) -> tuple:
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in kwargs.items()))
+
+
 def _run(key: str, query_name: str, items: tuple) -> pd.DataFrame:
     with reading(key) as con:
         return getattr(queries, query_name)(con, **dict(items))
@@ -111,9 +115,31 @@ def _run(key: str, query_name: str, items: tuple) -> pd.DataFrame:
 
 def query(query_name: str, /, **kwargs) -> pd.DataFrame:
     """Run queries.<query_name>(con, **kwargs), cached per warehouse version; list arguments become tuples."""
-    items = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in kwargs.items()))
-    key = (warehouse_key(), query_name, items)
+    key = (warehouse_key(), query_name, _items(kwargs))
     return results.get(key, lambda: _run(*key))
+
+
+@dataclass(frozen=True)
+class Query:
+    """A query named as an argument of derive(): run (cached) only when the derived result is not cached."""
+    name: str
+    params: tuple
+
+
+def q(query_name: str, /, **kwargs) -> Query:
+    return Query(query_name, _items(kwargs))
+
+
+DERIVED_MB = int(os.environ.get("CYBERDIPLOMACY_DERIVED_MB", "256"))
+derived = FrameCache(DERIVED_MB * 1024 * 1024, size=result_bytes, copy=lambda value: value)
+
+
+def derive(fn, /, *args):
+    """fn(*args) for a pure core function, cached per warehouse version and arguments; a Query argument
+    stands for that query's result. Results are shared by every session and treated as read-only."""
+    key = (warehouse_key(), fn.__module__, fn.__qualname__, args)
+    return derived.get(key, lambda: fn(*[query(a.name, **dict(a.params)) if isinstance(a, Query) else a
+                                         for a in args]))
 
 
 def built_date() -> str:
