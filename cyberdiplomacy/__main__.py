@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from cyberdiplomacy import db, exports, figures, queries
+from cyberdiplomacy import db, exports, figures, queries, state_names
 from cyberdiplomacy import filters as url_filters
 
 
@@ -37,7 +37,8 @@ def _filters(args, con) -> url_filters.Filters:
     params = {"state": args.state, "track": args.track}
     params.update({k: [v] for k, v in (("from", args.from_year), ("to", args.to_year),
                                        ("resolution", args.resolution)) if v})
-    states = set(queries.states(con)["iso3"])
+    table = queries.states(con)
+    states = state_names.lookup(zip(table["iso3"], table["name"], strict=True))  # codes or names people use
     resolutions = set(queries.resolution_history(con)["symbol"])
     chosen = url_filters.parse({k: v for k, v in params.items() if v}, states, resolutions)
     if chosen.warnings:

@@ -5,6 +5,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from cyberdiplomacy import state_names
 from cyberdiplomacy.queries import TRACKS
 
 FIRST_YEAR, LAST_YEAR = 1998, 2026  # the default view of the track pages: the cyber record starts in 1998
@@ -71,7 +72,7 @@ def normalise_symbol(text: str) -> str:
     return f"A/RES/{text}" if re.fullmatch(r"\d{2}/\d{1,3}", text) else text
 
 
-def parse(params: Mapping[str, Sequence[str] | str], known_states: set[str],
+def parse(params: Mapping[str, Sequence[str] | str], known_states: set[str] | Mapping[str, str],
           known_resolutions: set[str], years: tuple[int, int] = (EARLIEST_YEAR, LAST_YEAR)) -> Filters:
     """Valid filters from URL parameters; anything unknown or malformed is dropped with a plain warning.
 
@@ -88,12 +89,15 @@ def parse(params: Mapping[str, Sequence[str] | str], known_states: set[str],
             continue
         clean[key] = values
     states: list[str] = []
+    # known_states: a set of ISO3 codes, or a dict of every accepted spelling (state_names.lookup).
+    spellings = known_states if isinstance(known_states, Mapping) else {code: code for code in known_states}
     for code in clean.get("state", []):
-        upper = code.upper()
-        if upper in known_states and upper not in states:
-            states.append(upper)
-        elif upper not in known_states:
-            warnings.append(f"Unknown state code {_shown(code)}: use ISO 3166 alpha-3 codes such as RUS or USA.")
+        iso3 = state_names.resolve(code, spellings)
+        if iso3 is None:
+            warnings.append(f"Unknown state code {_shown(code)}: use ISO 3166 alpha-3 codes such as RUS or USA, "
+                            "or a name such as Brazil.")
+        elif iso3 not in states:
+            states.append(iso3)
     if len(states) > MAX_STATES:
         warnings.append(f"Kept the first {MAX_STATES} of {len(states)} states.")
         states = states[:MAX_STATES]

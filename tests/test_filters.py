@@ -93,3 +93,18 @@ def test_describe_states_the_years_asked_for():
     assert describe(Filters(from_year=1975, to_year=2016)) == "Years 1975–2016"
     assert describe(Filters(from_year=1975)) == "Years from 1975"
     assert to_params(Filters(from_year=1998)) == {"from": "1998"}  # asked for explicitly: kept in the URL
+
+
+def test_states_by_the_names_people_use():
+    from cyberdiplomacy import state_names
+
+    spellings = state_names.lookup([("BRA", "Brazil"), ("TUR", "Türkiye"), ("GBR", "United Kingdom of Great Britain "
+                                    "and Northern Ireland"), ("KOR", "Republic of Korea"), ("CIV", "Côte d'Ivoire"),
+                                    ("CZE", "Czechia"), ("USA", "United States of America")])
+    result = parse({"state": "Brazil,turkey,UK,South Korea,cote d'ivoire,Czech Republic,usa,Türkiye"},
+                           spellings, set())
+    assert result.states == ("BRA", "TUR", "GBR", "KOR", "CIV", "CZE", "USA")
+    assert result.warnings == ()
+    unknown = parse({"state": "Atlantis"}, spellings, set())
+    assert unknown.states == () and unknown.warnings == (
+        "Unknown state code 'Atlantis': use ISO 3166 alpha-3 codes such as RUS or USA, or a name such as Brazil.",)

@@ -327,3 +327,9 @@ def test_state_explorer_tables_read_as_tables():
     blocs = next(df.value for df in at.dataframe if "Bloc" in df.value.columns)
     assert not blocs["Joined"].astype(str).str.contains("00:00:00").any()
     assert blocs["Left"].isin([""]).any() and not blocs["Left"].isna().any()  # unknown: empty, never None
+
+
+def test_states_in_the_url_by_name():
+    at = open_page("pages/4_State_explorer.py", state="Brazil,Turkey")
+    assert_clean(at)
+    assert at.query_params["state"] == "BRA,TUR"  # written back as codes, so the link stays short and exact

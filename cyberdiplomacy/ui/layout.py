@@ -10,7 +10,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from cyberdiplomacy import filters as url_filters
-from cyberdiplomacy import views
+from cyberdiplomacy import state_names, views
 from cyberdiplomacy.ui import data
 
 # Download widgets live in ui/downloads; pages keep calling them from here.
@@ -40,7 +40,8 @@ def page(title: str, intro: str) -> url_filters.Filters:
         states = data.query("states")
         resolutions = data.query("resolution_history")
         params = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
-        filters = url_filters.parse(params, set(states["iso3"]), set(resolutions["symbol"]), year_bounds())
+        spellings = state_names.lookup(zip(states["iso3"], states["name"], strict=True))
+        filters = url_filters.parse(params, spellings, set(resolutions["symbol"]), year_bounds())
         for warning in filters.warnings:
             st.info(warning)
     return filters

@@ -1,0 +1,54 @@
+"""Find a state by the name people use: the UN's name, ISO 3166 names from pycountry (official and common),
+and the English short forms no library carries (Turkey, UK, Russia, Ivory Coast). Pure: no Streamlit."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import pycountry
+
+# Everyday English names that neither the UN nor ISO 3166 (pycountry) lists for the state.
+EVERYDAY_NAMES = {
+    "turkey": "TUR", "uk": "GBR", "britain": "GBR", "great britain": "GBR", "england": "GBR", "us": "USA",
+    "america": "USA", "united states": "USA", "russia": "RUS", "ivory coast": "CIV", "cape verde": "CPV",
+    "swaziland": "SWZ", "burma": "MMR", "east timor": "TLS", "macedonia": "MKD", "vatican": "VAT",
+    "holy see": "VAT", "palestine": "PSE", "czech republic": "CZE", "the gambia": "GMB", "dr congo": "COD",
+    "drc": "COD", "congo brazzaville": "COG", "uae": "ARE", "south korea": "KOR", "north korea": "PRK",
+}
+
+
+def normalise(name: str) -> str:
+    """Case, accents, punctuation and spacing do not matter: 'Côte d’Ivoire' == 'cote divoire'."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").casefold()
+    text = re.sub(r"[^a-z0-9 ]+", "", text.replace("&", " and ").replace("-", " "))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _iso_names(iso3: str) -> list[str]:
+    country = pycountry.countries.get(alpha_3=iso3)
+    if country is None:
+        return []
+    return [getattr(country, attr, None) or "" for attr in ("name", "common_name", "official_name")]
+
+
+def lookup(states: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Every accepted spelling -> ISO3, for (iso3, UN name) pairs: codes as written (upper case), names
+    normalised. A name shared by two states (none today) is dropped rather than guessed."""
+    found: dict[str, set[str]] = {}
+    pairs = list(states)
+    codes = {iso3 for iso3, _ in pairs}
+    for iso3, un_name in pairs:
+        for name in (un_name, *_iso_names(iso3)):
+            if name:
+                found.setdefault(normalise(name), set()).add(iso3)
+    for name, iso3 in EVERYDAY_NAMES.items():
+        if iso3 in codes:
+            found.setdefault(name, set()).add(iso3)
+    names = {name: next(iter(iso3s)) for name, iso3s in found.items() if name and len(iso3s) == 1}
+    return {**names, **{iso3: iso3 for iso3 in codes}}
+
+
+def resolve(text: str, spellings: dict[str, str]) -> str | None:
+    """The ISO3 code a URL or CLI value names, or None."""
+    return spellings.get(text.strip().upper()) or spellings.get(normalise(text))
