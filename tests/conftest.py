@@ -69,6 +69,14 @@ def real_db(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def real_con(real_db):
+    """A read-only connection to the warehouse built from the real data/."""
+    connection = duckdb.connect(str(real_db), read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="session")
 def world_con(world_db):
     """A read-only connection to the fixture world's warehouse."""
     import duckdb

@@ -22,10 +22,8 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs 
 
 
 @pytest.fixture(scope="module")
-def con(real_db):
-    connection = duckdb.connect(str(real_db), read_only=True)
-    yield connection
-    connection.close()
+def con(real_con):
+    return real_con
 
 
 @pytest.fixture(scope="module")

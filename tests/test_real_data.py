@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import duckdb
 import pytest
 
 # The 23 sponsors printed on A/C.3/73/L.9/Rev.1 (2 November 2018).
@@ -14,10 +13,8 @@ L9_REV1_SPONSORS = {
 
 
 @pytest.fixture(scope="module")
-def con(real_db):
-    connection = duckdb.connect(str(real_db), read_only=True)
-    yield connection
-    connection.close()
+def con(real_con):
+    return real_con
 
 
 def tally(con, symbol: str, stage: str = "plenary") -> dict[str, int]:
