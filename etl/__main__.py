@@ -1,4 +1,4 @@
-"""Command line: python -m etl build | check | import-undl FILE [FILE ...]."""
+"""Command line: python -m etl build | check | import-undl FILE [FILE ...] | imports [remove NAME]."""
 from __future__ import annotations
 
 import argparse

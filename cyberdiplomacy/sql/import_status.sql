@@ -5,13 +5,8 @@ WITH files AS (
     SELECT import_file, max(imported_at) FROM undl_resolutions GROUP BY import_file
 )
 SELECT (SELECT count(*) FROM undl_votes) AS imported_vote_count,
-       (SELECT count(DISTINCT resolution_symbol) FROM undl_votes) AS imported_resolution_count,
-       (SELECT count(*) FROM undl_resolutions) AS imported_resolution_record_count,
        (SELECT min(year(vote_date)) FROM undl_votes) AS first_year,
        (SELECT max(year(vote_date)) FROM undl_votes) AS last_year,
-       (SELECT count(*) FROM undl_disagreements) AS disagreement_count,
        (SELECT count(DISTINCT import_file) FROM files) AS imported_file_count,
        (SELECT arg_max(import_file, imported_at) FROM files) AS last_import_file,
-       (SELECT max(imported_at) FROM files) AS last_imported_at,
-       (SELECT count(*) FROM resolutions WHERE origin = 'undl') AS joined_resolution_count,
-       (SELECT count(*) FROM resolutions WHERE filled_from_undl IS NOT NULL) AS filled_resolution_count
+       (SELECT max(imported_at) FROM files) AS last_imported_at
