@@ -131,8 +131,16 @@ def test_figure_download_arrives_as_png(server, offline_page, tmp_path):
     wait_for_run(page)
     wait_for_charts(page)
     page.get_by_text("Table and downloads").first.click()
-    with page.expect_download(timeout=60_000) as info:
-        page.locator('[data-testid="stDownloadButton"] button', has_text="PNG").first.click()
+    button = page.locator('[data-testid="stDownloadButton"] button', has_text="PNG").first
+    button.wait_for(state="visible")
+    for attempt in range(2):  # the first export starts Chromium; a click during the expander's opening is lost
+        try:
+            with page.expect_download(timeout=45_000) as info:
+                button.click()
+            break
+        except playwright_api.TimeoutError:
+            if attempt == 1:
+                raise
     path = tmp_path / info.value.suggested_filename
     info.value.save_as(path)
     assert path.name == "meeting-timeline.png"
