@@ -3,8 +3,7 @@ import datetime as dt
 
 import streamlit as st
 
-from cyberdiplomacy import headlines, views
-from cyberdiplomacy.charts import timeline
+from cyberdiplomacy import figures, headlines, labels, queries
 from cyberdiplomacy.ui import data, layout
 
 filters = layout.page(
@@ -12,8 +11,8 @@ filters = layout.page(
     "How the United Nations came to negotiate and adopt a cybercrime convention: who pushed it, "
     "who resisted, and how states line up.")
 with layout.guard():
-    history = data.query("resolution_history")
-    counts = data.query("headline_counts").iloc[0]
+    history = data.query(queries.resolution_history)
+    counts = data.query(queries.headline_counts).iloc[0]
     key_rows = headlines.key_text_rows(history)
     for column, (_, row) in zip(st.columns(max(len(key_rows), 1)), key_rows.iterrows(), strict=False):
         column.metric(row["symbol"], row["tally"], help=f"{row['title']} · adopted {row['adopted_date']}"
@@ -23,7 +22,7 @@ with layout.guard():
                     help="Held sessions of the Expert Group, Ad Hoc Committee, OEWGs, GGEs, CCPCJ and others")
     sponsors.metric("Sponsoring states", int(counts["sponsor_state_count"]),
                     help=f"{int(counts['sponsorship_count'])} sponsorships of the drafts on record")
-    treaty = headlines.entry_into_force(data.query("treaty_status"), dt.date.today())
+    treaty = headlines.entry_into_force(data.query(queries.treaty_status), dt.date.today())
     if treaty["known"]:
         signatures.metric("Signatures of the Convention", treaty["signature_count"],
                           help=f"{treaty['hanoi_signature_count']} of them at the Hanoi ceremony, 25–26 October 2025")
@@ -31,19 +30,14 @@ with layout.guard():
         needed.metric("Still needed", treaty["instruments_needed"])
         st.caption(headlines.entry_into_force_text(treaty) + " Source: UN Treaty Collection, chapter XVIII-16, "
                    "and the treaty_actions table.")
-    tracks = st.multiselect("Tracks on the timeline", views.TRACK_OPTIONS, default=list(filters.tracks),
-                            format_func=views.track_label)
+    tracks = st.multiselect("Tracks on the timeline", labels.TRACK_OPTIONS, default=list(filters.tracks),
+                            format_func=labels.track_label)
     filters = layout.url_filters.with_changes(filters, tracks=tuple(tracks) or filters.tracks)
-    shown_meetings = data.query("meeting_timeline", tracks=tracks)
-    shown_texts = data.query("resolution_history", tracks=tracks)
     if not tracks:
         layout.empty("Choose at least one track to draw the timeline.")
-    elif shown_meetings.empty and shown_texts.empty:
-        layout.empty("The warehouse holds no meetings or resolutions yet.")
     else:
-        fig = timeline.process_timeline(shown_meetings, shown_texts, data.built_date())
-        layout.chart(filters, fig, shown_meetings, "overview-timeline")
-    st.caption(headlines.import_status_text(data.query("import_status").iloc[0]))
+        layout.figure(filters, figures.history.overview_timeline)
+    st.caption(headlines.import_status_text(data.query(queries.import_status).iloc[0]))
     st.subheader("Explore")
     layout.explore_links(filters)
     layout.sync_url(filters)

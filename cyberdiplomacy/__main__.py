@@ -17,7 +17,7 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write one figure as PNG, SVG or PDF", epilog=f"figure names:\n{names}",
                             formatter_class=argparse.RawDescriptionHelpFormatter)
     export.add_argument("--figure", required=True, choices=list(figures.FIGURES), metavar="NAME")
-    export.add_argument("--state", action="append", default=[], help="ISO3 code; repeat for several")
+    export.add_argument("--state", action="append", default=[], help="ISO3 code or name (e.g. RUS, Brazil); repeat for several")
     export.add_argument("--track", action="append", default=[], help="crime or security")
     export.add_argument("--from", dest="from_year", help="first year")
     export.add_argument("--to", dest="to_year", help="last year")
@@ -40,7 +40,10 @@ def _filters(args, con) -> url_filters.Filters:
     table = queries.states(con)
     states = state_names.lookup(zip(table["iso3"], table["name"], strict=True))  # codes or names people use
     resolutions = set(queries.resolution_history(con)["symbol"])
-    chosen = url_filters.parse({k: v for k, v in params.items() if v}, states, resolutions)
+    bounds = queries.year_bounds(con).iloc[0]
+    years = (int(bounds["first_year"]), int(bounds["last_year"])) if bounds.notna().all() else (
+        url_filters.EARLIEST_YEAR, url_filters.EARLIEST_YEAR)
+    chosen = url_filters.parse({k: v for k, v in params.items() if v}, states, resolutions, years)
     if chosen.warnings:
         raise figures.FigureUnavailable(" ".join(chosen.warnings))
     return chosen
@@ -70,9 +73,8 @@ def main(argv: list[str] | None = None) -> int:
                 if fmt not in exports.FORMATS:
                     raise figures.FigureUnavailable(f"cannot tell the format from {args.out.name}; use --format")
                 chosen = _filters(args, con)
-                built = str(queries.build_info(con)["data_built_date"].iloc[0])[:10]
-                fig, _ = figures.build(args.figure, con, chosen, built)
-                args.out.write_bytes(exports.figure_bytes(fig, fmt, args.size, url_filters.describe(chosen)))
+                drawn = figures.build(args.figure, figures.Direct(con), chosen)
+                args.out.write_bytes(exports.figure_bytes(drawn.fig, fmt, args.size, url_filters.describe(chosen)))
             else:
                 from cyberdiplomacy import briefing
 

@@ -5,14 +5,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from cyberdiplomacy import metrics
+from cyberdiplomacy import defaults, metrics
 from cyberdiplomacy.charts import theme
 
 SCOPES = ["cyber", "all"]
 METHODS = list(metrics.METHODS)
-DEFAULT_STATES = ["RUS", "USA", "CHN", "IND", "BRA", "ZAF"]
-DEFAULT_BLOCS = ["EU", "BRICS", "SCO", "AU", "G77", "NATO"]
-SWING = ("A/RES/73/187", "A/RES/74/247")
+SWING = defaults.SWING
 UNDL_ATTRIBUTION = theme.UNDL_ATTRIBUTION
 ALL_VOTES_HELP = ("Every recorded General Assembly plenary vote on record (the bundled voting history and any "
                   "import of the UN Digital Library voting data: python -m etl import-undl FILE)")
@@ -23,12 +21,8 @@ def scope_label(scope: str) -> str:
 
 
 def method_label(method: str) -> str:
-    return {"identical": "Identical votes", "half_abstain": "Abstention as half agreement",
-            "coincidence": "Voting coincidence (Y/N only, US State Department)"}[method]
-
-
-def default_blocs(options: list[str]) -> list[str]:
-    return [b for b in DEFAULT_BLOCS if b in options]
+    label = theme.METHOD_LABELS[method]
+    return label[0].upper() + label[1:]
 
 
 def all_votes_available(vote_years: pd.DataFrame) -> bool:
@@ -113,16 +107,25 @@ def pairs_table(matrix: pd.DataFrame, chosen: list[str], states: pd.DataFrame) -
     return table.assign(state_name=table["iso3"].map(label), other_state_name=table["other_iso3"].map(label))
 
 
+PARTNER_COLUMNS = ["other_iso3", "other_state_name", "other_un_regional_group", "shared_vote_count",
+                   "same_vote_count", "agreement_share"]
+
+
+def partners_frame() -> pd.DataFrame:
+    return pd.DataFrame(columns=PARTNER_COLUMNS)
+
+
 def partners(result: AgreementResult, iso3: str, states: pd.DataFrame) -> pd.DataFrame:
     """Every other state's agreement with one state, in the shape the partner bar chart takes."""
     if iso3 not in result.matrix.index:
-        return pd.DataFrame(columns=["other_iso3", "other_state_name", "other_un_regional_group",
-                                     "shared_vote_count", "same_vote_count", "agreement_share"])
+        return partners_frame()
     share, shared = result.matrix.loc[iso3].drop(iso3), result.shared.loc[iso3].drop(iso3)
     table = pd.DataFrame({"other_iso3": share.index, "agreement_share": share.to_numpy(),
                           "shared_vote_count": shared.to_numpy().astype(int)})
     table = table[table["shared_vote_count"] > 0]
-    table["same_vote_count"] = (table["agreement_share"] * table["shared_vote_count"]).round(1)
+    same = (table["agreement_share"] * table["shared_vote_count"]).round(1)
+    # Whole votes unless abstention counts as half agreement.
+    table["same_vote_count"] = same.astype(int) if bool((same % 1 == 0).all()) else same
     table["other_state_name"] = table["other_iso3"].map(names(states)).fillna(table["other_iso3"])
     table["other_un_regional_group"] = table["other_iso3"].map(_groups(states)).fillna("No regional group")
     return table.reset_index(drop=True)
@@ -165,7 +168,7 @@ def alignment_caption(all_rows: pd.DataFrame, imported_on: str | None = None) ->
 
 
 def alignment_table(all_rows: pd.DataFrame, method: str, states: pd.DataFrame,
-                    references: tuple[str, ...] = ("RUS", "USA", "CHN")) -> pd.DataFrame:
+                    references: tuple[str, ...] = defaults.REFERENCE_STATES) -> pd.DataFrame:
     if all_rows.empty or not all_rows["is_cyber"].any():
         return pd.DataFrame(columns=["iso3", "reference_iso3", "cyber_agreement_share", "all_votes_agreement_share",
                                      "difference", "state_name"])

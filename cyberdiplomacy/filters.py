@@ -5,17 +5,14 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from cyberdiplomacy import state_names
+from cyberdiplomacy import defaults, state_names
 from cyberdiplomacy.queries import TRACKS
 
-FIRST_YEAR, LAST_YEAR = 1998, 2026  # the default view of the track pages: the cyber record starts in 1998
-EARLIEST_YEAR = 1946  # first General Assembly session: the widest range a URL may ask for without known data bounds
-MAX_STATES = 12
+EARLIEST_YEAR = 1946  # first General Assembly session: the floor of any year range when the warehouse is empty
 MAX_VALUE_LENGTH = 200  # longer parameters are refused, not parsed
 TRACK_ALIASES = {"criminal_ict": "criminal_ict", "crime": "criminal_ict", "criminal": "criminal_ict",
                  "international_security": "international_security", "security": "international_security"}
 URL_KEYS = ("state", "track", "from", "to", "resolution", "body", "format")
-MAX_BODIES = 30
 MEETING_FORMATS = ("in person", "hybrid", "virtual", "unknown")  # 'unknown': no format on record
 
 
@@ -50,15 +47,14 @@ def _year(text: str, name: str, warnings: list[str], bounds: tuple[int, int]) ->
     return None
 
 
-def year_span(filters: Filters, first: int = FIRST_YEAR, last: int = LAST_YEAR) -> tuple[int, int]:
+def year_span(filters: Filters, first: int, last: int) -> tuple[int, int]:
     """The years a page draws: its own range [first, last], narrowed by the URL's from/to when given."""
     low = first if filters.from_year is None else min(max(filters.from_year, first), last)
     high = last if filters.to_year is None else max(min(filters.to_year, last), first)
     return (low, high) if low <= high else (high, low)
 
 
-def years_from_range(years: tuple[int, int], filters: Filters, first: int = FIRST_YEAR, last: int = LAST_YEAR
-                     ) -> dict[str, int | None]:
+def years_from_range(years: tuple[int, int], filters: Filters, first: int, last: int) -> dict[str, int | None]:
     """A range chosen on a page's slider as filter values: the page's own bounds mean 'not narrowed', and an
     unmoved slider keeps the URL's years (a 1975 start asked for elsewhere survives a page with a 1998 floor)."""
     if tuple(years) == year_span(filters, first, last):
@@ -73,7 +69,7 @@ def normalise_symbol(text: str) -> str:
 
 
 def parse(params: Mapping[str, Sequence[str] | str], known_states: set[str] | Mapping[str, str],
-          known_resolutions: set[str], years: tuple[int, int] = (EARLIEST_YEAR, LAST_YEAR)) -> Filters:
+          known_resolutions: set[str], years: tuple[int, int]) -> Filters:
     """Valid filters from URL parameters; anything unknown or malformed is dropped with a plain warning.
 
     `years` bounds the years a URL may ask for: pass the data's earliest and latest year."""
@@ -98,9 +94,10 @@ def parse(params: Mapping[str, Sequence[str] | str], known_states: set[str] | Ma
                             "or a name such as Brazil.")
         elif iso3 not in states:
             states.append(iso3)
-    if len(states) > MAX_STATES:
-        warnings.append(f"Kept the first {MAX_STATES} of {len(states)} states.")
-        states = states[:MAX_STATES]
+    if len(states) > defaults.MAX_URL_STATES:
+        warnings.append(f"Kept the first {defaults.MAX_URL_STATES} of {len(states)} states "
+                        f"(left out: {', '.join(states[defaults.MAX_URL_STATES:])}).")
+        states = states[:defaults.MAX_URL_STATES]
     tracks = []
     for name in clean.get("track", []):
         track = TRACK_ALIASES.get(name.lower())
@@ -120,7 +117,7 @@ def parse(params: Mapping[str, Sequence[str] | str], known_states: set[str] | Ma
             resolution = symbol
         else:
             warnings.append(f"Unknown resolution {_shown(clean['resolution'][0])}; showing the default.")
-    bodies = list(dict.fromkeys(clean.get("body", [])))[:MAX_BODIES]
+    bodies = list(dict.fromkeys(clean.get("body", [])))[:defaults.MAX_URL_BODIES]
     formats = []
     for name in clean.get("format", []):
         if name.lower() in MEETING_FORMATS and name.lower() not in formats:

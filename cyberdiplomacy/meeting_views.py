@@ -5,20 +5,26 @@ import re
 
 import pandas as pd
 
-from cyberdiplomacy import headlines
+from cyberdiplomacy import defaults, headlines
 from cyberdiplomacy.filters import MEETING_FORMATS
 
 CONVENTION_RESOLUTION = "A/RES/79/243"
 SIGNING_BODY = "Signing ceremony"
-DEFAULT_WINDOW = ("2021-01-01", "2025-12-31")  # the Ad Hoc Committee era: organizational session to Hanoi
 UN_SYMBOL = re.compile(r"^(A|E|S|UNODC)/\S+$")
 
 
-def window(years: tuple[int, int], page_span: tuple[int, int]) -> tuple[str, str]:
-    """The dates the lanes open on: the Ad Hoc Committee era unless the years were narrowed, then those years."""
-    if tuple(years) == tuple(page_span):
-        return DEFAULT_WINDOW
-    return f"{years[0]}-01-01", f"{years[1]}-12-31"
+def window(years: tuple[int, int], page_span: tuple[int, int], all_meetings: pd.DataFrame) -> tuple[str, str]:
+    """The dates the lanes open on: the era of the bodies in defaults.TIMELINE_ERA_BODIES (the Ad Hoc Committee to
+    the signing) as the data has it, unless the years were narrowed, then those years."""
+    era = all_meetings[all_meetings["body_short"].isin(defaults.TIMELINE_ERA_BODIES)]
+    if tuple(years) != tuple(page_span) or era.empty:
+        return f"{years[0]}-01-01", f"{years[1]}-12-31"
+    return (f"{pd.Timestamp(era['start_date'].min()):%Y-%m-%d}",
+            f"{pd.Timestamp(era['end_date'].max()) + pd.Timedelta(days=30):%Y-%m-%d}")
+
+
+def body_names(meetings: pd.DataFrame) -> list[str]:
+    return sorted(meetings["body_short"].dropna().unique())
 
 
 def known_bodies(asked: tuple[str, ...], available) -> tuple[list[str], str]:

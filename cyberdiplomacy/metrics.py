@@ -61,7 +61,8 @@ def agreement(matrix: VoteMatrix, method: str = "identical") -> pd.DataFrame:
             half = yes @ abstain.T + abstain @ yes.T + no @ abstain.T + abstain @ no.T
             same = same + 0.5 * half
     with np.errstate(invalid="ignore", divide="ignore"):
-        share = np.where(both > 0, same / both, np.nan)
+        # Counts are exact in float32; the share is divided in float64 so 1/11 prints as 9.1%, not 9.0909094%.
+        share = np.where(both > 0, same.astype(np.float64) / both, np.nan)
     return pd.DataFrame(share, index=matrix.states, columns=matrix.states)
 
 

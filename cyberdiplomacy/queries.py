@@ -36,7 +36,10 @@ def headline_counts(con) -> pd.DataFrame:
     return run(con, "headline_counts")
 
 
-def resolution_history(con, tracks=TRACKS, from_year: int = 1998, to_year: int = 2030) -> pd.DataFrame:
+ANY_YEAR = (0, 9999)  # a query's default: not narrowed by year (the data's own range is in year_bounds)
+
+
+def resolution_history(con, tracks=TRACKS, from_year: int = ANY_YEAR[0], to_year: int = ANY_YEAR[1]) -> pd.DataFrame:
     return run(con, "resolution_history", tracks=list(tracks), from_year=from_year, to_year=to_year)
 
 
@@ -60,7 +63,7 @@ def states(con) -> pd.DataFrame:
     return run(con, "states")
 
 
-def meeting_timeline(con, tracks=TRACKS, bodies=(), from_year: int = 1998, to_year: int = 2030) -> pd.DataFrame:
+def meeting_timeline(con, tracks=TRACKS, bodies=(), from_year: int = ANY_YEAR[0], to_year: int = ANY_YEAR[1]) -> pd.DataFrame:
     return run(con, "meeting_timeline", tracks=list(tracks), bodies=list(bodies), from_year=from_year,
                to_year=to_year)
 
@@ -84,10 +87,6 @@ def state_blocs(con, iso3s) -> pd.DataFrame:
     return run(con, "state_blocs", iso3s=list(iso3s))
 
 
-def state_agreement(con, iso3s) -> pd.DataFrame:
-    return run(con, "state_agreement", iso3s=list(iso3s))
-
-
 def sponsorship_matrix(con, iso3s=()) -> pd.DataFrame:
     return run(con, "sponsorship_matrix", iso3s=list(iso3s))
 
@@ -98,10 +97,6 @@ def sponsor_bloc_composition(con) -> pd.DataFrame:
 
 def sponsors_on_rival_votes(con, symbol: str) -> pd.DataFrame:
     return run(con, "sponsors_on_rival_votes", symbol=symbol)
-
-
-def bloc_cohesion(con, blocs) -> pd.DataFrame:
-    return run(con, "bloc_cohesion", blocs=list(blocs))
 
 
 def blocs(con) -> pd.DataFrame:
@@ -120,11 +115,11 @@ def contract_columns(con) -> pd.DataFrame:
     return run(con, "contract_columns")
 
 
-def vote_rows(con, scope: str = "cyber", from_year: int = 1946, to_year: int = 2030) -> pd.DataFrame:
+def vote_rows(con, scope: str = "cyber", from_year: int = ANY_YEAR[0], to_year: int = ANY_YEAR[1]) -> pd.DataFrame:
     return run(con, "vote_rows", scope=scope, from_year=from_year, to_year=to_year)
 
 
-def bloc_member_votes(con, blocs, scope: str = "cyber", from_year: int = 1946, to_year: int = 2030) -> pd.DataFrame:
+def bloc_member_votes(con, blocs, scope: str = "cyber", from_year: int = ANY_YEAR[0], to_year: int = ANY_YEAR[1]) -> pd.DataFrame:
     return run(con, "bloc_member_votes", blocs=list(blocs), scope=scope, from_year=from_year, to_year=to_year)
 
 
@@ -134,6 +129,10 @@ def current_bloc_members(con, blocs) -> pd.DataFrame:
 
 def import_status(con) -> pd.DataFrame:
     return run(con, "import_status")
+
+
+def track_years(con) -> pd.DataFrame:
+    return run(con, "track_years")
 
 
 def year_bounds(con) -> pd.DataFrame:

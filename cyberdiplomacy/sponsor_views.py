@@ -4,14 +4,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from cyberdiplomacy import defaults
 from cyberdiplomacy.charts import theme
 
-# The vote that answers each text: its rival of the same session, or the next text of its track.
-PAIRED_VOTES = {
-    "A/RES/73/187": "A/RES/74/247", "A/RES/74/247": "A/RES/73/187",
-    "A/RES/73/27": "A/RES/73/266", "A/RES/73/266": "A/RES/73/27",
-    "A/RES/74/29": "A/RES/74/28", "A/RES/74/28": "A/RES/74/29",
-}
 NO_RECORD = "No recorded vote"
 
 
@@ -89,12 +84,12 @@ def max_shared(matrix: pd.DataFrame) -> int:
 
 def default_sponsored(texts: list[str]) -> int:
     """Index of the text whose sponsors the flow starts from: 73/187, the first text of the split, when offered."""
-    return texts.index("A/RES/73/187") if "A/RES/73/187" in texts else 0
+    return texts.index(defaults.DEFAULT_RESOLUTION) if defaults.DEFAULT_RESOLUTION in texts else 0
 
 
 def default_voted(sponsored: str, options: list[str]) -> str:
     """The vote to follow the sponsors of `sponsored` to: its paired text, else the text itself, else the first."""
-    for candidate in (PAIRED_VOTES.get(sponsored), sponsored):
+    for candidate in (defaults.PAIRED_VOTES.get(sponsored), sponsored):
         if candidate in options:
             return candidate
     return options[0]
@@ -141,3 +136,14 @@ def blocs_of_states(state_blocs: pd.DataFrame, available: list[str]) -> list[str
     """The blocs the chosen states belong to now, among those offered."""
     current = state_blocs[state_blocs["is_member_now"].astype(bool)]
     return [b for b in available if b in set(current["bloc"])]
+
+
+def default_blocs(available: list[str]) -> list[str]:
+    return [b for b in defaults.DEFAULT_BLOCS if b in available]
+
+
+def chosen_drafts_text(matrix: pd.DataFrame, chosen) -> str:
+    """What the state filter means for the co-sponsorship grid."""
+    drafts = matrix["draft_symbol"].nunique()
+    return (f"The grid shows every sponsor of the drafts that {', '.join(chosen)} sponsored ({drafts} draft(s)); "
+            "your states are in bold.")

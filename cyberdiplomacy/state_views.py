@@ -5,10 +5,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from cyberdiplomacy import defaults
 from cyberdiplomacy.charts import theme
 
-DEFAULT_PAIR = ("RUS", "USA")  # the two poles of both tracks: a meaningful first view
-MAX_EXPLORER_STATES = 6
+MAX_EXPLORER_STATES = defaults.MAX_COMPARED_STATES
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ def explorer_start(url_states: tuple[str, ...], known: set[str]) -> ExplorerStar
                        f"{MAX_EXPLORER_STATES} of the {len(url_states)} in the link ({', '.join(kept)}); left out: "
                        f"{', '.join(url_states[MAX_EXPLORER_STATES:])}.")
         return ExplorerStart(kept, False, message)
-    pair = tuple(s for s in DEFAULT_PAIR if s in known)
+    pair = tuple(s for s in defaults.DEFAULT_STATE_PAIR if s in known)
     return ExplorerStart(pair, True, "Showing the Russian Federation and the United States, the two poles of both "
                          "tracks, as an example. Pick other states in the box above (up to six), or open a link "
                          "such as ?state=BRA,IND.")

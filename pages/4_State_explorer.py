@@ -1,57 +1,45 @@
 """State explorer: one state or several side by side: votes, sponsorships, blocs and voting partners."""
 import streamlit as st
 
-from cyberdiplomacy import state_views, views
-from cyberdiplomacy.charts import states as state_charts
+from cyberdiplomacy import figures, labels, queries, state_views, tables
 from cyberdiplomacy.ui import data, layout
 
 filters = layout.page("State explorer",
                       "Pick up to six states: how they voted, what they sponsored, which blocs they belong to, "
                       "and whom they vote with.")
 with layout.guard():
-    states = data.query("states")
+    states = data.query(queries.states)
     start = state_views.explorer_start(filters.states, set(states["iso3"]))
     if "explorer_states" not in st.session_state:  # seeded once: later picks are the user's, not the URL's
         st.session_state["explorer_states"] = list(start.states)
     chosen = st.multiselect("States", list(states["iso3"]), key="explorer_states",
-                            format_func=views.state_namer(states), max_selections=state_views.MAX_EXPLORER_STATES)
+                            format_func=labels.state_namer(states), max_selections=state_views.MAX_EXPLORER_STATES)
     filters = layout.url_filters.with_changes(filters, states=state_views.explorer_url_states(chosen, start))
     if start.message and (not start.is_default or tuple(chosen) == start.states):
         st.info(start.message)
-    built, imported = data.built_date(), data.imported_on()
     if not chosen:
         layout.empty("Choose one or more states above, for example the Russian Federation and the United States.")
     else:
+        shown = layout.url_filters.with_changes(filters, states=tuple(chosen))
         layout.briefing_downloads("states", chosen, ", ".join(chosen))
-        votes = data.query("state_votes", iso3s=chosen)
-        if votes.empty:
-            layout.empty("No recorded vote on record for these states.")
-        else:
-            layout.chart(filters, state_charts.vote_strip(votes, built, imported), votes, "state-votes")
+        layout.figure(shown, figures.states.state_votes)
         st.subheader("Sponsorships")
-        sponsorships = data.query("state_sponsorships", iso3s=chosen)
+        sponsorships = data.query(queries.state_sponsorships, iso3s=chosen)
         if sponsorships.empty:
             layout.empty("No sponsorship on record for these states (the sponsor lists are still incomplete).")
         else:
             layout.show_table(state_views.readable(sponsorships))
         st.subheader("Bloc memberships")
-        layout.show_table(state_views.readable(views.bloc_table(data.query("state_blocs", iso3s=chosen))))
+        layout.show_table(state_views.readable(tables.bloc_table(data.query(queries.state_blocs, iso3s=chosen))))
         st.subheader("Treaty status")
-        treaty_actions = data.query("state_treaty_actions", iso3s=chosen)
+        treaty_actions = data.query(queries.state_treaty_actions, iso3s=chosen)
         if treaty_actions.empty:
             layout.empty("No signature, ratification or accession of the UN Convention or the Budapest "
                          "Convention is on record for these states.")
         else:
             layout.show_table(state_views.readable(treaty_actions))
         st.subheader("Voting partners on these resolutions")
-        agreement = data.query("state_agreement", iso3s=chosen)
-        names = dict(zip(states["iso3"], states["name"], strict=True))
         for iso3 in chosen:
-            mine = agreement[agreement["iso3"] == iso3]
-            if mine.empty:
-                layout.empty(f"No shared votes on record for {names[iso3]}.")
-            else:
-                layout.chart(filters, state_charts.agreement_bars(mine, names[iso3], built, imported_on=imported),
-                             mine, f"agreement-{iso3}")
+            layout.figure(shown, figures.states.agreement, key=f"agreement-{iso3}", state=iso3)
     layout.sync_url(filters)
     layout.footer()

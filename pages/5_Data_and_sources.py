@@ -1,7 +1,7 @@
 """Data & sources: every table of the data contract, its sources and how sure each fact is."""
 import streamlit as st
 
-from cyberdiplomacy import state_views, views
+from cyberdiplomacy import labels, queries, state_views, tables
 from cyberdiplomacy.ui import data, imports, layout
 
 filters = layout.page("Data & sources",
@@ -9,12 +9,12 @@ filters = layout.page("Data & sources",
                       "also open the DuckDB file directly (see the README's data contract).")
 with layout.guard():
     st.subheader("Datasets")
-    layout.show_table(data.query("table", name="datasets"))
+    layout.show_table(data.query(queries.table, name="datasets"))
     st.subheader("Where the rows come from")
     st.caption("Curated rows win over imports, and imports over the bundled history; each resolution's per-state "
                "votes come from one origin.")
-    layout.show_table(views.origin_table(data.query("origin_counts")))
-    disagreements = data.query("vote_disagreements")
+    layout.show_table(tables.origin_table(data.query(queries.origin_counts)))
+    disagreements = data.query(queries.vote_disagreements)
     if disagreements.empty:
         st.caption("No curated vote is recorded differently by an import or the bundled history.")
     else:
@@ -23,12 +23,12 @@ with layout.guard():
     st.subheader("Data quality")
     st.caption("Known and unknown (empty) cells per table, notes excluded, and the confidence of the rows. "
                "Unknown cells are shown as empty everywhere, never as zero.")
-    layout.show_table(views.data_quality({t: data.query("table", name=t) for t in views.BROWSABLE_TABLES}))
-    name = st.selectbox("Browse a table", views.BROWSABLE_TABLES)
-    table = data.query("table", name=name)
+    layout.show_table(tables.data_quality({t: data.query(queries.table, name=t) for t in tables.BROWSABLE_TABLES}))
+    name = st.selectbox("Browse a table", tables.BROWSABLE_TABLES)
+    table = data.query(queries.table, name=name)
     text = st.text_input("Filter rows containing (any column)", max_chars=100)
-    confidence = st.multiselect("Confidence", views.CONFIDENCE_LEVELS, default=views.CONFIDENCE_LEVELS)
-    shown, per_state = state_views.rows_for_states(views.filter_rows(table, text, confidence), filters.states)
+    confidence = st.multiselect("Confidence", tables.CONFIDENCE_LEVELS, default=tables.CONFIDENCE_LEVELS)
+    shown, per_state = state_views.rows_for_states(tables.filter_rows(table, text, confidence), filters.states)
     if per_state:
         st.caption(per_state)
     st.caption(f"{len(shown)} of {len(table)} rows")
@@ -38,12 +38,12 @@ with layout.guard():
         layout.show_table(shown)
     layout.table_downloads(name, shown, text, confidence)
     st.subheader("Sources cited")
-    layout.show_table(views.source_table(data.query("table", name="sources")),
+    layout.show_table(tables.source_table(data.query(queries.table, name="sources")),
                       link_url=st.column_config.LinkColumn("link"))
     st.subheader("The whole dataset")
     layout.dataset_download()
     imports.panel()
     st.subheader("Confidence levels")
-    st.markdown(views.CONFIDENCE_TEXT)
+    st.markdown(labels.CONFIDENCE_TEXT)
     layout.sync_url(filters)
     layout.footer()

@@ -35,12 +35,12 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(db_path: Path, log_path: Path):
+def streamlit_server(db_path: Path, log_path: Path, script: str = "dashboard.py"):
     port = free_port()
     env = {**os.environ, "CYBERDIPLOMACY_DB": str(db_path)}
     with open(log_path, "w") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+            [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true"],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from cyberdiplomacy import queries
+from cyberdiplomacy import figures, queries
 from cyberdiplomacy.charts import sponsors, states, theme, timeline, votes
+from cyberdiplomacy.filters import Filters
 
 BUILT = "2026-01-02"
 
@@ -61,10 +62,10 @@ def test_timeline_rows_and_title(con):
 
 
 def test_agreement_and_strip(con):
-    agreement = queries.state_agreement(con, ["RUS"])
+    agreement = figures.states.agreement(figures.Direct(con), Filters(states=("RUS",))).table
     fig = states.agreement_bars(agreement, "Russian Federation", BUILT)
-    assert fig.layout.meta["title"] == ("Russian Federation voted most like China (100% of 4 shared votes) and least "
-                                        "like United States of America (0% of 4)")
+    assert fig.layout.meta["title"] == ("Russian Federation voted most like China (100% of 3 shared votes) and least "
+                                        "like United States of America (0% of 3)")
     assert {t.name for t in fig.data} <= set(theme.REGIONAL_GROUP_ORDER) and fig.layout.showlegend is not False
     strip = states.vote_strip(queries.state_votes(con, ["RUS", "USA"]), BUILT)
     assert strip.layout.meta["title"] == "Russian Federation, United States of America voted differently on 3 of 3 recorded votes"
@@ -120,7 +121,7 @@ def test_footer_names_the_origin_of_what_it_draws():
 
 
 def test_partner_chart_cites_the_origin_of_its_votes(con):
-    fig = states.agreement_bars(queries.state_agreement(con, ["RUS"]), "Russian Federation", BUILT)
+    fig = figures.states.agreement(figures.Direct(con), Filters(states=("RUS",))).fig
     assert fig.layout.meta["sources"] == ["curated record (data/votes.csv)",
                                           "Voeten UNGA voting data (doi:10.7910/DVN/LEJUQZ)"]  # 99/4: history
     strip = states.vote_strip(queries.state_votes(con, ["RUS"]), BUILT)
@@ -152,10 +153,10 @@ def imported_con(tmp_path_factory):
 
 
 def test_imported_votes_carry_the_un_attribution_into_every_export(imported_con):
-    from cyberdiplomacy import briefing, exports, figures
-    from cyberdiplomacy.filters import Filters
+    from cyberdiplomacy import briefing, exports
 
-    fig, table = figures.build("vote-map", imported_con, Filters(resolution="A/RES/99/4"), BUILT)
+    drawn = figures.build("vote-map", figures.Direct(imported_con), Filters(resolution="A/RES/99/4"))
+    fig, table = drawn.fig, drawn.table
     assert set(table["origin"]) == {"undl"}
     assert re.search(r"UN Digital Library voting data, imported \d{4}-\d{2}-\d{2}, © United Nations", footer_of(fig))
     about = exports.about("t", "", fig.layout.meta["sources"], {})
@@ -165,7 +166,7 @@ def test_imported_votes_carry_the_un_attribution_into_every_export(imported_con)
     pack = briefing.for_resolution(imported_con, "A/RES/99/4")
     assert html.escape(theme.UNDL_ATTRIBUTION) in briefing.to_html(pack)  # cover, footer and sources page
     # Curated-only figures carry no UN attribution.
-    curated, _ = figures.build("vote-map", imported_con, Filters(resolution="A/RES/99/2"), BUILT)
+    curated = figures.build("vote-map", figures.Direct(imported_con), Filters(resolution="A/RES/99/2")).fig
     assert exports.about("t", "", curated.layout.meta["sources"], {}).get("attribution") is None
 
 

@@ -20,8 +20,6 @@ from cyberdiplomacy import exports, figures, queries
 from cyberdiplomacy.filters import Filters
 from tests.conftest import ROOT
 
-BUILT = "2026-01-02"
-
 
 @pytest.fixture(scope="module")
 def con(world_con):
@@ -30,7 +28,8 @@ def con(world_con):
 
 @pytest.fixture(scope="module")
 def vote_map(con):
-    return figures.build("vote-map", con, Filters(resolution="A/RES/99/2"), BUILT)
+    drawn = figures.build("vote-map", figures.Direct(con), Filters(resolution="A/RES/99/2"))
+    return drawn.fig, drawn.table
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -44,21 +43,23 @@ def test_png_at_slide_and_a4_sizes(vote_map):
     assert png_size(exports.figure_bytes(fig, "png", "a4")) == (2246, 1588)
 
 
-def test_svg_holds_title_selection_and_source(vote_map):
+def test_svg_holds_title_selection_and_source(vote_map, con):
     fig, _ = vote_map
+    built = str(queries.build_info(con)["data_built_date"].iloc[0])[:10]  # figures carry the warehouse's build date
     svg = exports.figure_bytes(fig, "svg", selection="Resolution A/RES/99/2")
     text = "".join(ET.fromstring(svg).itertext())
     assert "A/RES/99/2: 2 yes, 1 no, 1 abstentions" in text
     assert "Resolution A/RES/99/2" in text
-    assert "Source: A/RES/99/2, curated record (data/votes.csv) · Data built 2026-01-02" in text
+    assert f"Source: A/RES/99/2, curated record (data/votes.csv) · Data built {built}" in text
 
 
 def test_pdf_page_and_text(con):
-    fig, _ = figures.build("vote-history", con, Filters(), BUILT)
+    fig = figures.build("vote-history", figures.Direct(con), Filters()).fig
     reader = PdfReader(io.BytesIO(exports.figure_bytes(fig, "pdf", "a4")))
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()
-    assert "most divisive recorded vote" in text and "Source:" in text and "Data built 2026-01-02" in text
+    built = str(queries.build_info(con)["data_built_date"].iloc[0])[:10]
+    assert "most divisive recorded vote" in text and "Source:" in text and f"Data built {built}" in text
 
 
 def test_xlsx_has_data_and_about_sheets(vote_map):

@@ -50,7 +50,7 @@ def test_undl_importer_only_raises_clean_errors(content, header):
 @SETTINGS
 @given(params=st.dictionaries(st.text(max_size=20), st.lists(st.text(max_size=300), max_size=3), max_size=6))
 def test_url_filters_never_raise(params):
-    result = filters.parse(params, {"RUS", "USA"}, {"A/RES/73/187"})
+    result = filters.parse(params, {"RUS", "USA"}, {"A/RES/73/187"}, (1946, 2026))
     assert set(result.states) <= {"RUS", "USA"}
     assert result.resolution in (None, "A/RES/73/187")
-    assert filters.parse(filters.to_params(result), {"RUS", "USA"}, {"A/RES/73/187"}) == result
+    assert filters.parse(filters.to_params(result), {"RUS", "USA"}, {"A/RES/73/187"}, (1946, 2026)) == result

@@ -27,29 +27,11 @@ def test_resolution_history_tallies(con):
         ("A/RES/99/2", False), ("A/RES/99/4", True)]
 
 
-def test_agreement_share(con):
-    agreement = queries.state_agreement(con, ["RUS"]).set_index("other_iso3")
-    # RUS and CHN: same vote on 99/1 plenary, 99/2 plenary and committee, 99/4 (history) -> 4 of 4.
-    assert agreement.loc["CHN", ["shared_vote_count", "same_vote_count", "agreement_share"]].tolist() == [4, 4, 1.0]
-    # RUS and FRA: Y/Y, Y/A, Y/N -> 1 of 3.
-    assert agreement.loc["FRA", "agreement_share"] == pytest.approx(1 / 3)
-    # SSD never cast a vote (X only), so it is not a partner at all.
-    assert "SSD" not in agreement.index
-
-
 def test_competing_votes(con):
     both = queries.competing_votes(con, "A/RES/99/1", "A/RES/99/2").set_index("iso3")
     assert both.loc["USA", ["vote_a", "vote_b"]].tolist() == ["N", "N"]
     assert both.loc["SSD", "vote_a"] is None or str(both.loc["SSD", "vote_a"]) in {"None", "nan", "<NA>"}
     assert "VAT" not in both.index
-
-
-def test_bloc_cohesion_uses_membership_on_the_vote_date(con):
-    cohesion = queries.bloc_cohesion(con, ["Council of Europe"])
-    rows = {(r.resolution_symbol, r.stage): (r.voting_member_count, r.cohesion_share) for r in cohesion.itertuples()}
-    # 2010: FRA and RUS members, both Y. 2018: RUS had not left yet (left 2022): FRA A, RUS Y -> 1 of 2.
-    assert rows[("A/RES/99/1", "plenary")] == (2, 1.0)
-    assert rows[("A/RES/99/2", "plenary")] == (2, 0.5)
 
 
 def test_sponsorship_queries(con):
@@ -99,8 +81,8 @@ def test_entry_into_force_after_the_fortieth_instrument():
 
 
 def test_data_quality_counts_unknown_cells(con):
-    from cyberdiplomacy import views
+    from cyberdiplomacy import tables
 
-    quality = views.data_quality({"sponsorships": queries.table(con, "sponsorships")}).iloc[0]
+    quality = tables.data_quality({"sponsorships": queries.table(con, "sponsorships")}).iloc[0]
     # 2 rows x 8 columns (notes excluded); unknown: CHN none... RUS joined_date and joined_in -> 2 cells.
     assert (quality["row_count"], quality["unknown_cell_count"], quality["confirmed_row_count"]) == (2, 2, 1)

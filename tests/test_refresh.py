@@ -69,8 +69,8 @@ def test_no_query_fails_while_the_warehouse_is_rebuilt(pointer, world_dir):
         while not stop.is_set():
             try:
                 if i % 2:  # through Streamlit's cache (no runtime: in-memory cache, with a warning)
-                    stamp = data.query("build_info")["built_at"].iloc[0]
-                    assert len(data.query("states")) > 0
+                    stamp = data.query(queries.build_info)["built_at"].iloc[0]
+                    assert len(data.query(queries.states)) > 0
                 else:
                     with data.reading() as con:
                         stamp = queries.build_info(con)["built_at"].iloc[0]
@@ -176,7 +176,7 @@ def test_missing_warehouse_says_make_build(tmp_path, monkeypatch):
     with pytest.raises(db.WarehouseUnavailable, match="make build"):
         db.connect()
     with pytest.raises(db.WarehouseUnavailable, match="make build"):
-        data.query("states")
+        data.query(queries.states)
     assert not (tmp_path / "nothing.duckdb").exists(), "the app must not build"
     result = subprocess.run([sys.executable, "-m", "cyberdiplomacy", "export", "--figure", "vote-map",
                              "--resolution", "74/247", "--out", str(tmp_path / "x.svg")],

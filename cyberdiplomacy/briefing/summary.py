@@ -6,14 +6,14 @@ import math
 
 import pandas as pd
 
-from cyberdiplomacy import figures, formatting, headlines, queries, views
+from cyberdiplomacy import alignment_views, defaults, figures, formatting, headlines, queries
 from cyberdiplomacy.briefing.model import Briefing, Chart, Reference, Table, bar_chart, image_chart
 from cyberdiplomacy.charts import theme
 from cyberdiplomacy.filters import Filters
 
 KEY_VOTES = headlines.KEY_TEXTS[:2]  # 73/187 and 74/247: the votes that launched the treaty
-REFERENCE_STATES = ("RUS", "USA", "CHN")
-MAX_STATES = 6
+REFERENCE_STATES = defaults.REFERENCE_STATES
+MAX_STATES = defaults.MAX_COMPARED_STATES
 WORLD = "World"
 GROUP_SHORT = {"African States": "African", "Asia-Pacific States": "Asia-Pacific",
                "Eastern European States": "Eastern European", "Latin American and Caribbean States": "GRULAC",
@@ -79,7 +79,18 @@ class Context:
         self.states = queries.states(con).set_index("iso3")
         self.history = queries.resolution_history(con).set_index("symbol")
         self.groups = queries.briefing_group_votes(con)
-        self.imported = figures._imported(con)
+        self.src = figures.Direct(con)  # figures drawn here are the pages' figures, built by the same code
+        self.imported = figures.imported_on(self.src)
+
+    def partners(self, iso3: str) -> pd.DataFrame:
+        """Every state's agreement with iso3: the one measure of the Alignment page and State explorer."""
+        try:
+            result = figures.states.agreement_result(self.src, Filters(), "cyber", defaults.AGREEMENT_METHOD)
+        except figures.FigureUnavailable:
+            return alignment_views.partners_frame()
+        partners = alignment_views.partners(result, iso3, self.src.query(queries.state_labels))
+        return partners.sort_values(["agreement_share", "shared_vote_count", "other_state_name"],
+                                    ascending=[False, False, True], ignore_index=True)
 
     def name(self, iso3: str) -> str:
         return str(self.states.at[iso3, "name"]) if iso3 in self.states.index else iso3
@@ -150,7 +161,7 @@ def state_facts(ctx: Context, iso3: str) -> dict:
     uncc = treaty[treaty["treaty"] == headlines.UNCC]
     blocs = queries.state_blocs(ctx.con, [iso3])
     current = sorted(set(blocs.loc[blocs["is_member_now"] & (blocs["bloc_kind"] != "un_regional_group"), "bloc"]))
-    agreement = queries.state_agreement(ctx.con, [iso3])
+    agreement = ctx.partners(iso3)
     return {"iso3": iso3, "name": name, "group": group, "votes": votes, "per_vote": per_vote,
             "vote_counts": plenary["vote"].value_counts().to_dict(), "recorded": len(plenary),
             "cast": len(cast), "with_group": with_group, "sponsorships": sponsorships, "treaty": treaty,
@@ -357,8 +368,8 @@ def chart_sponsorships(ctx: Context, iso3s: list[str]) -> Chart:
 
 
 def chart_timeline(ctx: Context, facts: list[dict]) -> Chart:
-    fig, meetings = figures.build("overview-timeline", ctx.con, Filters(), ctx.built)
-    fig = type(fig)(fig)
+    drawn = figures.history.overview_timeline(ctx.src, Filters())
+    fig, meetings = type(drawn.fig)(drawn.fig), drawn.table
     milestones = []
     for f in facts:
         for r in f["sponsorships"].drop_duplicates("draft_symbol").itertuples():
@@ -389,10 +400,10 @@ def chart_timeline(ctx: Context, facts: list[dict]) -> Chart:
 
 def chart_vote_map(ctx: Context, symbol: str, caption: str, title: str | None = None) -> Chart | None:
     try:
-        fig, table = figures.build("vote-map", ctx.con, Filters(resolution=symbol), ctx.built)
+        drawn = figures.history.vote_map(ctx.src, Filters(resolution=symbol))
     except figures.FigureUnavailable:
         return None
-    return image_chart(fig, caption, table, title=title)
+    return image_chart(drawn.fig, caption, drawn.table, title=title)
 
 
 # ---------------------------------------------------------------- tables
@@ -633,7 +644,7 @@ def resolution_facts(ctx: Context, symbol: str) -> dict:
     committee = queries.resolution_votes(ctx.con, symbol, "committee")
     sponsors = queries.resolution_sponsors(ctx.con, symbol)
     groups = ctx.groups[(ctx.groups["resolution_symbol"] == symbol) & (ctx.groups["stage"] == "plenary")]
-    pair = next(((a, b) for a, b in views.COMPETING_PAIRS.values() if symbol in (a, b)), None)
+    pair = next(((a, b) for a, b in defaults.COMPETING_PAIRS.values() if symbol in (a, b)), None)
     return {"symbol": symbol, "row": row, "votes": votes, "committee": committee, "sponsors": sponsors,
             "groups": groups, "pair": pair}
 

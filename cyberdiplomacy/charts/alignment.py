@@ -6,9 +6,6 @@ import plotly.graph_objects as go
 
 from cyberdiplomacy.charts import theme
 
-METHOD_LABELS = {"identical": "identical votes", "half_abstain": "abstention counted as half agreement",
-                 "coincidence": "Y/N voting coincidence (US State Department)"}
-
 
 def agreement_heatmap(agreement: pd.DataFrame, labels: dict[str, str], method: str, scope_text: str, built,
                       sources: list[str]) -> go.Figure:
@@ -27,7 +24,7 @@ def agreement_heatmap(agreement: pd.DataFrame, labels: dict[str, str], method: s
         title = f"{labels.get(low[0], low[0])} and {labels.get(low[1], low[1])} agreed least: {pairs.min():.0%}"
     else:
         title = "Agreement among the chosen states"
-    return theme.finish(fig, title, sources, built, f"{METHOD_LABELS[method]} · {scope_text}")
+    return theme.finish(fig, title, sources, built, f"{theme.METHOD_LABELS[method]} · {scope_text}")
 
 
 def cohesion_lines(by_year: pd.DataFrame, scope_text: str, built, sources: list[str]) -> go.Figure:

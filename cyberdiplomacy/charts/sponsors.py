@@ -244,20 +244,22 @@ def rival_votes(rival: pd.DataFrame, sponsored: str, built) -> go.Figure:
     return theme.finish(fig, title, [sponsored] + list(table.index), built)
 
 
-def cohesion(cohesion_df: pd.DataFrame, built) -> go.Figure:
-    grid = cohesion_df.pivot_table(index="bloc", columns="resolution_symbol", values="cohesion_share")
+def cohesion(cohesion_df: pd.DataFrame, built, sources: list[str]) -> go.Figure:
+    """Per bloc and recorded vote: the Hix-Noury-Roland agreement index (metrics.bloc_cohesion)."""
+    grid = cohesion_df.pivot_table(index="bloc", columns="resolution_symbol", values="agreement_index")
     order = list(dict.fromkeys(cohesion_df.sort_values("vote_date")["resolution_symbol"]))
     grid = grid.reindex(columns=order)
-    fig = go.Figure(go.Heatmap(z=grid.values, x=grid.columns, y=grid.index, zmin=0.3, zmax=1,
-                               colorscale="Viridis", colorbar=dict(title="Cohesion", tickformat=".0%"),
-                               text=[[f"{v:.0%}" if pd.notna(v) else "" for v in row] for row in grid.values],
-                               texttemplate="%{text}", hovertemplate="%{y} on %{x}: %{z:.0%}<extra></extra>"))
+    fig = go.Figure(go.Heatmap(z=grid.values, x=grid.columns, y=grid.index, zmin=0, zmax=1,
+                               colorscale="Viridis", colorbar=dict(title="Agreement<br>index"),
+                               text=[[f"{v:.2f}" if pd.notna(v) else "" for v in row] for row in grid.values],
+                               texttemplate="%{text}", hovertemplate="%{y} on %{x}: %{z:.2f}<extra></extra>"))
     fig.update_layout(height=max(320, 150 + 34 * len(grid) + footer.label_depth(order)), yaxis_title=None,
                       xaxis_title=None)
     depth = footer.rotated_categories(fig, order)
     mean = grid.mean(axis=1).sort_values()
-    title = (f"{mean.index[0]} was the least united bloc ({mean.iloc[0]:.0%} on average)" if len(mean)
+    title = (f"{mean.index[0]} was the least united bloc (mean agreement index {mean.iloc[0]:.2f})" if len(mean)
              else "Bloc cohesion")
-    fig = theme.finish(fig, title, order + ["bloc_memberships"], built,
-                       "Share of the bloc's voting members who cast the bloc's most common vote")
+    fig = theme.finish(fig, title, sources, built,
+                       "Agreement index (Hix, Noury and Roland): 1 = every voting member voted alike, 0 = an even "
+                       "three-way split")
     return footer.reserve(fig, depth)

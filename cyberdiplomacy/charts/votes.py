@@ -221,3 +221,9 @@ def camps_map(both: pd.DataFrame, symbol_a: str, symbol_b: str, built, imported_
              f"{sizes.get('No on A, Yes on B', 0)} only {symbol_b}")
     return theme.finish(fig, title, [symbol_a, symbol_b, *_pair_sources(both, imported_on)], built,
                         f"A = {symbol_a}, B = {symbol_b} · " + _map_note(camps["iso3"]))
+def symbol_from_point(point: dict) -> str | None:
+    """The resolution symbol carried in a clicked point's customdata (second field), if any."""
+    custom = point.get("customdata") if isinstance(point, dict) else None
+    if isinstance(custom, list | tuple) and len(custom) > 1 and isinstance(custom[1], str):
+        return custom[1]
+    return None

@@ -10,14 +10,17 @@ import contextlib
 import logging
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from cyberdiplomacy import db, queries
+from cyberdiplomacy import db, figures, queries
+from cyberdiplomacy.figures import Drawn, NamedFigure, Unavailable
+from cyberdiplomacy.figures.source import Query, q  # noqa: F401 - q names a query for derive()
+from cyberdiplomacy.filters import Filters
 from cyberdiplomacy.frame_cache import FrameCache, result_bytes
 
 log = logging.getLogger("cyberdiplomacy")
@@ -108,26 +111,16 @@ def _items(kwargs: dict) -> tuple:
     return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in kwargs.items()))
 
 
-def _run(key: str, query_name: str, items: tuple) -> pd.DataFrame:
+def _run(key: str, query_fn, items: tuple) -> pd.DataFrame:
     with reading(key) as con:
-        return getattr(queries, query_name)(con, **dict(items))
+        return query_fn(con, **dict(items))
 
 
-def query(query_name: str, /, **kwargs) -> pd.DataFrame:
-    """Run queries.<query_name>(con, **kwargs), cached per warehouse version; list arguments become tuples."""
-    key = (warehouse_key(), query_name, _items(kwargs))
+def query(query_fn: Callable[..., pd.DataFrame], /, **params) -> pd.DataFrame:
+    """query_fn(con, **params) for a function of cyberdiplomacy.queries, cached per warehouse version and
+    arguments; list arguments become tuples."""
+    key = (warehouse_key(), query_fn, _items(params))
     return results.get(key, lambda: _run(*key))
-
-
-@dataclass(frozen=True)
-class Query:
-    """A query named as an argument of derive(): run (cached) only when the derived result is not cached."""
-    name: str
-    params: tuple
-
-
-def q(query_name: str, /, **kwargs) -> Query:
-    return Query(query_name, _items(kwargs))
 
 
 DERIVED_MB = int(os.environ.get("CYBERDIPLOMACY_DERIVED_MB", "256"))
@@ -137,25 +130,38 @@ derived = FrameCache(DERIVED_MB * 1024 * 1024, size=result_bytes, copy=lambda va
 def derive(fn, /, *args):
     """fn(*args) for a pure core function, cached per warehouse version and arguments; a Query argument
     stands for that query's result. Results are shared by every session and treated as read-only."""
-    key = (warehouse_key(), fn.__module__, fn.__qualname__, args)
-    return derived.get(key, lambda: fn(*[query(a.name, **dict(a.params)) if isinstance(a, Query) else a
+    key = (warehouse_key(), fn, args)
+    return derived.get(key, lambda: fn(*[query(a.query_fn, **dict(a.params)) if isinstance(a, Query) else a
                                          for a in args]))
 
 
+class _Cached:
+    """The figure registry's Source over the shared caches: every session draws from the same results."""
+
+    query = staticmethod(query)
+    derive = staticmethod(derive)
+
+
+source = _Cached()
+
+
+def figure(named: NamedFigure, filters: Filters, **choices) -> Drawn | Unavailable:
+    """A registered figure for these filters and choices, built once per warehouse version and shared by every
+    session (figures are read-only: st.plotly_chart and the exports copy them)."""
+    key = (warehouse_key(), named.name, filters, _items(choices))
+    return derived.get(key, lambda: named.draw(source, filters, **choices))
+
+
 def built_date() -> str:
-    info = query("build_info")
-    return str(info["data_built_date"].iloc[0])[:10] if len(info) else "unknown"
+    return figures.built_date(source)
 
 
 def build_dict() -> dict:
     """The build_info row (data version, build date, licence, citation) as a dict; empty if missing."""
-    info = query("build_info")
+    info = query(queries.build_info)
     return info.iloc[0].to_dict() if len(info) else {}
 
 
 def imported_on() -> str | None:
     """The date UN Digital Library data was last imported (for source names), or None."""
-    status = query("import_status")
-    if not len(status) or "last_imported_at" not in status.columns or pd.isna(status["last_imported_at"].iloc[0]):
-        return None
-    return str(status["last_imported_at"].iloc[0])[:10]
+    return figures.imported_on(source)

@@ -54,9 +54,9 @@ def table_downloads(name: str, table: pd.DataFrame, text: str, confidence: list[
 def _dataset_zip() -> bytes:
     from cyberdiplomacy import queries
 
-    tables = {name: data.query("table", name=name) for name in queries.TABLES}
+    tables = {name: data.query(queries.table, name=name) for name in queries.TABLES}
     sources = [s for t in tables.values() for s in theme.table_sources(t, data.imported_on(), default=())]
-    readme = exports.dataset_readme(data.build_dict(), data.query("contract_columns"),
+    readme = exports.dataset_readme(data.build_dict(), data.query(queries.contract_columns),
                                     {name: len(t) for name, t in tables.items()}, theme.attribution_for(sources))
     return exports.dataset_zip(tables, readme)
 

@@ -9,8 +9,8 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from cyberdiplomacy import figures, labels, queries, state_names
 from cyberdiplomacy import filters as url_filters
-from cyberdiplomacy import state_names, views
 from cyberdiplomacy.ui import data
 
 # Download widgets live in ui/downloads; pages keep calling them from here.
@@ -37,8 +37,8 @@ def page(title: str, intro: str) -> url_filters.Filters:
     st.caption(intro)
     filters = url_filters.Filters()
     with guard():
-        states = data.query("states")
-        resolutions = data.query("resolution_history")
+        states = data.query(queries.states)
+        resolutions = data.query(queries.resolution_history)
         params = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
         spellings = state_names.lookup(zip(states["iso3"], states["name"], strict=True))
         filters = url_filters.parse(params, spellings, set(resolutions["symbol"]), year_bounds())
@@ -49,16 +49,22 @@ def page(title: str, intro: str) -> url_filters.Filters:
 
 def year_bounds() -> tuple[int, int]:
     """The years a URL may ask for: the earliest and latest year on record (resolutions, meetings, all votes)."""
-    bounds = data.query("year_bounds")
+    bounds = data.query(queries.year_bounds)
     first, last = (bounds.iloc[0]["first_year"], bounds.iloc[0]["last_year"]) if len(bounds) else (None, None)
-    return (min(int(first), url_filters.FIRST_YEAR) if pd.notna(first) else url_filters.FIRST_YEAR,
-            max(int(last), url_filters.LAST_YEAR) if pd.notna(last) else url_filters.LAST_YEAR)
+    if pd.isna(first) or pd.isna(last):
+        return url_filters.EARLIEST_YEAR, url_filters.EARLIEST_YEAR
+    return int(first), int(last)
+
+
+def track_years() -> tuple[int, int]:
+    """The first and last year of both tracks' record: every track page's year control spans it."""
+    return figures.track_years(data.source)
 
 
 def vote_coverage() -> None:
     """Where per-state votes start and stop, on every page."""
     with guard():
-        st.caption(views.vote_coverage_text(data.query("vote_coverage")))
+        st.caption(labels.vote_coverage_text(data.query(queries.vote_coverage)))
 
 
 PAGE_QUESTIONS = {
@@ -125,6 +131,21 @@ def chart(filters: url_filters.Filters, fig: go.Figure, table: pd.DataFrame, key
     return event
 
 
+def figure(filters: url_filters.Filters, named: figures.NamedFigure, *, key: str | None = None, on_select: bool = False,
+           caption: str = "", **choices):
+    """A registered figure for these filters and choices (built once and shared), or a plain message saying why
+    it cannot be drawn; its note (coverage, what a filter means) above it."""
+    drawn = data.figure(named, filters, **choices)
+    if isinstance(drawn, figures.Unavailable):
+        empty(drawn.message[:1].upper() + drawn.message[1:].rstrip(".") + ".")
+        return None
+    if drawn.changed:
+        st.info(drawn.changed)
+    if drawn.note:
+        st.caption(drawn.note)
+    return chart(filters, drawn.fig, drawn.table, key or named.name, on_select=on_select, caption=caption)
+
+
 def selected_points(event) -> list[dict]:
     if not event:
         return []
@@ -136,7 +157,7 @@ def selected_points(event) -> list[dict]:
 
 
 def footer() -> None:
-    info = data.query("build_info")
+    info = data.query(queries.build_info)
     version = info["data_version"].iloc[0] if len(info) else "unknown"
     st.divider()
     vote_coverage()

@@ -1,0 +1,45 @@
+"""Every limit and default view in one place: pages, the CLI, the load tool and briefing packs read them here.
+
+Year ranges are not here: they come from the data (queries.year_bounds, queries.track_years), so a
+2027 session appears on every page the day it is added.
+"""
+from __future__ import annotations
+
+# The text the dashboard exists for: Russia's 2018 draft, adopted 94-59-33 (A/73/PV.55).
+DEFAULT_RESOLUTION = "A/RES/73/187"
+# From the first criminal-track text to the one that created the Ad Hoc Committee: who moved between them.
+SWING = ("A/RES/73/187", "A/RES/74/247")
+COMPETING_PAIRS = {
+    "2018": ("A/RES/73/27", "A/RES/73/266"),
+    "2019": ("A/RES/74/29", "A/RES/74/28"),
+    "2018–19 criminal track": ("A/RES/73/187", "A/RES/74/247"),
+}
+PAIR_NOTES = {
+    "2018": "Russia's OEWG text vs the US GGE text",
+    "2019": "Russia's text vs the US text",
+    "2018–19 criminal track": "Russia's 2018 and 2019 drafts on criminal use of ICTs",
+}
+DEFAULT_PAIR = "2018"
+# The vote that answers each text (the sponsor-to-vote flow): its rival of the same session, or the next text
+# of its track.
+PAIRED_VOTES = {
+    "A/RES/73/187": "A/RES/74/247", "A/RES/74/247": "A/RES/73/187",
+    "A/RES/73/27": "A/RES/73/266", "A/RES/73/266": "A/RES/73/27",
+    "A/RES/74/29": "A/RES/74/28", "A/RES/74/28": "A/RES/74/29",
+}
+
+# The blocs both camps are read through: the EU and NATO against BRICS and the SCO, and the two large
+# groups in between; six lines stay readable on one chart.
+DEFAULT_BLOCS = ("EU", "NATO", "BRICS", "SCO", "AU", "G77")
+# The poles of both tracks and the large states between them.
+DEFAULT_STATES = ("RUS", "USA", "CHN", "IND", "BRA", "ZAF")
+DEFAULT_STATE_PAIR = ("RUS", "USA")  # the State explorer's first view: the two poles
+REFERENCE_STATES = ("RUS", "USA", "CHN")  # whom the alignment table measures everyone against
+
+MAX_URL_STATES = 12  # a link may carry this many states; more are cut, with a message
+MAX_COMPARED_STATES = 6  # side by side (State explorer, briefing packs): more would not fit a slide
+MAX_URL_BODIES = 30
+AGREEMENT_METHOD = "identical"  # the measure used where a page offers no choice (State explorer, CLI, packs)
+COSPONSOR_THRESHOLD = 1  # pairs that sponsored at least this many drafts together
+# The Meeting timelines page opens on these bodies' era, at day resolution (dates from the data).
+TIMELINE_ERA_BODIES = ("AHC", "Signing ceremony")

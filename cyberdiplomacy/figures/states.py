@@ -1,0 +1,61 @@
+"""Figures about chosen states (State explorer, Alignment): their votes over time and their voting partners."""
+from __future__ import annotations
+
+from cyberdiplomacy import alignment_views as av
+from cyberdiplomacy import defaults, queries
+from cyberdiplomacy.charts import states, theme
+from cyberdiplomacy.figures.registry import Drawn, FigureUnavailable, built_date, figure, imported_on
+from cyberdiplomacy.figures.source import Source, q
+from cyberdiplomacy.filters import Filters, year_span
+
+
+def need_states(filters: Filters) -> list[str]:
+    if not filters.states:
+        raise FigureUnavailable("this figure needs at least one --state (a code or a name, e.g. RUS or Brazil)")
+    return list(filters.states)
+
+
+@figure("state-votes", "votes of the chosen states over time (--state, required)")
+def state_votes(src: Source, filters: Filters) -> Drawn:
+    table = src.query(queries.state_votes, iso3s=need_states(filters))
+    if table.empty:
+        raise FigureUnavailable("no recorded vote on record for these states")
+    return Drawn(states.vote_strip(table, built_date(src), imported_on(src)), table)
+
+
+def vote_years(src: Source, filters: Filters, scope: str) -> tuple[int, int]:
+    """The years of recorded votes in a scope, narrowed by the URL's from/to."""
+    bounds = av.scope_years(src.query(queries.vote_years), scope)
+    if bounds is None:
+        raise FigureUnavailable("no recorded vote is on record yet")
+    return year_span(filters, *bounds)
+
+
+def vote_rows(src: Source, filters: Filters, scope: str):
+    """The recorded plenary votes a vote figure draws, as a query (so derived results are cached by it)."""
+    first, last = vote_years(src, filters, scope)
+    return q(queries.vote_rows, scope=scope, from_year=first, to_year=last)
+
+
+def agreement_result(src: Source, filters: Filters, scope: str, method: str) -> av.AgreementResult:
+    """The one agreement measure (metrics.agreement on recorded plenary votes), for pages, CLI and packs."""
+    rows = vote_rows(src, filters, scope)
+    if src.query(rows.query_fn, **dict(rows.params)).empty:
+        raise FigureUnavailable("no recorded vote in these years")
+    return src.derive(av.agreement_result, rows, method, imported_on(src))
+
+
+@figure("agreement", "closest and farthest voting partners of one state (--state; the first one given)")
+def agreement(src: Source, filters: Filters, state: str | None = None, scope: str = "cyber",
+              method: str = defaults.AGREEMENT_METHOD) -> Drawn:
+    iso3 = state or need_states(filters)[0]
+    result = agreement_result(src, filters, scope, method)
+    labels = src.query(queries.state_labels)
+    partners = av.partners(result, iso3, labels)
+    name = av.names(labels).get(iso3, iso3)
+    if partners.empty:
+        raise FigureUnavailable(f"no shared votes on record for {name}")
+    rows = vote_rows(src, filters, scope)
+    scope_text = av.scope_text(scope, av.drawn_years(src.query(rows.query_fn, **dict(rows.params))))
+    return Drawn(states.agreement_bars(partners, name, built_date(src), sources=result.sources,
+                                       scope_text=f"{theme.METHOD_LABELS[method]} · {scope_text}"), partners)
