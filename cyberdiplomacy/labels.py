@@ -114,3 +114,58 @@ def vote_coverage_text(coverage: pd.DataFrame) -> str:
 
 ORIGIN_LABELS = {"curated": "curated (data/)", "history": "bundled history 1946–2019", "undl": "UN Digital Library imports"}
 
+
+
+def _date(value) -> str | None:
+    return None if value is None or pd.isna(value) else f"{pd.Timestamp(value):%d %B %Y}".lstrip("0")
+
+
+def _outcome(mode, yes, no, abstain) -> str | None:
+    if mode == "recorded_vote" and pd.notna(yes) and pd.notna(no) and pd.notna(abstain):
+        return f"by a recorded vote of {int(yes)}–{int(no)}–{int(abstain)}"
+    return {"recorded_vote": "by a recorded vote (totals not on record)", "without_vote": "without a vote"}.get(mode)
+
+
+def _decision(label: str, verb: str, outcome: str | None, when: str | None, record=None) -> str:
+    """'- Third Committee: approved by a recorded vote of 88–55–29 (date not on record)'."""
+    unknown = [what for what, value in (("how", outcome), ("date", when)) if not value]
+    return (f"- {label}: {verb}" + (f" {outcome}" if outcome else "") + (f" on {when}" if when else "")
+            + (f", {_link(record)}" if isinstance(record, str) and record else "")
+            + (f" ({' and '.join(unknown)} not on record)" if unknown else ""))
+
+
+def resolution_story(row: pd.Series | None, sponsors: pd.DataFrame, states: pd.DataFrame) -> str:
+    """One text's story in a few lines of Markdown: draft and sponsors, committee and plenary outcome, competing
+    text, record. Unknown facts are said to be unknown, never guessed."""
+    if row is None:
+        return "No text on record."
+    names = dict(zip(states["iso3"], states["name"], strict=True))
+    lines = [f"**{row['symbol']}**: {row['title'] or 'title not on record'}"]
+    draft = row.get("draft_symbol") if isinstance(row.get("draft_symbol"), str) else None
+    main = names.get(row.get("main_sponsor_iso3"), row.get("main_sponsor_iso3"))
+    drafted = f"- Draft {_link(draft)}" if draft else "- Draft: not on record"
+    lines.append(drafted + (f", tabled by {main}" if isinstance(main, str) else ""))
+    if sponsors.empty:
+        lines.append("- Sponsors: not on record (unknown, not none)")
+    else:
+        original, later = (int((sponsors["role"] == role).sum()) for role in ("original", "additional"))
+        if len(sponsors) == 1:
+            lines.append("- Sponsors: only the main sponsor is on record (the co-sponsor list is not yet curated)")
+        else:
+            lines.append(f"- Sponsors on record: {original} printed on the draft, {later} joined later "
+                         f"({len(sponsors)} states, listed below)")
+    committee = row.get("main_committee")
+    if isinstance(committee, str) and committee:
+        outcome = _outcome(row.get("committee_adoption_mode"), row.get("committee_yes_count"),
+                           row.get("committee_no_count"), row.get("committee_abstain_count"))
+        when = _date(row.get("committee_date"))
+        lines.append(_decision(f"{committee} Committee", "approved", outcome, when) if outcome or when
+                     else f"- {committee} Committee: its decision is not on record")
+    lines.append(_decision("General Assembly", "adopted", _outcome(
+        row.get("adoption_mode"), row.get("plenary_yes_count"), row.get("plenary_no_count"),
+        row.get("plenary_abstain_count")), _date(row.get("adopted_date")), row.get("meeting_record")))
+    for pair, (a, b) in defaults.COMPETING_PAIRS.items():
+        if row["symbol"] in (a, b):
+            other = b if a == row["symbol"] else a
+            lines.append(f"- Compared with {_link(other)} under Competing texts below ({defaults.PAIR_NOTES[pair]})")
+    return "\n".join(lines)

@@ -39,13 +39,15 @@ with layout.guard():
         symbol = st.selectbox("Resolution", options, key="resolution",
                               format_func=labels.resolution_labels(recorded).__getitem__)
         filters = layout.url_filters.with_changes(filters, resolution=symbol)
+        sponsors = data.query(queries.resolution_sponsors, symbol=symbol)
+        st.markdown(labels.resolution_story(tables.row_for(data.query(queries.resolution_history), symbol), sponsors,
+                                            data.query(queries.states)))
         layout.figure(filters, figures.history.vote_map)
         layout.figure(filters, figures.history.votes_by_group)
         shown = st.multiselect("Show states that voted", labels.VOTE_OPTIONS, default=labels.VOTE_OPTIONS,
                                format_func=theme.vote_label)
         layout.show_table(tables.states_by_vote(data.query(queries.resolution_votes, symbol=symbol, stage="plenary"),
                                                 shown, filters.states))
-        sponsors = data.query(queries.resolution_sponsors, symbol=symbol)
         st.subheader("Sponsors")
         if sponsors.empty:
             layout.empty("No sponsor of this text is on record yet (unknown, not none).")

@@ -1,13 +1,14 @@
 """Data & sources: every table of the data contract, its sources and how sure each fact is."""
 import streamlit as st
 
-from cyberdiplomacy import labels, queries, state_views, tables
+from cyberdiplomacy import figures, labels, queries, state_views, tables
 from cyberdiplomacy.ui import data, imports, layout
 
 filters = layout.page("Data & sources",
                       "Every table behind the charts, with the source and confidence of each row. Researchers can "
                       "also open the DuckDB file directly (see the README's data contract).")
 with layout.guard():
+    layout.figure(filters, figures.sources.data_confidence)
     st.subheader("Datasets")
     layout.show_table(data.query(queries.table, name="datasets"))
     st.subheader("Where the rows come from")
@@ -23,7 +24,7 @@ with layout.guard():
     st.subheader("Data quality")
     st.caption("Known and unknown (empty) cells per table, notes excluded, and the confidence of the rows. "
                "Unknown cells are shown as empty everywhere, never as zero.")
-    layout.show_table(tables.data_quality({t: data.query(queries.table, name=t) for t in tables.BROWSABLE_TABLES}))
+    layout.show_table(data.figure(figures.sources.data_confidence, filters).table)
     name = st.selectbox("Browse a table", tables.BROWSABLE_TABLES)
     table = data.query(queries.table, name=name)
     text = st.text_input("Filter rows containing (any column)", max_chars=100)

@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Each page once without parameters (the newcomer's first view) and once with a state (the researcher's lens).
 VISITS = [(page, params) for page in (None, "pages/1_Resolution_history.py", "pages/2_Sponsor_blocs.py",
                                       "pages/3_Meeting_timelines.py", "pages/4_State_explorer.py",
+                                      "pages/5_Data_and_sources.py",
                                       "pages/6_Alignment.py")
           for params in ({}, {"state": "RUS,CHN"})]
 

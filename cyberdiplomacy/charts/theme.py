@@ -27,6 +27,8 @@ TRACK_LABELS = {
     "criminal_ict": "Criminal use of ICTs (Third Committee, CCPCJ)",
     "international_security": "ICTs and international security (First Committee)",
 }
+CONFIDENCE_ORDER = ["confirmed", "single-source", "inferred"]
+CONFIDENCE_COLOURS = {"confirmed": "#009E73", "single-source": "#56B4E9", "inferred": "#CC79A7"}  # Okabe-Ito
 METHOD_LABELS = {"identical": "identical votes", "half_abstain": "abstention counted as half agreement",
                  "coincidence": "Y/N voting coincidence (US State Department)"}  # the agreement measures, metrics.METHODS
 TRACK_COLOURS = {"criminal_ict": "#D55E00", "international_security": "#0072B2"}

@@ -1,0 +1,18 @@
+"""Figures about the record itself (Data & sources)."""
+from __future__ import annotations
+
+from cyberdiplomacy import queries, tables
+from cyberdiplomacy.charts import quality
+from cyberdiplomacy.figures.registry import Drawn, built_date, figure
+from cyberdiplomacy.figures.source import Source
+from cyberdiplomacy.filters import Filters
+
+
+def data_quality(src: Source):
+    return tables.data_quality({name: src.query(queries.table, name=name) for name in tables.BROWSABLE_TABLES})
+
+
+@figure("data-confidence", "rows per table by confidence (confirmed, single-source, inferred)")
+def data_confidence(src: Source, filters: Filters) -> Drawn:
+    table = data_quality(src)
+    return Drawn(quality.confidence_bars(table, built_date(src)), table)

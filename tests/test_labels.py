@@ -1,0 +1,37 @@
+"""Words the pages show, on the synthetic fixture world: a text's story says unknowns as unknown."""
+from __future__ import annotations
+
+from cyberdiplomacy import labels, queries, tables
+
+
+def story(con, symbol: str) -> str:
+    history = queries.resolution_history(con)
+    return labels.resolution_story(tables.row_for(history, symbol), queries.resolution_sponsors(con, symbol),
+                                   queries.states(con))
+
+
+def test_a_text_with_its_whole_story_on_record(world_con):
+    assert story(world_con, "A/RES/99/2").splitlines() == [
+        "**A/RES/99/2**: Fixture text two",
+        "- Draft [A/C.3/99/L.2](https://undocs.org/A/C.3/99/L.2), tabled by Russian Federation",
+        "- Sponsors on record: 1 printed on the draft, 1 joined later (2 states, listed below)",
+        "- Third Committee: approved by a recorded vote of 2–2–0 on 14 November 2018",
+        "- General Assembly: adopted by a recorded vote of 2–1–1 on 17 December 2018, "
+        "[A/99/PV.2](https://undocs.org/A/99/PV.2)"]
+
+
+def test_unknown_facts_are_said_to_be_unknown(world_con):
+    assert story(world_con, "A/RES/99/4").splitlines() == [
+        "**A/RES/99/4**: Fixture text four",
+        "- Draft: not on record",
+        "- Sponsors: not on record (unknown, not none)",
+        "- First Committee: its decision is not on record",
+        "- General Assembly: adopted (how and date not on record)"]
+    assert labels.resolution_story(None, queries.resolution_sponsors(world_con, "x"), queries.states(world_con)) == \
+        "No text on record."
+
+
+def test_a_link_to_a_text_without_recorded_votes_says_why_it_is_not_shown():
+    assert labels.no_recorded_vote_text("A/RES/79/243", "A/RES/73/187").startswith(
+        "A/RES/79/243 has no per-state votes on record (adopted without a vote, or its votes are not on record), "
+        "so this section shows A/RES/73/187")
