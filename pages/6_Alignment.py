@@ -18,7 +18,8 @@ with layout.guard():
                      help=av.ALL_VOTES_HELP)
     method = st.selectbox("Agreement measure", av.METHODS, format_func=av.method_label)
     states, labels = data.query("states"), data.query("state_labels")  # labels also name former states
-    chosen = st.multiselect("States", list(states["iso3"]), default=list(filters.states) or av.DEFAULT_STATES,
+    known = list(states["iso3"])
+    chosen = st.multiselect("States", known, default=list(filters.states) or [s for s in av.DEFAULT_STATES if s in known],
                             format_func=views.state_namer(states), max_selections=12)
     filters = layout.url_filters.with_changes(filters, states=tuple(chosen))
     bounds = av.scope_years(vote_years, scope)
