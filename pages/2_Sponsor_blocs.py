@@ -68,8 +68,8 @@ with layout.guard():
         mine = sv.blocs_of_states(data.query("state_blocs", iso3s=chosen), bloc_options)
         st.caption(f"Blocs that {', '.join(chosen)} belong to now are chosen; add or remove blocs below.")
     else:
-        mine = [b for b in views.DEFAULT_BLOCS if b in bloc_options]
-    picked = st.multiselect("Blocs", bloc_options, default=mine or views.DEFAULT_BLOCS)
+        mine = []
+    picked = st.multiselect("Blocs", bloc_options, default=mine or [b for b in views.DEFAULT_BLOCS if b in bloc_options])
     cohesion = data.query("bloc_cohesion", blocs=picked)
     if not picked:
         layout.empty("Choose at least one bloc.")
