@@ -57,7 +57,7 @@ def bench_browser(runs: int) -> None:
         for name, path in PAGE_PATHS.items():
             if name == "data_and_sources":
                 continue
-            query = "?state=RUS,USA" if name == "state_explorer" else ""
+            query = "?state=RUS,USA" if name in ("state_explorer", "alignment") else ""
             cold, warm = [], []
             for _ in range(runs):
                 # Cold: a fresh profile downloads the app's JavaScript; warm: a returning visitor's cache.
