@@ -25,6 +25,11 @@ def method_label(method: str) -> str:
     return label[0].upper() + label[1:]
 
 
+def default_states(url_states: tuple[str, ...], states: pd.DataFrame) -> list[str]:
+    """The URL's states, else the default ones the warehouse knows."""
+    return list(url_states) or [s for s in defaults.DEFAULT_STATES if s in set(states["iso3"])]
+
+
 def all_votes_available(vote_years: pd.DataFrame) -> bool:
     """The all-votes scope makes sense once all_votes holds votes on texts other than the ICT resolutions."""
     row = vote_years[vote_years["scope"] == "all"]

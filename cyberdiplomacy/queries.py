@@ -95,10 +95,6 @@ def sponsor_bloc_composition(con) -> pd.DataFrame:
     return run(con, "sponsor_bloc_composition")
 
 
-def sponsors_on_rival_votes(con, symbol: str) -> pd.DataFrame:
-    return run(con, "sponsors_on_rival_votes", symbol=symbol)
-
-
 def blocs(con) -> pd.DataFrame:
     return run(con, "blocs")
 
@@ -121,10 +117,6 @@ def vote_rows(con, scope: str = "cyber", from_year: int = ANY_YEAR[0], to_year: 
 
 def bloc_member_votes(con, blocs, scope: str = "cyber", from_year: int = ANY_YEAR[0], to_year: int = ANY_YEAR[1]) -> pd.DataFrame:
     return run(con, "bloc_member_votes", blocs=list(blocs), scope=scope, from_year=from_year, to_year=to_year)
-
-
-def current_bloc_members(con, blocs) -> pd.DataFrame:
-    return run(con, "current_bloc_members", blocs=list(blocs))
 
 
 def import_status(con) -> pd.DataFrame:

@@ -16,7 +16,7 @@ with layout.guard():
                      help=av.ALL_VOTES_HELP)
     method = st.selectbox("Agreement measure", av.METHODS, format_func=av.method_label)
     states = data.query(queries.states)
-    chosen = st.multiselect("States", list(states["iso3"]), default=list(filters.states or defaults.DEFAULT_STATES),
+    chosen = st.multiselect("States", list(states["iso3"]), default=av.default_states(filters.states, states),
                             format_func=labels.state_namer(states), max_selections=defaults.MAX_URL_STATES)
     filters = layout.url_filters.with_changes(filters, states=tuple(chosen))
     bounds = av.scope_years(vote_years, scope)

@@ -79,8 +79,6 @@ def bench_browser(runs: int) -> None:
         record("first chart, cold browser (median) bare one-chart app", bare, None)
         record("first chart, warm browser (median) bare one-chart app", statistics.median(bare_warm), None)
         for name, path in PAGE_PATHS.items():
-            if name == "data_and_sources":  # a page of tables: it has no chart
-                continue
             _first_chart_seconds(browser, url + path, 1)  # warm server: its caches hold this view
             cold, warm = _first_chart_seconds(browser, url + path, runs)
             record(f"first chart, cold browser (median) {name}", statistics.median(cold), 1.3 * bare)

@@ -155,7 +155,7 @@ async def new_offline_page(browser, stats: Stats, use_route: bool):
 
 async def visit(page, url: str, name: str, stats: Stats, who: str) -> float | None:
     """One page load: time to first chart, then wait for the run to finish and look for errors."""
-    query = "?state=RUS,USA" if name in ("state_explorer", "sponsor_blocs") else ""
+    query = "?state=RUS,USA" if name in ("state_explorer", "sponsor_blocs", "alignment") else ""
     first = TABLE if name == "data_and_sources" else CHART
     start = time.perf_counter()
     stats.loads += 1

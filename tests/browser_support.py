@@ -25,6 +25,7 @@ PAGE_PATHS = {
     "meeting_timelines": "/Meeting_timelines",
     "state_explorer": "/State_explorer",
     "data_and_sources": "/Data_and_sources",
+    "alignment": "/Alignment",
 }
 
 

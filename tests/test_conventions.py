@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import ast
+import collections
+import functools
+import itertools
 import re
 from pathlib import Path
 
@@ -36,11 +39,80 @@ def test_core_does_not_import_streamlit():
         assert "streamlit" not in imports(path), path
 
 
-def test_every_sql_file_is_used_and_every_used_file_exists():
+APP_FILES = [*PAGE_FILES, *(ROOT / "cyberdiplomacy").rglob("*.py"), *(ROOT / "etl").glob("*.py"),
+             *(ROOT / "scripts").rglob("*.py")]
+SQL_FILE = re.compile(r"[\w.-]+\.sql")
+
+
+def sql_loads(path: Path) -> list[tuple[str, str | None]]:
+    """(name pattern, innermost enclosing function or None at module level) for each SQL file the module loads:
+    a file name 'x.sql' in a string, or queries.run(con, "x"). A placeholder of an f-string stands for any string
+    constant of the same module (e.g. the import kinds)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    words = sorted({n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+                    and re.fullmatch(r"\w+", n.value)})
+    is_queries = path == ROOT / "cyberdiplomacy" / "queries.py"
+
+    def names(node, sql_only: bool) -> list[str]:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return [node.value]
+        if isinstance(node, ast.JoinedStr):
+            pattern = "".join(part.value.replace("{", "{{").replace("}", "}}") if isinstance(part, ast.Constant)
+                              else "{}" for part in node.values)
+            if sql_only and not pattern.endswith(".sql"):
+                return []
+            return [pattern.format(*combo) for combo in itertools.product(words, repeat=pattern.count("{}"))]
+        return []
+
+    found = []
+
+    def visit(node, function):
+        for child in ast.iter_child_nodes(node):
+            inner = child.name if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) else function
+            if is_queries and isinstance(child, ast.Call) and getattr(child.func, "id", None) == "run" \
+                    and len(child.args) >= 2:
+                found.extend((f"{n}.sql", inner) for n in names(child.args[1], sql_only=False))
+            elif not is_queries and isinstance(child, (ast.Constant, ast.JoinedStr)):
+                found.extend((n, inner) for n in names(child, sql_only=True) if SQL_FILE.fullmatch(n))
+            visit(child, inner)
+
+    visit(tree, None)
+    return found
+
+
+def names_in(node) -> collections.Counter:
+    """Names used under a node: variables, attributes, and string constants (data.query("name"))."""
+    return collections.Counter(n.id if isinstance(n, ast.Name) else n.attr if isinstance(n, ast.Attribute) else n.value
+                               for n in ast.walk(node) if isinstance(n, (ast.Name, ast.Attribute))
+                               or (isinstance(n, ast.Constant) and isinstance(n.value, str)))
+
+
+@functools.cache
+def app_names() -> collections.Counter:
+    return sum((names_in(ast.parse(p.read_text(encoding="utf-8"))) for p in APP_FILES), collections.Counter())
+
+
+def referenced(name: str, defined_in: Path) -> bool:
+    """Whether app code outside the function's own body names it: a call, an attribute, or data.query("name")."""
+    tree = ast.parse(defined_in.read_text(encoding="utf-8"))
+    own = sum(names_in(f)[name] for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f.name == name)
+    return app_names()[name] > own
+
+
+def test_every_sql_file_is_loaded_by_live_code_and_every_loaded_file_exists():
+    # A .sql file is used when a function of the app, pages, ETL or scripts loads it and that function is itself
+    # called or named from somewhere else in that code (tests do not count); module-level loads always count.
+    # So a query function nothing calls no longer keeps its SQL alive.
+    for folder, loaders in ((ROOT / "cyberdiplomacy" / "sql", [ROOT / "cyberdiplomacy" / "queries.py"]),
+                            (ROOT / "etl" / "sql", [*(ROOT / "etl").glob("*.py"), *(ROOT / "scripts").rglob("*.py")])):
+        files = {p.name for p in folder.glob("*.sql")}
+        loads = [(name, function, path) for path in loaders for name, function in sql_loads(path)]
+        live = {name for name, function, path in loads if function is None or referenced(function, path)}
+        assert files <= live, f"{folder.relative_to(ROOT)}: no live code loads {sorted(files - live)}"
+    # Every query file named by queries.run exists (an f-string's expansions may name files that do not).
     source = (ROOT / "cyberdiplomacy" / "queries.py").read_text(encoding="utf-8")
-    used = set(re.findall(r'run\(con, "(\w+)"', source)) | {f"table_{t}" for t in TABLES}
-    files = {p.stem for p in (ROOT / "cyberdiplomacy" / "sql").glob("*.sql")}
-    assert files == used
+    named = set(re.findall(r'run\(con, "(\w+)"', source)) | {f"table_{t}" for t in TABLES}
+    assert named <= {p.stem for p in (ROOT / "cyberdiplomacy" / "sql").glob("*.sql")}
 
 
 def test_sql_is_never_built_from_strings_in_the_app():

@@ -100,13 +100,20 @@ def test_dataset_zip_has_readme(con):
     assert "| `vote` | VARCHAR | Y yes, N no, A abstain, X did not vote" in text
 
 
-def test_missing_chromium_is_a_clear_message(vote_map, monkeypatch):
-    monkeypatch.setattr(exports, "chromium_path", lambda: None)
-    assert not exports.export_available()
+@pytest.mark.parametrize("fmt", exports.FORMATS)
+def test_missing_chromium_is_a_clear_message(vote_map, monkeypatch, fmt):
+    # What a user meets: the figure export itself (not a helper) refuses with a message that says what to install,
+    # before it starts kaleido, and the page is told not to offer the buttons.
     import kaleido
-    monkeypatch.setattr(kaleido, "start_sync_server", lambda **_: None)
-    with pytest.raises(exports.ExportUnavailable, match="needs Chromium"):
-        exports._start_server()
+
+    started = []
+    monkeypatch.setattr(exports, "chromium_path", lambda: None)
+    monkeypatch.setattr(kaleido, "start_sync_server", lambda **kwargs: started.append(kwargs))
+    assert not exports.export_available()
+    fig, _ = vote_map
+    with pytest.raises(exports.ExportUnavailable, match="needs Chromium, which is not installed here"):
+        exports.figure_bytes(fig, fmt)
+    assert started == []
 
 
 def cli(*args, db=None, env_extra=None):

@@ -2,6 +2,7 @@
 warehouse byte-identical. Synthetic corruptions of the fixture world and of UN Digital Library files."""
 from __future__ import annotations
 
+import ast
 import hashlib
 import re
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from etl.__main__ import main as etl_main
-from tests.conftest import build
+from tests.conftest import ROOT, build
 from tests.test_etl_validation import replace_in
 
 UNDL_HEADER = "ms_code,ms_vote,date,resolution,total_yes\n"
@@ -47,43 +48,53 @@ def huge_votes(d: Path):
         handle.write(row * 200_000)
 
 
-CURATED = [  # (id, corruption, file, line, column)
-    ("wrong-delimiter", write("states.csv", "iso3;name;status\nCHN;China;member\n"), "states.csv", 1, "iso3;name;status"),
-    ("latin-1-bytes", latin1("states.csv"), "states.csv", 7, "(byte 11)"),
-    ("truncated-line", edit("votes.csv", "2010-12-01,FRA,Y,fixture,confirmed,", "2010-12-01,FRA"), "votes.csv", 3, "vote"),
+CURATED = [  # (id, corruption, file, line, column, rule)
+    ("wrong-delimiter", write("states.csv", "iso3;name;status\nCHN;China;member\n"),
+     "states.csv", 1, "iso3;name;status", "undeclared-column"),
+    ("latin-1-bytes", latin1("states.csv"), "states.csv", 7, "(byte 11)", "encoding"),
+    ("truncated-line", edit("votes.csv", "2010-12-01,FRA,Y,fixture,confirmed,", "2010-12-01,FRA"),
+     "votes.csv", 3, "vote", "field-count"),
     ("extra-field", edit("votes.csv", "2010-12-01,FRA,Y,fixture,confirmed,", "2010-12-01,FRA,Y,fixture,confirmed,,x"),
-     "votes.csv", 3, "(field 9)"),
-    ("duplicate-key", edit("states.csv", "RUS,Russian Federation", "CHN,Russian Federation"), "states.csv", 4, "iso3"),
-    ("unknown-iso3", edit("sponsorships.csv", "A/RES/99/2,RUS", "A/RES/99/2,XKX"), "sponsorships.csv", 3, "iso3"),
-    ("vote-Q", edit("votes.csv", "2018-12-17,FRA,A", "2018-12-17,FRA,Q"), "votes.csv", 7, "vote"),
-    ("date-2018-02-30", edit("votes.csv", "2018-12-17,CHN,Y", "2018-02-30,CHN,Y"), "votes.csv", 6, "vote_date"),
+     "votes.csv", 3, "(field 9)", "field-count"),
+    ("duplicate-key", edit("states.csv", "RUS,Russian Federation", "CHN,Russian Federation"),
+     "states.csv", 4, "iso3", "unique"),
+    ("unknown-iso3", edit("sponsorships.csv", "A/RES/99/2,RUS", "A/RES/99/2,XKX"),
+     "sponsorships.csv", 3, "iso3", "reference"),
+    ("vote-Q", edit("votes.csv", "2018-12-17,FRA,A", "2018-12-17,FRA,Q"), "votes.csv", 7, "vote", "allowed"),
+    ("date-2018-02-30", edit("votes.csv", "2018-12-17,CHN,Y", "2018-02-30,CHN,Y"), "votes.csv", 6, "vote_date", "type"),
     ("end-before-start", edit("meetings.csv", "2011-01-17,2011-01-21", "2011-01-21,2011-01-17"), "meetings.csv", 2,
-     "end_date"),
+     "end_date", "date-order"),
     ("totals-mismatch", edit("resolutions.csv", "recorded_vote,2,1,1", "recorded_vote,3,1,1"), "resolutions.csv", 3,
-     "plenary_yes_count"),
-    ("missing-column", edit("meetings.csv", ",chair,", ","), "meetings.csv", 1, "chair"),
-    ("extra-column", edit("states.csv", ",notes\n", ",notes,colour\n"), "states.csv", 1, "colour"),
-    ("empty-file", write("meetings.csv", b""), "meetings.csv", 1, "(header)"),
+     "plenary_yes_count", "vote-totals"),
+    ("missing-column", edit("meetings.csv", ",chair,", ","), "meetings.csv", 1, "chair", "missing-column"),
+    ("extra-column", edit("states.csv", ",notes\n", ",notes,colour\n"), "states.csv", 1, "colour", "undeclared-column"),
+    ("empty-file", write("meetings.csv", b""), "meetings.csv", 1, "(header)", "header"),
     ("very-long-line", edit("states.csv", "VAT,Holy See,observer,,,fixture,confirmed,",
-                            "VAT,Holy See,observer,,,fixture,confirmed," + "x" * 1_000_000), "states.csv", 7, "notes"),
-    ("huge-file", huge_votes, "votes.csv", 16, "resolution_symbol, stage, iso3"),
+                            "VAT,Holy See,observer,,,fixture,confirmed," + "x" * 1_000_000), "states.csv", 7, "notes", "length"),
+    ("huge-file", huge_votes, "votes.csv", 16, "resolution_symbol, stage, iso3", "unique"),
     ("unclosed-quote", edit("meetings.csv", "Fixture Expert Group,FEG,criminal_ict,first", '"Fixture Expert Group,FEG'),
-     "meetings.csv", 2, "(row)"),
-    ("nul-byte", edit("states.csv", "France", "Fra\x00nce"), "states.csv", 3, "name"),
+     "meetings.csv", 2, "(row)", "csv"),
+    ("nul-byte", edit("states.csv", "France", "Fra\x00nce"), "states.csv", 3, "name", "control-character"),
     ("float-count", edit("resolutions.csv", "recorded_vote,3,1,0", "recorded_vote,3.0,1,0"), "resolutions.csv", 2,
-     "plenary_yes_count"),
-    ("non-member-votes", edit("votes.csv", "2010-12-01,RUS,Y", "2010-12-01,SSD,Y"), "votes.csv", 4, "iso3"),
+     "plenary_yes_count", "type"),
+    ("non-member-votes", edit("votes.csv", "2010-12-01,RUS,Y", "2010-12-01,SSD,Y"),
+     "votes.csv", 4, "iso3", "membership"),
     ("member-missing", edit("votes.csv", "A/RES/99/2,plenary,2018-12-17,SSD,X,fixture,inferred,\n", ""), "votes.csv", 6,
-     "iso3"),
-    ("undeclared-file", write("notes.csv", "a,b\n1,2\n"), "notes.csv", 1, "(file)"),
-    ("lowercase-code", edit("states.csv", "FRA,France", "fra,France"), "states.csv", 3, "iso3"),
-    ("required-empty", edit("resolutions.csv", "A/RES/99/1,resolution", ",resolution"), "resolutions.csv", 2, "symbol"),
-    ("unknown-role", edit("sponsorships.csv", "RUS,original", "RUS,cosponsor"), "sponsorships.csv", 3, "role"),
+     "iso3", "membership"),
+    ("undeclared-file", write("notes.csv", "a,b\n1,2\n"), "notes.csv", 1, "(file)", "undeclared-file"),
+    ("lowercase-code", edit("states.csv", "FRA,France", "fra,France"), "states.csv", 3, "iso3", "pattern"),
+    ("required-empty", edit("resolutions.csv", "A/RES/99/1,resolution", ",resolution"),
+     "resolutions.csv", 2, "symbol", "required"),
+    ("unknown-role", edit("sponsorships.csv", "RUS,original", "RUS,cosponsor"),
+     "sponsorships.csv", 3, "role", "allowed"),
     ("left-before-joined", edit("bloc_memberships.csv", "1996-02-28,2022-03-16", "2022-03-16,1996-02-28"),
-     "bloc_memberships.csv", 3, "left_date"),
-    ("trailing-space", edit("votes.csv", "2010-12-01,CHN,Y", "2010-12-01,CHN ,Y"), "votes.csv", 2, "iso3"),
+     "bloc_memberships.csv", 3, "left_date", "date-order"),
+    ("trailing-space", edit("votes.csv", "2010-12-01,CHN,Y", "2010-12-01,CHN ,Y"),
+     "votes.csv", 2, "iso3", "whitespace"),
     ("unknown-resolution", edit("votes.csv", "A/RES/99/1,plenary,2010-12-01,CHN", "A/RES/98/1,plenary,2010-12-01,CHN"),
-     "votes.csv", 2, "resolution_symbol"),
+     "votes.csv", 2, "resolution_symbol", "reference"),
+    ("duplicate-column", edit("states.csv", ",notes\n", ",notes,notes\n"), "states.csv", 1, "notes", "duplicate-column"),
+    ("missing-file", lambda d: (d / "meetings.csv").unlink(), "meetings.csv", 0, "(file)", "missing-file"),
 ]
 
 UNDL = [  # (id, file content, line, column)
@@ -112,20 +123,31 @@ def warehouse(world_dir, tmp_path, monkeypatch):
     return db
 
 
-def test_corpus_is_large_enough():
-    assert len(CURATED) + len(UNDL) >= 25
+def validator_rules() -> set[str]:
+    """Every rule etl/validate.py can report: the rule argument of each Issue(...) it builds."""
+    tree = ast.parse((ROOT / "etl" / "validate.py").read_text(encoding="utf-8"))
+    return {call.args[4].value for call in ast.walk(tree) if isinstance(call, ast.Call)
+            and getattr(call.func, "id", None) == "Issue" and isinstance(call.args[4], ast.Constant)}
+
+
+def test_the_corpus_reaches_every_validation_rule():
+    # Each case below asserts the rule it fires (test_curated_corruption); a rule added to the validator
+    # without a corrupted input that fires it, or a case that stops firing its rule, fails here or there.
+    assert len(validator_rules()) >= 20
+    assert {c[5] for c in CURATED} == validator_rules()
     assert len({c[0] for c in CURATED + UNDL}) == len(CURATED) + len(UNDL)
 
 
 @pytest.mark.parametrize("case", CURATED, ids=[c[0] for c in CURATED])
 def test_curated_corruption(case, world_dir, warehouse, capsys):
-    _, corrupt, file_name, line, column = case
+    _, corrupt, file_name, line, column, rule = case
     before = digest(warehouse)
     corrupt(world_dir)
     code = etl_main(["build", "--data-dir", str(world_dir), "--db", str(warehouse)])
     err = capsys.readouterr().err
     assert code == 1
-    assert f"data/{file_name}:{line}: column '{column}'" in err, err[:2000]
+    place = f"data/{file_name}:{line}: column '{column}'" if line else f"data/{file_name}: column '{column}'"
+    assert any(place in row and f"[{rule}]" in row for row in err.splitlines()), err[:2000]
     assert "previous warehouse is unchanged" in err
     assert digest(warehouse) == before
 

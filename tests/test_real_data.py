@@ -141,3 +141,38 @@ def test_history_completes_a_curated_text_without_votes(con):
 
 def test_history_brings_no_text_the_curated_record_lacks(con):
     assert con.execute("SELECT count(*) FROM resolutions WHERE origin <> 'curated'").fetchone() == (0,)
+
+
+# Facts the page tests asserted on the real data before they moved to the fixture world (issue #15).
+
+def test_the_first_recorded_vote_a_res_60_45(con):
+    # 8 December 2005: 177 in favour, the United States against; 13 members did not vote.
+    assert tally(con, "A/RES/60/45") == {"Y": 177, "N": 1, "X": 13}
+    assert con.execute("SELECT iso3 FROM votes WHERE resolution_symbol = 'A/RES/60/45' AND vote = 'N'").fetchall() == [
+        ("USA",)]
+
+
+@pytest.mark.parametrize("iso3, on_73_187, on_74_247", [
+    ("RUS", "Y", "Y"), ("USA", "N", "N"), ("BRA", "Y", "A"), ("ARG", "A", "A"), ("AGO", "Y", "X")])
+def test_votes_on_the_two_russian_drafts(con, iso3, on_73_187, on_74_247):
+    rows = dict(con.execute("SELECT resolution_symbol, vote FROM votes WHERE iso3 = $i AND stage = 'plenary' "
+                            "AND resolution_symbol IN ('A/RES/73/187', 'A/RES/74/247')", {"i": iso3}).fetchall())
+    assert rows == {"A/RES/73/187": on_73_187, "A/RES/74/247": on_74_247}
+
+
+def test_angola_joined_only_the_2019_draft(con):
+    assert con.execute("SELECT draft_symbol, resolution_symbol, role FROM sponsorships WHERE iso3 = 'AGO'"
+                       ).fetchall() == [("A/C.3/74/L.11/Rev.1", "A/RES/74/247", "additional")]
+    blocs = {r[0] for r in con.execute("SELECT bloc FROM bloc_memberships WHERE iso3 = 'AGO' AND left_date IS NULL"
+                                       ).fetchall()}
+    assert "AU" in blocs and "EU" not in blocs
+
+
+def test_russia_sponsored_a_res_73_27(con):
+    assert ("RUS", "original") in con.execute("SELECT iso3, role FROM sponsorships "
+                                              "WHERE resolution_symbol = 'A/RES/73/27'").fetchall()
+
+
+def test_the_holy_see_observes_and_never_votes(con):
+    assert con.execute("SELECT status FROM states WHERE iso3 = 'VAT'").fetchone() == ("observer",)
+    assert con.execute("SELECT count(*) FROM all_votes WHERE iso3 = 'VAT'").fetchone() == (0,)

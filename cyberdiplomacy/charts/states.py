@@ -64,7 +64,10 @@ def agreement_bars(agreement: pd.DataFrame, state_name: str, built, top_n: int =
                       height=260 + 22 * len(shown), legend=dict(title=None),
                       margin=dict(t=100 + 24 * -(-len(fig.data) // 2)))  # legend rows below the subtitle
     ties = ""
-    if len(ranked):
+    if len(ranked) and ranked["agreement_share"].max() == 0:
+        # Nobody to call closest: saying "most like 2 states tied at 0%" would read as a finding about them.
+        title = f"{state_name} voted unlike all {len(ranked)} other states on every shared vote"
+    elif len(ranked):
         (best, best_tied), (worst, worst_tied) = _partners(ranked, True), _partners(ranked, False)
         title = f"{state_name} {best} and {worst}"
         ties = " · ".join(t for t in (best_tied, worst_tied) if t)

@@ -19,8 +19,7 @@ SELECT r.symbol, r.kind, r.title, r.track, r.body, r.session_number, r.main_comm
        r.origin AS text_origin, r.filled_from_undl, r.imported_from,
        p.yes_count AS plenary_state_yes_count, p.no_count AS plenary_state_no_count,
        p.abstain_count AS plenary_state_abstain_count, p.non_voting_count AS plenary_state_non_voting_count,
-       p.resolution_symbol IS NOT NULL AS has_state_votes, p.origins AS vote_origins,
-       (SELECT count(*) FROM sponsorships s WHERE s.resolution_symbol = r.symbol) AS sponsor_count
+       p.resolution_symbol IS NOT NULL AS has_state_votes, p.origins AS vote_origins
 FROM resolutions r
 LEFT JOIN tallies p ON p.resolution_symbol = r.symbol AND p.stage = 'plenary'
 WHERE list_contains($tracks, r.track)
