@@ -7,6 +7,9 @@ from __future__ import annotations
 
 # The text the dashboard exists for: Russia's 2018 draft, adopted 94-59-33 (A/73/PV.55).
 DEFAULT_RESOLUTION = "A/RES/73/187"
+# The Overview's headline texts: the vote that started the treaty track, the one that created the Ad Hoc
+# Committee, and the Convention.
+KEY_TEXTS = ("A/RES/73/187", "A/RES/74/247", "A/RES/79/243")
 # From the first criminal-track text to the one that created the Ad Hoc Committee: who moved between them.
 SWING = ("A/RES/73/187", "A/RES/74/247")
 COMPETING_PAIRS = {

@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cyberdiplomacy import formatting
-
-KEY_TEXTS = ("A/RES/73/187", "A/RES/74/247", "A/RES/79/243")
+from cyberdiplomacy import defaults, formatting
 
 
 def tally_text(row: pd.Series) -> str:
@@ -23,9 +21,9 @@ def tally_text(row: pd.Series) -> str:
 
 def key_text_rows(history: pd.DataFrame) -> pd.DataFrame:
     """The three texts of the treaty story, in order, with their tally text; missing ones are left out."""
-    rows = history[history["symbol"].isin(KEY_TEXTS)].copy()
+    rows = history[history["symbol"].isin(defaults.KEY_TEXTS)].copy()
     rows["tally"] = rows.apply(tally_text, axis=1)
-    rows["order"] = rows["symbol"].map({s: i for i, s in enumerate(KEY_TEXTS)})
+    rows["order"] = rows["symbol"].map({s: i for i, s in enumerate(defaults.KEY_TEXTS)})
     return rows.sort_values("order")[["symbol", "title", "adopted_date", "tally", "adoption_mode", "document_url"]]
 
 

@@ -27,13 +27,35 @@ def body_names(meetings: pd.DataFrame) -> list[str]:
     return sorted(meetings["body_short"].dropna().unique())
 
 
-def known_bodies(asked: tuple[str, ...], available) -> tuple[list[str], str]:
-    """The URL's bodies that exist, matched without regard to case; a message naming the rest."""
-    by_lower = {str(b).lower(): b for b in available}
-    kept = list(dict.fromkeys(by_lower[a.lower()] for a in asked if a.lower() in by_lower))
-    dropped = [a for a in asked if a.lower() not in by_lower]
-    message = (f"Unknown body {', '.join(repr(d[:40]) for d in dropped)}: choose from the Bodies list."
-               if dropped else "")
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", str(text).lower()).split())
+
+
+def matching_bodies(asked: str, bodies: pd.DataFrame) -> list[str]:
+    """Short names of the bodies a user means: the short name itself ('AHC'), a series by its first word ('GGE',
+    'OEWG'), or words of the full name ('Ad Hoc', 'Expert Group'), regardless of case and punctuation."""
+    wanted = _words(asked)
+    if len(wanted) < 2:
+        return []
+    matches = []
+    for short, full in bodies[["body_short", "body"]].drop_duplicates().itertuples(index=False):
+        short_words, full_words = _words(short), _words(full)
+        if wanted == short_words or short_words.startswith(wanted + " ") or \
+                (len(wanted) >= 4 and f" {wanted} " in f" {full_words} "):
+            matches.append(short)
+    return sorted(set(matches))
+
+
+def known_bodies(asked: tuple[str, ...], bodies: pd.DataFrame) -> tuple[list[str], str]:
+    """The bodies the URL names (by short name, series or words of the full name); a message naming the rest."""
+    kept, dropped = [], []
+    for text in asked:
+        found = matching_bodies(text, bodies)
+        kept += [b for b in found if b not in kept]
+        if not found:
+            dropped.append(text)
+    message = (f"Unknown body {', '.join(repr(d[:40]) for d in dropped)}: choose from the Bodies list "
+               "(a short name such as AHC, or words of the name such as Ad Hoc)." if dropped else "")
     return kept, message
 
 

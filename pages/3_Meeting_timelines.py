@@ -10,8 +10,9 @@ filters = layout.page("Meeting timelines",
                       "Congresses, session by session. Hover a session for dates, city, chair and outcome document; "
                       "drag the slider under the chart to move along the whole span.")
 with layout.guard():
-    body_names = mv.body_names(data.query(queries.meeting_timeline))
-    asked_bodies, unknown = mv.known_bodies(filters.bodies, body_names)
+    all_meetings = data.query(queries.meeting_timeline)
+    body_names = mv.body_names(all_meetings)
+    asked_bodies, unknown = mv.known_bodies(filters.bodies, all_meetings)
     if unknown:
         st.info(unknown)
     for key, value in (("meeting_bodies", asked_bodies), ("meeting_formats", list(filters.formats))):

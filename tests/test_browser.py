@@ -57,16 +57,13 @@ def assert_no_exception(page) -> None:
 
 @pytest.mark.parametrize("name", list(PAGE_PATHS))
 def test_page_renders_charts_offline(server, offline_page, name):
-    # No URL parameters: what a newcomer sees first. Every page but Data & sources draws a chart.
+    # No URL parameters: what a newcomer sees first. Every page draws a chart, Data & sources included.
     page = offline_page
     page.set_viewport_size({"width": 1400, "height": 1800})
     page.goto(server + PAGE_PATHS[name])
     wait_for_run(page)
-    if name != "data_and_sources":
-        wait_for_charts(page)
-        assert page.locator('[data-testid="stPlotlyChart"]').count() >= 1
-    else:
-        page.wait_for_selector('[data-testid="stDataFrame"]')
+    wait_for_charts(page)
+    assert page.locator('[data-testid="stPlotlyChart"]').count() >= 1
     if name == "resolution_history":
         page.wait_for_selector(".choroplethlocation", state="attached", timeout=30_000)
         assert page.locator(".choroplethlocation").count() > 100  # map shapes drawn from the bundled topojson

@@ -35,3 +35,22 @@ def test_a_link_to_a_text_without_recorded_votes_says_why_it_is_not_shown():
     assert labels.no_recorded_vote_text("A/RES/79/243", "A/RES/73/187").startswith(
         "A/RES/79/243 has no per-state votes on record (adopted without a vote, or its votes are not on record), "
         "so this section shows A/RES/73/187")
+
+
+def test_bodies_by_the_names_people_use():
+    import pandas as pd
+
+    from cyberdiplomacy import meeting_views as mv
+
+    bodies = pd.DataFrame({"body_short": ["AHC", "GGE 2004-2005", "GGE 2019-2021", "IEG"], "body": [
+        "Ad Hoc Committee to Elaborate a Comprehensive International Convention",
+        "Group of Governmental Experts on Developments", "Group of Governmental Experts on Advancing",
+        "Open-ended intergovernmental Expert Group to Conduct a Comprehensive Study on Cybercrime"]})
+    assert mv.matching_bodies("Ad Hoc", bodies) == ["AHC"]
+    assert mv.matching_bodies("ahc", bodies) == ["AHC"]
+    assert mv.matching_bodies("GGE", bodies) == ["GGE 2004-2005", "GGE 2019-2021"]
+    assert mv.matching_bodies("expert group", bodies) == ["IEG"]
+    assert mv.matching_bodies("a", bodies) == []  # too short to mean anything
+    assert mv.known_bodies(("Ad Hoc", "Atlantis"), bodies) == (["AHC"], (
+        "Unknown body 'Atlantis': choose from the Bodies list (a short name such as AHC, or words of the name such "
+        "as Ad Hoc)."))

@@ -11,7 +11,7 @@ from cyberdiplomacy.briefing.model import Briefing, Chart, Reference, Table, bar
 from cyberdiplomacy.charts import theme
 from cyberdiplomacy.filters import Filters
 
-KEY_VOTES = headlines.KEY_TEXTS[:2]  # 73/187 and 74/247: the votes that launched the treaty
+KEY_VOTES = defaults.KEY_TEXTS[:2]  # 73/187 and 74/247: the votes that launched the treaty
 REFERENCE_STATES = defaults.REFERENCE_STATES
 MAX_STATES = defaults.MAX_COMPARED_STATES
 WORLD = "World"
