@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import io
 import json
 import os
@@ -19,6 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from cyberdiplomacy.charts import theme
+from cyberdiplomacy.frame_cache import FrameCache
 
 TOPOJSON_DIR = Path(__file__).resolve().parent.parent / "static" / "topojson"
 SIZES = {"slide": (1600, 900), "a4": (1123, 794)}  # 16:9 slide; A4 landscape at 96 px per inch
@@ -50,14 +52,18 @@ def export_available() -> bool:
     return chromium_path() is not None
 
 
-def _start_server() -> None:
-    import kaleido
-
+def _need_chromium() -> str:
     path = chromium_path()
     if path is None:
         raise ExportUnavailable("Figure export needs Chromium, which is not installed here. On Debian: "
                                 "apt-get install chromium (or set BROWSER_PATH to a Chrome/Chromium binary).")
-    os.environ.setdefault("BROWSER_PATH", path)
+    return path
+
+
+def _start_server() -> None:
+    import kaleido
+
+    os.environ.setdefault("BROWSER_PATH", _need_chromium())
     pio.defaults.topojson = TOPOJSON_DIR.as_uri() + "/"  # maps render offline from the bundled files
     kaleido.start_sync_server(mathjax=False, silence_warnings=True)
 
@@ -76,10 +82,22 @@ def figure_bytes(fig: go.Figure, fmt: str, size: str = "slide", selection: str =
     """The figure as shown, with title, selection and source footer, as PNG, SVG or PDF."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}")
+    _need_chromium()  # said plainly before anything else, even when this figure was exported before
     width, height = SIZES[size]
     figure = with_subtitle(fig, selection) if selection else fig
     # Plotly ignores the title's top pad at the container's edge: place it 20 px down in the exported page.
     figure = go.Figure(figure).update_layout(title_y=1 - 20 / height)
+    # The same figure (built once per selection by the registry) is often exported by many users: identical
+    # requests are answered from memory instead of queueing for the one export browser.
+    key = (hashlib.sha256(figure.to_json().encode()).hexdigest(), fmt, width, height)
+    return _rendered.get(key, lambda: _render(figure, fmt, width, height))
+
+
+EXPORT_CACHE_MB = int(os.environ.get("CYBERDIPLOMACY_EXPORT_CACHE_MB", "64"))
+_rendered = FrameCache(EXPORT_CACHE_MB * 1024 * 1024, size=len, copy=lambda value: value)
+
+
+def _render(figure: go.Figure, fmt: str, width: int, height: int) -> bytes:
     with _server_lock:
         _start_server()
         try:

@@ -163,3 +163,13 @@ def test_cli_briefing_pdf_and_pptx(real_db, tmp_path):
     assert f"wrote {deck_path} ({len(deck.slides)} slides) and {tmp_path / 'pack-tables.xlsx'}" in result.stdout
     assert deck.slides[0].shapes.title.text.startswith("A/RES/73/187: Countering the use of information")
     assert len(deck.slides) >= 6
+
+
+def test_the_same_figure_exported_twice_is_rendered_once(vote_map):
+    fig, _ = vote_map
+    first = exports.figure_bytes(fig, "svg", selection="Resolution A/RES/99/2 (cache probe)")
+    misses = exports._rendered.misses
+    assert exports.figure_bytes(fig, "svg", selection="Resolution A/RES/99/2 (cache probe)") == first
+    assert exports._rendered.misses == misses  # answered from memory, without queueing for the export browser
+    exports.figure_bytes(fig, "svg", selection="Resolution A/RES/99/2 (another view)")
+    assert exports._rendered.misses == misses + 1  # a different title is a different figure
