@@ -1,4 +1,4 @@
-"""The README's data contract is the one generated from sources.yml."""
+"""The README's data contract is the one generated from data/datapackage.json."""
 from pathlib import Path
 
 from etl.docs import contract_markdown
