@@ -47,3 +47,19 @@ def test_view_url_keeps_filters_readable():
 def test_apa_year_matches_build_date():
     cite = figure_citation({"data_version": "v", "data_built_date": "2027-01-05 10:00"}, "", [], "T")
     assert re.search(r"\(2027\)\. T \(Data version v, built 2027-01-05\)", cite["apa"])
+
+
+def test_citation_cff_names_software_and_the_current_dataset():
+    import json
+    from pathlib import Path
+
+    import yaml
+
+    root = Path(__file__).resolve().parent.parent
+    cff = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["cff-version"] == "1.2.0" and cff["type"] == "software"
+    assert {"message", "title", "authors", "version", "license"} <= cff.keys()
+    dataset, voeten = cff["references"]
+    declared = json.loads((root / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    assert dataset["type"] == "data" and dataset["version"] == declared["version"]
+    assert voeten["doi"] == "10.7910/DVN/LEJUQZ"
