@@ -86,7 +86,10 @@ def _resource(p: Parsed, present: set[str]) -> Resource:
     schema["foreignKeys"] = [fk for fk in schema.get("foreignKeys", []) if fk["reference"]["resource"] in present]
     if not schema["foreignKeys"]:
         del schema["foreignKeys"]
-    return Resource(name=p.table.name, data=[p.header, *p.records], schema=Schema.from_descriptor(schema))
+    # Rows as tuples: frictionless deep-copies a referenced table for each foreign key, and tuples of strings
+    # are not copied (the outer list must stay a list: frictionless reads a tuple as a path)
+    rows = [tuple(r) for r in [p.header, *p.records]]
+    return Resource(name=p.table.name, data=rows, schema=Schema.from_descriptor(schema))
 
 
 def check(parsed: dict[str, Parsed], issues: list[Issue]) -> dict[str, list[Row]]:
