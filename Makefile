@@ -9,19 +9,27 @@ NGINX_DIR ?= build/nginx
 # make load-test LOAD_ARGS='--levels 40 --think-time 10 --replicas 2' (see scripts/load/run.py)
 LOAD_ARGS ?= --levels 1,10,20,40 --seconds 30
 
-.PHONY: run test check build lint bench clean audit load-test load-test-browsers serve
+.PHONY: run test check build lint bench clean audit lock load-test load-test-browsers serve
 
-$(BIN)/.runtime: requirements.txt
+# The locks pin every package, transitive ones included, with their hashes: two clones a month apart get the
+# same environment, and a tampered download is refused.
+$(BIN)/.runtime: requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	touch $@
 
-$(BIN)/.dev: requirements-dev.txt requirements.txt $(BIN)/.runtime
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+$(BIN)/.dev: requirements-dev.lock $(BIN)/.runtime
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $@
 
-$(DB): $(BIN)/.runtime $(wildcard data/*.csv data/history/*.parquet) data/sources.yml data/track_rules.yml $(wildcard etl/*.py etl/sql/*.sql)
+# After changing a dependency in pyproject.toml. Needs PyPI; the dev lock pins the same versions as the runtime one.
+lock: $(BIN)/.dev
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-find-links --no-emit-index-url \
+	  -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-find-links --no-emit-index-url \
+	  --extra dev -o requirements-dev.lock pyproject.toml
+
+$(DB): $(BIN)/.runtime $(wildcard data/*.csv data/history/*.parquet) data/datapackage.json data/track_rules.yml $(wildcard etl/*.py etl/sql/*.sql)
 	$(BIN)/python -m etl build
 
 build: $(DB)
@@ -48,7 +56,7 @@ clean:
 # Vulnerability audit of the pinned dependencies; needs a network that reaches PyPI's JSON API or OSV.
 audit: $(BIN)/.dev
 	$(BIN)/python -m pip install --quiet pip-audit==2.10.1
-	$(BIN)/pip-audit -r requirements-dev.txt
+	$(BIN)/pip-audit --require-hashes -r requirements-dev.lock
 
 # Many users at once over Streamlit's own websocket protocol (Locust; see docs/RELIABILITY.md).
 load-test: $(BIN)/.dev

@@ -19,6 +19,7 @@ import plotly.io as pio
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from cyberdiplomacy import citation
 from cyberdiplomacy.charts import theme
 from cyberdiplomacy.frame_cache import FrameCache
 
@@ -109,8 +110,10 @@ def _render(figure: go.Figure, fmt: str, width: int, height: int) -> bytes:
             raise ExportUnavailable(f"Figure export failed in Chromium: {exc}") from exc
 
 
-def about(title: str, selection: str, sources: list[str], build: dict) -> dict[str, str]:
-    """The provenance block written with every exported table."""
+def about(title: str, selection: str, sources: list[str], build: dict, view_url: str = "",
+          kind: str = "Figure") -> dict[str, str]:
+    """The provenance block written with every exported table, with the text to cite it."""
+    cite = citation.figure_citation(build, view_url, sources, title, kind)
     return {
         "title": title,
         "selection": selection,
@@ -120,6 +123,9 @@ def about(title: str, selection: str, sources: list[str], build: dict) -> dict[s
         "exported_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "licence": theme.ATTRIBUTION,
         "citation": str(build.get("citation", "")),
+        **({"view_url": view_url} if view_url else {}),
+        "cite_apa": cite["apa"],
+        "cite_bibtex": cite["bibtex"],
         **({"attribution": attribution} if (attribution := theme.attribution_for(sources)) else {}),
     }
 
@@ -200,11 +206,14 @@ def parquet_bytes(table: pd.DataFrame, provenance: dict[str, str]) -> bytes:
     return buffer.getvalue()
 
 
-def dataset_zip(tables: dict[str, pd.DataFrame], readme: str) -> bytes:
-    """Every table as CSV and Parquet, with a README (citation, licence, data contract, version)."""
+def dataset_zip(tables: dict[str, pd.DataFrame], readme: str, descriptor: dict | None = None) -> bytes:
+    """Every table as CSV and Parquet, with a README (citation, licence, data contract, version) and, given one,
+    the Data Package descriptor (cyberdiplomacy/dataset.py)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("README.md", readme)
+        if descriptor is not None:
+            archive.writestr("datapackage.json", json.dumps(descriptor, indent=2, ensure_ascii=False, allow_nan=False))
         for name, table in tables.items():
             archive.writestr(f"csv/{name}.csv",
                              csv_bytes(table, theme.attribution_for(theme.table_sources(table, default=()))))

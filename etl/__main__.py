@@ -1,4 +1,4 @@
-"""Command line: python -m etl build | check | import-undl FILE [FILE ...] | imports [remove NAME]."""
+"""Command line: python -m etl build | check | import-undl FILE [FILE ...] | imports [remove NAME] | package OUT.zip."""
 from __future__ import annotations
 
 import argparse
@@ -92,20 +92,44 @@ def _imports(args, data) -> int:
     return 0
 
 
+def _package(args, data) -> int:
+    """The warehouse's tables as a Data Package zip (built first when there is no warehouse yet)."""
+    import duckdb
+
+    from cyberdiplomacy import dataset
+    from cyberdiplomacy.db import warehouse_path
+
+    target = args.db or warehouse_path()
+    if not target.exists():
+        _build(args, data)
+    out = Path(args.files[0])
+    con = duckdb.connect(str(target), read_only=True)
+    try:
+        out.write_bytes(dataset.from_warehouse(con))
+    finally:
+        con.close()
+    print(f"wrote {out}: a Data Package (datapackage.json, csv/, parquet/, README.md); "
+          f"check it with: frictionless validate {out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
-    parser.add_argument("command", choices=["build", "check", "import-undl", "imports"],
+    parser.add_argument("command", choices=["build", "check", "import-undl", "imports", "package"],
                         help="check: validate data/ only; build: validate, then write the warehouse; "
                              "import-undl: check UN Digital Library CSVs, keep them in imports/, rebuild (all or "
-                             "nothing); imports: list kept imports, or 'imports remove NAME' and rebuild")
+                             "nothing); imports: list kept imports, or 'imports remove NAME' and rebuild; "
+                             "package OUT.zip: every table as a Data Package zip")
     parser.add_argument("files", nargs="*", help="for import-undl: the CSV file(s), .csv or .csv.gz; "
-                                                 "for imports: nothing, or remove NAME")
+                                                 "for imports: nothing, or remove NAME; for package: OUT.zip")
     parser.add_argument("--data-dir", type=Path, default=ROOT / "data", help="folder of curated CSVs (default: data/)")
     parser.add_argument("--db", type=Path, default=None,
                         help="warehouse file (default: $CYBERDIPLOMACY_DB or build/cyberdiplomacy.duckdb)")
     args = parser.parse_args(argv)
     if args.command == "import-undl" and not args.files:
         parser.error("import-undl needs at least one file")
+    if args.command == "package" and len(args.files) != 1:
+        parser.error("package needs one output file, e.g. python -m etl package dataset.zip")
     try:
         data = validate(load_catalog(args.data_dir), args.data_dir)
     except SchemaError as exc:
@@ -117,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"data/ is valid: {', '.join(f'{name} {len(rows)}' for name, rows in data.items())}")
         return 0
     try:
-        commands = {"build": _build, "import-undl": _import, "imports": _imports}
+        commands = {"build": _build, "import-undl": _import, "imports": _imports, "package": _package}
         return commands[args.command](args, data)
     except ValidationFailed as exc:
         return _report(exc, "nothing was built")

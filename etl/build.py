@@ -14,7 +14,7 @@ from etl.schema import Catalog, Table
 from etl.validate import Issue, Row, ValidationFailed
 
 SQL_DIR = Path(__file__).parent / "sql"
-ARROW_TYPES = {"text": pa.string(), "integer": pa.int64(), "date": pa.date32()}
+ARROW_TYPES = {"string": pa.string(), "integer": pa.int64(), "date": pa.date32()}
 
 
 def _arrow_table(table: Table, rows: list[Row]) -> pa.Table:
@@ -47,7 +47,7 @@ def _run_sql_file(con: duckdb.DuckDBPyConnection, name: str) -> None:
 
 def lit(text: str) -> str:
     """SQL string literal for DDL: COMMENT ON accepts no bound parameters. Only ever used with the
-    project's own sources.yml text, never with user input."""
+    project's own datapackage.json text, never with user input."""
     return "'" + text.replace("'", "''") + "'"
 
 

@@ -1,4 +1,4 @@
-"""The data-contract section of the README, generated from sources.yml so the two cannot drift."""
+"""The data-contract section of the README, generated from data/datapackage.json so the two cannot drift."""
 from __future__ import annotations
 
 import sys
@@ -77,6 +77,7 @@ def contract_markdown(catalog: Catalog) -> str:
         for col in table.columns.values():
             checks = (["required"] if col.required else []) + \
                      ([f"one of {', '.join(f'`{a}`' for a in col.allowed)}"] if col.allowed else []) + \
+                     ([f"matches `{col.pattern}`"] if col.pattern else []) + \
                      ([f"→ `{col.references[0]}.{col.references[1]}`"] if col.references else [])
             parts.append(f"| `{col.name}` | {col.type} | {col.description}"
                          + (f" ({'; '.join(checks)})" if checks else "") + " |")

@@ -1,4 +1,4 @@
-"""Load the bundled GA voting history (data/history/*.parquet, declared under `bundled` in sources.yml).
+"""Load the bundled GA voting history (data/history/*.parquet, declared under `bundled` in datapackage.json).
 
 The files are shipped as published; the build refuses one whose columns, row count or values do not
 match the declaration, so a truncated or hand-edited file cannot slip into the record.
@@ -26,13 +26,13 @@ def _check(con: duckdb.DuckDBPyConnection, shown: str, path: Path, columns: tupl
         return [Issue(shown, 0, "", "", "bundled", f"not a readable Parquet file: {str(exc).splitlines()[0]}")]
     if tuple(found) != columns:
         return [Issue(shown, 0, "(header)", ",".join(found), "bundled",
-                      f"columns differ from sources.yml, which declares {','.join(columns)}")]
+                      f"columns differ from datapackage.json, which declares {','.join(columns)}")]
     # Table name from this module's own constant mapping; the path is bound.
     con.execute(f"CREATE TABLE core.{table} AS SELECT * FROM read_parquet($p)", {"p": str(path)})
     actual = con.execute(f"SELECT count(*) FROM core.{table}").fetchone()[0]
     if actual != row_count:
         return [Issue(shown, 0, "", str(actual), "row_count",
-                      f"holds {actual:,} rows; sources.yml declares {row_count:,}")]
+                      f"holds {actual:,} rows; datapackage.json declares {row_count:,}")]
     return []
 
 
@@ -40,7 +40,7 @@ def load(con: duckdb.DuckDBPyConnection, catalog: Catalog, data_dir: Path) -> No
     """core.history_votes and core.history_resolutions from the bundled files, checked."""
     dataset = catalog.bundled.get(HISTORY)
     if dataset is None:
-        raise ValidationFailed([Issue("sources.yml", 0, "bundled", "", "bundled",
+        raise ValidationFailed([Issue("datapackage.json", 0, "bundled", "", "bundled",
                                       f"the bundled dataset '{HISTORY}' is not declared")])
     issues: list[Issue] = []
     for key, table in (("resolutions", "history_resolutions"), ("votes", "history_votes")):

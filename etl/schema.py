@@ -1,18 +1,21 @@
-"""Read data/sources.yml: the declaration of every curated table and its columns."""
+"""Read data/datapackage.json, the Frictionless Data Package that declares every curated table.
+
+The Table Schema parts (types, constraints, keys) are checked by `frictionless` (etl/standard.py); this
+module gives the rest of the code a typed view of the same declaration, so there is one source of truth.
+"""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-COLUMN_TYPES = ("text", "integer", "date")
+DESCRIPTOR = "datapackage.json"
 
 
 @dataclass(frozen=True)
 class Column:
     name: str
-    type: str
+    type: str  # Table Schema type: string, integer, date
     description: str
     required: bool = False
     allowed: tuple[str, ...] | None = None
@@ -33,6 +36,7 @@ class Table:
     primary_key: tuple[str, ...]
     columns: dict[str, Column]
     ordered_dates: tuple[str, str] | None = None
+    descriptor: dict = field(default_factory=dict, compare=False, repr=False)  # the resource as declared
 
 
 @dataclass(frozen=True)
@@ -67,73 +71,57 @@ class Catalog:
     confidence_levels: dict[str, str]
     tables: dict[str, Table] = field(default_factory=dict)
     bundled: dict[str, Bundled] = field(default_factory=dict)
+    package: dict = field(default_factory=dict, compare=False, repr=False)  # the descriptor as declared
 
 
 class SchemaError(Exception):
-    """sources.yml itself is malformed."""
+    """datapackage.json itself is malformed."""
 
 
-def _column(table: str, name: str, spec: dict) -> Column:
-    col_type = spec.get("type")
-    if col_type not in COLUMN_TYPES:
-        raise SchemaError(f"sources.yml: {table}.{name}: type must be one of {COLUMN_TYPES}, got {col_type!r}")
-    ref = spec.get("references")
-    if ref is not None:
-        ref_table, _, ref_col = ref.partition(".")
-        ref = (ref_table, ref_col)
-    allowed = spec.get("allowed")
-    return Column(
-        name=name,
-        type=col_type,
-        description=spec.get("description", ""),
-        required=bool(spec.get("required", False)),
-        allowed=tuple(str(v) for v in allowed) if allowed is not None else None,
-        pattern=spec.get("pattern"),
-        references=ref,
-    )
-
-
-def load_catalog(data_dir: Path) -> Catalog:
-    path = data_dir / "sources.yml"
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise SchemaError(f"{path}: cannot read the table declarations: {exc}") from exc
-    tables = {}
-    for name, spec in (raw.get("tables") or {}).items():
-        columns = {c: _column(name, c, s) for c, s in spec["columns"].items()}
-        ordered = spec.get("ordered_dates")
-        tables[name] = Table(
-            name=name,
-            file=spec["file"],
-            title=spec.get("title", ""),
-            producer=spec.get("producer", ""),
-            url=spec.get("url", ""),
-            accessed=str(spec.get("accessed", "")),
-            licence=spec.get("licence", ""),
-            grain=spec.get("grain", ""),
-            primary_key=tuple(spec.get("primary_key", [])),
-            columns=columns,
-            ordered_dates=tuple(ordered) if ordered else None,
-        )
-    version = str(raw.get("data_version", ""))
-    try:
-        bundled = {name: _bundled(name, spec) for name, spec in (raw.get("bundled") or {}).items()}
-    except (KeyError, TypeError, ValueError) as exc:
-        raise SchemaError(f"{path}: bundled datasets: missing or malformed entry {exc}") from exc
-    return Catalog(
-        data_version=version,
-        licence=raw.get("licence", "").strip(),
-        citation=raw.get("citation", "").replace("{data_version}", version).strip(),
-        confidence_levels=raw.get("confidence_levels", {}),
-        tables=tables,
-        bundled=bundled,
-    )
+def _table(resource: dict) -> Table:
+    schema = resource["schema"]
+    references = {fk["fields"][0]: (fk["reference"]["resource"], fk["reference"]["fields"][0])
+                  for fk in schema.get("foreignKeys", [])}
+    columns = {}
+    for spec in schema["fields"]:
+        constraints = spec.get("constraints", {})
+        columns[spec["name"]] = Column(
+            name=spec["name"], type=spec["type"], description=spec.get("description", ""),
+            required=bool(constraints.get("required", False)),
+            allowed=tuple(constraints["enum"]) if "enum" in constraints else None,
+            pattern=constraints.get("pattern"), references=references.get(spec["name"]))
+    source = (resource.get("sources") or [{}])[0]
+    ordered = resource.get("dateOrder")
+    return Table(name=resource["name"], file=resource["path"], title=resource.get("title", ""),
+                 producer=source.get("title", ""), url=source.get("path", ""), accessed=resource.get("accessed", ""),
+                 licence=resource.get("terms", ""), grain=resource.get("grain", ""),
+                 primary_key=tuple(schema.get("primaryKey", [])), columns=columns,
+                 ordered_dates=tuple(ordered) if ordered else None, descriptor=resource)
 
 
 def _bundled(name: str, spec: dict) -> Bundled:
-    files = {key: BundledFile(key, f["file"], f["grain"], int(f["row_count"]), tuple(f["columns"]))
+    files = {key: BundledFile(key, f["path"], f["grain"], int(f["rowCount"]), tuple(f["columns"]))
              for key, f in spec["files"].items()}
-    return Bundled(name=name, title=spec["title"], producer=spec["producer"], citation=spec["citation"].strip(),
-                   url=spec["url"], distributed_as=spec.get("distributed_as", "").strip(),
-                   accessed=str(spec["accessed"]), licence=spec["licence"].strip(), files=files)
+    return Bundled(name=name, title=spec["title"], producer=spec["producer"], citation=spec["citation"],
+                   url=spec["url"], distributed_as=spec.get("distributedAs", ""), accessed=spec["accessed"],
+                   licence=spec["terms"], files=files)
+
+
+def load_catalog(data_dir: Path) -> Catalog:
+    path = data_dir / DESCRIPTOR
+    try:
+        package = json.loads(path.read_text(encoding="utf-8"))
+        version = str(package["version"])
+        return Catalog(
+            data_version=version,
+            licence=package.get("licenceStatement", ""),
+            citation=package.get("citation", "").replace("{data_version}", version),
+            confidence_levels=package.get("confidenceLevels", {}),
+            tables={r["name"]: _table(r) for r in package["resources"]},
+            bundled={name: _bundled(name, spec) for name, spec in (package.get("bundled") or {}).items()},
+            package=package,
+        )
+    except (OSError, ValueError) as exc:
+        raise SchemaError(f"{path}: cannot read the table declarations: {exc}") from exc
+    except (KeyError, TypeError, IndexError, AttributeError) as exc:
+        raise SchemaError(f"{path}: missing or malformed entry {exc!s}") from exc

@@ -1,6 +1,7 @@
 """Shared fixtures: throwaway warehouses built from the hand-written world and from the real data/."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -8,7 +9,6 @@ from pathlib import Path
 
 import duckdb
 import pytest
-import yaml
 
 from etl.build import write_warehouse
 from etl.schema import load_catalog
@@ -23,27 +23,28 @@ HISTORY = Path(__file__).parent / "fixtures" / "history"
 os.environ["CYBERDIPLOMACY_IMPORTS"] = tempfile.mkdtemp(prefix="cyberdiplomacy-test-imports-")
 
 
-def write_history(target: Path, sources: dict) -> None:
-    """The synthetic fixture history as Parquet under the names sources.yml declares, with its row counts."""
+def write_history(target: Path, package: dict) -> None:
+    """The synthetic fixture history as Parquet under the names datapackage.json declares, with its row counts."""
     con = duckdb.connect()
-    for key, spec in sources["bundled"]["ga_voting_history"]["files"].items():
-        out = target / spec["file"]
+    for key, spec in package["bundled"]["ga_voting_history"]["files"].items():
+        out = target / spec["path"]
         out.parent.mkdir(parents=True, exist_ok=True)
         con.execute("COPY (SELECT * FROM read_csv($csv, header = true, auto_detect = true)) TO $out (FORMAT parquet)",
                     {"csv": str(HISTORY / f"{key}.csv"), "out": str(out)})
-        spec["row_count"] = con.execute("SELECT count(*) FROM read_parquet($p)", {"p": str(out)}).fetchone()[0]
+        spec["rowCount"] = con.execute("SELECT count(*) FROM read_parquet($p)", {"p": str(out)}).fetchone()[0]
     con.close()
 
 
 def make_world(target: Path) -> Path:
-    """Copy the synthetic fixture CSVs next to the project's real sources.yml (history counts set to the fixture's)."""
+    """Copy the synthetic fixture CSVs next to the project's real datapackage.json (history counts set to the
+    fixture's)."""
     target.mkdir(parents=True, exist_ok=True)
     for csv_file in WORLD.glob("*.csv"):
         shutil.copy(csv_file, target / csv_file.name)
     shutil.copy(ROOT / "data" / "track_rules.yml", target / "track_rules.yml")
-    sources = yaml.safe_load((ROOT / "data" / "sources.yml").read_text(encoding="utf-8"))
-    write_history(target, sources)
-    (target / "sources.yml").write_text(yaml.safe_dump(sources, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    package = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    write_history(target, package)
+    (target / "datapackage.json").write_text(json.dumps(package, indent=2, ensure_ascii=False), encoding="utf-8")
     return target
 
 

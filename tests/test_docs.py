@@ -1,4 +1,4 @@
-"""The README's data contract is the one generated from sources.yml."""
+"""The README's data contract is the one generated from data/datapackage.json; the quick start is two commands."""
 import subprocess
 from pathlib import Path
 

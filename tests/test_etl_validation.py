@@ -54,6 +54,10 @@ CORRUPTIONS = [
     ("meetings.csv", "day,Vienna", "day;Vienna", "field-count", 2, "notes"),
     ("votes.csv", "resolution_symbol,stage", "resolution,stage", "undeclared-column", 1, "resolution"),
     ("votes.csv", ",notes\n", "\n", "missing-column", 1, "notes"),
+    ("bloc_memberships.csv", "BRICS,organization,CHN", "Council of Europe,organization,RUS,2020-01-01,,2026-01-01,"
+     "fixture,confirmed,\nBRICS,organization,CHN", "overlapping-membership", 4, "joined_date"),
+    ("sponsorships.csv", "A/C.3/99/L.2,A/RES/99/2,RUS", "A/C.3/99/L.2/Rev.1,A/RES/99/2,CHN,original,,,fixture,"
+     "confirmed,\nA/C.3/99/L.2,A/RES/99/2,RUS", "sponsor-twice", 3, "draft_symbol"),
 ]
 
 

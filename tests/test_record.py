@@ -150,7 +150,7 @@ def test_a_bundled_file_that_does_not_match_its_declaration_is_refused(world_dir
     with pytest.raises(ValidationFailed) as exc:
         build(world_dir, tmp_path / "w.duckdb")
     assert [(i.file, i.rule) for i in exc.value.issues] == [("data/history/ga_votes_1946_2019.parquet", "row_count")]
-    assert "holds 3 rows; sources.yml declares 20" in str(exc.value.issues[0])
+    assert "holds 3 rows; datapackage.json declares 20" in str(exc.value.issues[0])
 
 
 def test_former_states_of_the_history_are_named(world_db):

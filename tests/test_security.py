@@ -36,8 +36,28 @@ def test_app_connections_are_read_only(real_db, monkeypatch):
 
 
 def test_dependencies_are_pinned_exactly():
-    for name in ("requirements.txt", "requirements-dev.txt"):
-        for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
-            line = line.split("#")[0].strip()
-            if line and not line.startswith("-r"):
-                assert re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[A-Za-z0-9_.]+", line), f"{name}: {line} is not pinned"
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    for line in [*project["dependencies"], *project["optional-dependencies"]["dev"]]:
+        assert re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[A-Za-z0-9_.]+", line), f"pyproject.toml: {line} is not pinned"
+
+
+def test_locks_pin_every_package_with_hashes():
+    """make installs the locks with --require-hashes: each package, transitive ones too, pinned and hashed."""
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    runtime = {}
+    for name in ("requirements.lock", "requirements-dev.lock"):
+        entries = re.split(r"\n(?=\S)", (ROOT / name).read_text(encoding="utf-8"))
+        pins = {}
+        for entry in entries:
+            if entry.startswith("#") or not entry.strip():
+                continue
+            match = re.match(r"([A-Za-z0-9_.\-]+)==([A-Za-z0-9_.]+) \\\n", entry)
+            assert match, f"{name}: {entry.splitlines()[0]} is not pinned"
+            assert "--hash=sha256:" in entry, f"{name}: {match.group(1)} has no hash"
+            pins[match.group(1).lower()] = match.group(2)
+        wanted = declared["dependencies"] + (declared["optional-dependencies"]["dev"] if "dev" in name else [])
+        for line in wanted:
+            package, version = line.split("==")
+            assert pins.get(package.lower()) == version, f"{name} is stale for {line}: run make lock"
+        runtime = runtime or pins
+        assert all(pins[p] == v for p, v in runtime.items()), "the dev lock pins other versions than the runtime lock"

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
+from cyberdiplomacy import citation
 from cyberdiplomacy.charts import theme
 
 NATIVE_KINDS = ("bar", "stacked_bar", "line")
@@ -64,6 +65,7 @@ class Briefing:
     build: dict = field(default_factory=dict)
     comparison: pd.DataFrame | None = None  # side-by-side facts for comparison packs (rows: facts, columns: states)
     facts: dict = field(default_factory=dict)  # the numbers behind the summary, for tests and notes
+    view_url: str = ""  # the app view the pack was made from, for its citation (empty from the command line)
 
     @property
     def sources(self) -> list[str]:
@@ -78,8 +80,13 @@ class Briefing:
         return str(self.build.get("data_built_date", ""))[:10] or "unknown"
 
     @property
+    def cite(self) -> dict:
+        """APA line and BibTeX entry for the pack: data version, build date, view and sources."""
+        return citation.figure_citation(self.build, self.view_url, self.sources, self.title, "Briefing pack")
+
+    @property
     def citation(self) -> str:
-        return str(self.build.get("citation", ""))
+        return self.cite["apa"]
 
     @property
     def all_charts(self) -> list[Chart]:

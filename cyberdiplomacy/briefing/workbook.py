@@ -22,7 +22,8 @@ def _sheet_name(name: str, used: set[str]) -> str:
 
 def to_xlsx(briefing: Briefing) -> bytes:
     used: set[str] = set()
-    provenance = exports.about(briefing.title, briefing.subtitle, briefing.sources, briefing.build)
+    provenance = exports.about(briefing.title, briefing.subtitle, briefing.sources, briefing.build,
+                               briefing.view_url, "Briefing pack")
     references = pd.DataFrame([(r.number, r.ref, r.title, r.url) for r in briefing.references],
                               columns=["No.", "Reference", "Title", "URL"])
     buffer = io.BytesIO()

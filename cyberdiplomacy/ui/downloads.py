@@ -1,21 +1,28 @@
 """Download widgets: a chart's figure and data, a table, the whole dataset, and briefing packs (PDF, PPTX, XLSX)."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from cyberdiplomacy import exports
+from cyberdiplomacy import citation, dataset, exports
 from cyberdiplomacy.charts import theme
 from cyberdiplomacy.ui import data
 
 
+def _view_url() -> str:
+    """The page's address with its filters, as the reader's browser shows it (empty outside a browser session)."""
+    return citation.view_url(st.context.url or "", st.query_params.to_dict())
+
+
 def downloads(fig: go.Figure, table: pd.DataFrame, key: str, selection: str) -> None:
-    """Figure as PNG/SVG/PDF (rendered on click by the local Chromium) and its data as CSV/XLSX."""
+    """Figure as PNG/SVG/PDF (rendered on click by the local Chromium), its data as CSV/XLSX, and how to cite it."""
     meta = fig.layout.meta or {}
-    provenance = exports.about(meta.get("title", key), selection, meta.get("sources", []), data.build_dict())
+    provenance = exports.about(meta.get("title", key), selection, meta.get("sources", []), data.build_dict(),
+                               _view_url())
     columns = st.columns(5)
     if exports.export_available():
         for fmt, column in zip(exports.FORMATS, columns, strict=False):
@@ -30,6 +37,8 @@ def downloads(fig: go.Figure, table: pd.DataFrame, key: str, selection: str) -> 
     columns[4].download_button("XLSX", data=functools.partial(exports.xlsx_bytes, table, provenance),
                                file_name=f"{key}.xlsx", mime=exports.MIME["xlsx"], key=f"{key}-xlsx",
                                on_click="ignore", help="Sheet 'data' and sheet 'about' with source, selection, date")
+    st.caption("Cite this figure (APA, then BibTeX; the copy button is at the right)")
+    st.code(f"{provenance['cite_apa']}\n\n{provenance['cite_bibtex']}", language=None, wrap_lines=True)
 
 
 
@@ -56,16 +65,16 @@ def _dataset_zip() -> bytes:
 
     tables = {name: data.query(queries.table, name=name) for name in queries.TABLES}
     sources = [s for t in tables.values() for s in theme.table_sources(t, data.imported_on(), default=())]
-    readme = exports.dataset_readme(data.build_dict(), data.query(queries.contract_columns),
-                                    {name: len(t) for name, t in tables.items()}, theme.attribution_for(sources))
-    return exports.dataset_zip(tables, readme)
+    return dataset.package_zip(tables, data.query(queries.contract_columns), data.build_dict(),
+                               theme.attribution_for(sources))
 
 
 def dataset_download() -> None:
     version = data.build_dict().get("data_version", "")
-    st.download_button("Download every table (CSV + Parquet) with a README", data=_dataset_zip,
+    st.download_button("Download every table (CSV + Parquet) as a Data Package, with a README", data=_dataset_zip,
                        file_name=f"cyberdiplomacy-data-{version}.zip", mime=exports.MIME["zip"], on_click="ignore",
-                       help="Citation, licence, data contract and data version in README.md")
+                       help="datapackage.json (Frictionless Data Package); citation, licence, data contract and "
+                            "version in README.md")
 
 
 @functools.lru_cache(maxsize=8)
@@ -77,10 +86,10 @@ def _pack(kind: str, value, version: str):
         return briefing.for_states(con, list(value)) if kind == "states" else briefing.for_resolution(con, value)
 
 
-def _pack_bytes(kind: str, value, fmt: str) -> bytes:
+def _pack_bytes(kind: str, value, fmt: str, view_url: str = "") -> bytes:
     from cyberdiplomacy import briefing
 
-    pack = _pack(kind, value, str(data.build_dict().get("data_version", "")))
+    pack = dataclasses.replace(_pack(kind, value, str(data.build_dict().get("data_version", ""))), view_url=view_url)
     return {"pdf": briefing.to_pdf, "pptx": briefing.to_pptx, "xlsx": briefing.to_xlsx}[fmt](pack)
 
 
@@ -102,6 +111,6 @@ def briefing_downloads(kind: str, value, label: str) -> None:
     columns = st.columns(3)
     for column, fmt in zip(columns, ("pdf", "pptx", "xlsx"), strict=True):
         column.download_button(f"Briefing pack for {label} ({fmt.upper()})",
-                               data=functools.partial(_pack_bytes, kind, value, fmt),
+                               data=functools.partial(_pack_bytes, kind, value, fmt, _view_url()),
                                file_name=f"briefing-{slug}.{fmt}", mime=exports.MIME[fmt], on_click="ignore",
                                key=f"briefing-{kind}-{fmt}", help=PACK_HELP[fmt])
