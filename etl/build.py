@@ -123,15 +123,9 @@ def write_warehouse(catalog: Catalog, data: dict[str, list[Row]], target: Path, 
         })
         datasets = pa.concat_tables([datasets, _bundled_datasets(catalog)])
         con.register("incoming", datasets)
-        con.execute("CREATE TABLE core.datasets AS SELECT * FROM incoming")
+        con.execute((SQL_DIR / "07_build_info.sql").read_text(encoding="utf-8"),
+                    {"version": catalog.data_version, "licence": catalog.licence, "citation": catalog.citation})
         con.unregister("incoming")
-        con.execute("CREATE VIEW datasets AS SELECT * FROM core.datasets")
-        con.execute(
-            "CREATE TABLE core.build_info AS SELECT $version AS data_version, now()::TIMESTAMP AS built_at, "
-            "current_date AS data_built_date, $licence AS licence, $citation AS citation",
-            {"version": catalog.data_version, "licence": catalog.licence, "citation": catalog.citation},
-        )
-        con.execute("CREATE VIEW build_info AS SELECT * FROM core.build_info")
         _comment(con, catalog)
         con.execute("CHECKPOINT")
     except BaseException:

@@ -176,10 +176,9 @@ def import_file(path: Path, target_dir: Path | None = None, progress=print) -> I
             outputs.append(_write(con, "vote_records", target_dir, path))
         else:
             outputs = [_write(con, kind, target_dir, path)]
-        rows, resolutions = con.execute("SELECT count(*), count(DISTINCT resolution_symbol) FROM read_parquet($p)",
-                                        {"p": str(outputs[-1])}).fetchall()[0] if kind != "votes" else \
-            con.execute("SELECT sum(state_row_count), count(*) FROM read_parquet($p)", {"p": str(outputs[-1])}
-                        ).fetchall()[0]
+        counts = "undl_vote_kept_counts.sql" if kind == "votes" else "undl_kept_counts.sql"
+        rows, resolutions = con.execute((SQL_DIR / counts).read_text(encoding="utf-8"),
+                                        {"p": str(outputs[-1])}).fetchall()[0]
         for tmp in outputs:
             os.replace(tmp, tmp.with_suffix(""))
     finally:
