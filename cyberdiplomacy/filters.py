@@ -12,7 +12,8 @@ EARLIEST_YEAR = 1946  # first General Assembly session: the floor of any year ra
 MAX_VALUE_LENGTH = 200  # longer parameters are refused, not parsed
 TRACK_ALIASES = {"criminal_ict": "criminal_ict", "crime": "criminal_ict", "criminal": "criminal_ict",
                  "international_security": "international_security", "security": "international_security"}
-URL_KEYS = ("state", "track", "from", "to", "resolution", "body", "format")
+URL_KEYS = ("state", "track", "from", "to", "resolution", "body", "format", "search")
+MAX_SEARCH_LENGTH = 100  # the Data & sources row filter
 MEETING_FORMATS = ("in person", "hybrid", "virtual", "unknown")  # 'unknown': no format on record
 
 
@@ -26,6 +27,7 @@ class Filters:
     warnings: tuple[str, ...] = field(default=(), compare=False)
     bodies: tuple[str, ...] = ()  # meeting bodies by short name; each page checks them against its data
     formats: tuple[str, ...] = ()  # meeting formats, MEETING_FORMATS
+    search: str = ""  # Data & sources: rows containing this text
 
 
 def _shown(value: str) -> str:
@@ -124,8 +126,14 @@ def parse(params: Mapping[str, Sequence[str] | str], known_states: set[str] | Ma
             formats.append(name.lower())
         elif name.lower() not in MEETING_FORMATS:
             warnings.append(f"Unknown meeting format {_shown(name)}: use {', '.join(MEETING_FORMATS)}.")
+    raw_search = params.get("search", "") if "search" in clean else ""  # not split at commas: it is free text
+    search = (raw_search if isinstance(raw_search, str) else next(iter(raw_search), "")).strip()
+    if len(search) > MAX_SEARCH_LENGTH:
+        warnings.append(f"Ignored search: longer than {MAX_SEARCH_LENGTH} characters.")
+        search = ""
+    search = "".join(ch for ch in search if ch.isprintable())  # a pasted control character is not a search
     return Filters(tuple(states), tuple(tracks) or TRACKS, from_year, to_year, resolution, tuple(warnings),
-                   tuple(bodies), tuple(formats))
+                   tuple(bodies), tuple(formats), search)
 
 
 def to_params(filters: Filters) -> dict[str, str]:
@@ -145,6 +153,8 @@ def to_params(filters: Filters) -> dict[str, str]:
         params["body"] = ",".join(filters.bodies)
     if filters.formats:
         params["format"] = ",".join(filters.formats)
+    if filters.search:
+        params["search"] = filters.search
     return params
 
 
@@ -172,4 +182,6 @@ def describe(filters: Filters) -> str:
         parts.append("Bodies: " + ", ".join(filters.bodies))
     if filters.formats:
         parts.append("Format: " + ", ".join(filters.formats))
+    if filters.search:
+        parts.append(f"Rows containing {filters.search!r}")
     return " · ".join(parts) or "All states, both tracks, all years"

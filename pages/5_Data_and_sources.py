@@ -27,7 +27,9 @@ with layout.guard():
     layout.show_table(data.figure(figures.sources.data_confidence, filters).table)
     name = st.selectbox("Browse a table", tables.BROWSABLE_TABLES)
     table = data.query(queries.table, name=name)
-    text = st.text_input("Filter rows containing (any column)", max_chars=100)
+    text = st.text_input("Filter rows containing (any column)", value=filters.search,
+                         max_chars=layout.url_filters.MAX_SEARCH_LENGTH)
+    filters = layout.url_filters.with_changes(filters, search=text.strip())
     confidence = st.multiselect("Confidence", tables.CONFIDENCE_LEVELS, default=tables.CONFIDENCE_LEVELS)
     shown, per_state = state_views.rows_for_states(tables.filter_rows(table, text, confidence), filters.states)
     if per_state:

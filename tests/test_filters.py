@@ -109,3 +109,13 @@ def test_states_by_the_names_people_use():
     unknown = parse({"state": "Atlantis"}, spellings, set(), YEARS)
     assert unknown.states == () and unknown.warnings == (
         "Unknown state code 'Atlantis': use ISO 3166 alpha-3 codes such as RUS or USA, or a name such as Brazil.",)
+
+
+def test_the_data_and_sources_search_is_in_the_url():
+    filters = parse({"search": ["Hanoi, Viet Nam"]}, STATES, RESOLUTIONS, YEARS)
+    assert filters.search == "Hanoi, Viet Nam"  # free text: not split at the comma
+    assert to_params(filters) == {"search": "Hanoi, Viet Nam"}
+    assert describe(filters) == "Rows containing 'Hanoi, Viet Nam'"
+    too_long = parse({"search": ["x" * 150]}, STATES, RESOLUTIONS, YEARS)
+    assert too_long.search == "" and too_long.warnings == ("Ignored search: longer than 100 characters.",)
+    assert parse({"search": ["Fra\x00nce"]}, STATES, RESOLUTIONS, YEARS).search == "France"

@@ -248,6 +248,17 @@ def test_data_and_sources():
     assert "19 of 19 rows" in [c.value for c in at.caption]
     at.text_input[0].set_value("FRA").run()  # France: 99/1, 99/2 plenary and committee, 99/4 (not voting)
     assert "4 of 19 rows" in [c.value for c in at.caption]
+    assert at.query_params["search"] == "FRA"  # the row filter is in the link, so the view can be shared
+    # The confidence chart (the page's first view), counted from the fixture CSVs: confirmed rows 2 resolutions +
+    # 13 votes + 1 sponsorship + 1 meeting + 3 treaty actions + 5 states + 2 memberships, of 40 rows.
+    assert figures(at)[0]["layout"]["meta"]["title"] == "27 of 40 rows (68%) are confirmed by a primary source or two"
+
+
+def test_data_and_sources_opens_on_a_shared_search():
+    at = open_page("pages/5_Data_and_sources.py", search="Fixture text two")
+    assert_clean(at)
+    assert at.text_input[0].value == "Fixture text two"
+    assert "1 of 4 rows" in [c.value for c in at.caption]
 
 
 def test_alignment():
