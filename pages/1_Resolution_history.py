@@ -44,10 +44,14 @@ with layout.guard():
                                             data.query(queries.states)))
         layout.figure(filters, figures.history.vote_map)
         layout.figure(filters, figures.history.votes_by_group)
-        shown = st.multiselect("Show states that voted", labels.VOTE_OPTIONS, default=labels.VOTE_OPTIONS,
-                               format_func=theme.vote_label)
-        layout.show_table(tables.states_by_vote(data.query(queries.resolution_votes, symbol=symbol, stage="plenary"),
-                                                shown, filters.states))
+        every_state = st.expander("Every state's vote, your states first", key="states_by_vote", on_change="rerun",
+                                  expanded=bool(filters.states))
+        if every_state.open:  # built when opened, like the chart tables: it is the map's table, sortable
+            with every_state:
+                shown = st.multiselect("Show states that voted", labels.VOTE_OPTIONS, default=labels.VOTE_OPTIONS,
+                                       format_func=theme.vote_label)
+                layout.show_table(tables.states_by_vote(
+                    data.query(queries.resolution_votes, symbol=symbol, stage="plenary"), shown, filters.states))
         st.subheader("Sponsors")
         if sponsors.empty:
             layout.empty("No sponsor of this text is on record yet (unknown, not none).")

@@ -125,9 +125,13 @@ def chart(filters: url_filters.Filters, fig: go.Figure, table: pd.DataFrame, key
                             selection_mode=("points", "box") if on_select else ("points",))
     if caption:
         st.caption(caption)
-    with st.expander("Table and downloads"):
-        show_table(table)
-        downloads(fig, table, key, url_filters.describe(filters))
+    # Built only when opened: a page of seven charts otherwise sends and draws seven tables and twenty download
+    # buttons before anyone asks for them, which made the first chart appear later than in a bare app.
+    expander = st.expander("Table and downloads", key=f"{key}-table", on_change="rerun")
+    if expander.open:
+        with expander:
+            show_table(table)
+            downloads(fig, table, key, url_filters.describe(filters))
     return event
 
 
