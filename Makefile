@@ -13,21 +13,21 @@ LOAD_ARGS ?= --levels 1,10,20,40 --seconds 30
 
 # The locks pin every package, transitive ones included, with their hashes: two clones a month apart get the
 # same environment, and a tampered download is refused.
-$(BIN)/.runtime: requirements.lock
+$(BIN)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
 	touch $@
 
-$(BIN)/.dev: requirements-dev.lock $(BIN)/.runtime
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
+$(BIN)/.dev: requirements-dev.txt $(BIN)/.runtime
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.txt
 	touch $@
 
 # After changing a dependency in pyproject.toml. Needs PyPI; the dev lock pins the same versions as the runtime one.
 lock: $(BIN)/.dev
 	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-find-links --no-emit-index-url \
-	  -o requirements.lock pyproject.toml
+	  -o requirements.txt pyproject.toml
 	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-find-links --no-emit-index-url \
-	  --extra dev -o requirements-dev.lock pyproject.toml
+	  --extra dev -o requirements-dev.txt pyproject.toml
 
 $(DB): $(BIN)/.runtime $(wildcard data/*.csv data/history/*.parquet) data/datapackage.json data/track_rules.yml $(wildcard etl/*.py etl/sql/*.sql)
 	$(BIN)/python -m etl build
@@ -56,7 +56,7 @@ clean:
 # Vulnerability audit of the pinned dependencies; needs a network that reaches PyPI's JSON API or OSV.
 audit: $(BIN)/.dev
 	$(BIN)/python -m pip install --quiet pip-audit==2.10.1
-	$(BIN)/pip-audit --require-hashes -r requirements-dev.lock
+	$(BIN)/pip-audit --require-hashes -r requirements-dev.txt
 
 # Many users at once over Streamlit's own websocket protocol (Locust; see docs/RELIABILITY.md).
 load-test: $(BIN)/.dev

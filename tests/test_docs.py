@@ -34,9 +34,9 @@ def test_readme_quick_start_is_two_commands(tmp_path):
     # And on a fresh clone they do what the README promises: set up the environment from the pinned
     # requirements, build the warehouse, serve the app; or lint and run the whole test suite.
     run = fresh_clone_plan("run", tmp_path)
-    assert in_order(run, "-m venv .venv", "pip install --quiet --require-hashes -r requirements.lock", "-m etl build",
+    assert in_order(run, "-m venv .venv", "pip install --quiet --require-hashes -r requirements.txt", "-m etl build",
                     "streamlit run dashboard.py"), run
     test = fresh_clone_plan("test", tmp_path)
-    assert in_order(test, "-m venv .venv", "pip install --quiet --require-hashes -r requirements.lock",
-                    "--require-hashes -r requirements-dev.lock", "ruff check .", "python -m pytest"), test
-    assert all((ROOT / name).is_file() for name in ("requirements.lock", "requirements-dev.lock", "dashboard.py"))
+    assert in_order(test, "-m venv .venv", "pip install --quiet --require-hashes -r requirements.txt",
+                    "--require-hashes -r requirements-dev.txt", "ruff check .", "python -m pytest"), test
+    assert all((ROOT / name).is_file() for name in ("requirements.txt", "requirements-dev.txt", "dashboard.py"))

@@ -45,7 +45,7 @@ def test_locks_pin_every_package_with_hashes():
     """make installs the locks with --require-hashes: each package, transitive ones too, pinned and hashed."""
     declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     runtime = {}
-    for name in ("requirements.lock", "requirements-dev.lock"):
+    for name in ("requirements.txt", "requirements-dev.txt"):
         entries = re.split(r"\n(?=\S)", (ROOT / name).read_text(encoding="utf-8"))
         pins = {}
         for entry in entries:
