@@ -307,8 +307,8 @@ def test_alignment_says_ties_as_ties():
     at = open_page("pages/6_Alignment.py", state="USA")
     assert_clean(at)
     partners = next(f for f in figures(at) if f["layout"]["meta"]["title"].startswith("United States of America voted"))
-    assert partners["layout"]["meta"]["title"] == ("United States of America voted unlike all 3 other states on every "
-                                                   "shared vote")
+    assert partners["layout"]["meta"]["title"] == ("United States of America voted unlike each of the 3 states sharing "
+                                                   "at least 2 of its votes")
     assert sorted(y for trace in partners["data"] for y in trace["y"]) == ["China", "France", "Russian Federation"]
 
 

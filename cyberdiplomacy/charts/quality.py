@@ -8,19 +8,22 @@ from cyberdiplomacy.charts import theme
 
 
 def confidence_bars(quality: pd.DataFrame, built) -> go.Figure:
-    """Rows per table by confidence (tables.data_quality), the most rows on top."""
-    rows = quality.sort_values("row_count")
+    """Each table's rows by confidence as shares of the table (tables.data_quality), row counts in the labels:
+    tables differ a hundredfold in size, and stacked bars on a log axis would misdraw the parts."""
+    rows = quality[quality["row_count"] > 0].sort_values("row_count")
+    labels = [f"{name} ({count:,} rows)" for name, count in zip(rows["table_name"], rows["row_count"], strict=True)]
     fig = go.Figure()
     for level in theme.CONFIDENCE_ORDER:
         counts = rows[f"{level}_row_count"]
-        fig.add_bar(x=counts, y=rows["table_name"], orientation="h", name=level,
+        fig.add_bar(x=counts / rows["row_count"], y=labels, orientation="h", name=level, customdata=counts,
                     marker_color=theme.CONFIDENCE_COLOURS[level],
-                    hovertemplate="%{y}: %{x:,} " + level + " rows<extra></extra>")
-    fig.update_layout(barmode="stack", height=200 + 34 * len(rows), xaxis=dict(title="Rows", type="log"),
+                    hovertemplate="%{y}: %{customdata:,} " + level + " rows (%{x:.0%})<extra></extra>")
+    fig.update_layout(barmode="stack", height=200 + 34 * len(rows),
+                      xaxis=dict(title="Share of the table's rows", tickformat=".0%", range=[0, 1]),
                       yaxis=dict(title=None), legend=dict(title=None, traceorder="normal"))
     total = int(rows["row_count"].sum())
     confirmed = int(rows["confirmed_row_count"].sum())
     title = (f"{confirmed:,} of {total:,} rows ({confirmed / total:.0%}) are confirmed by a primary source or two"
              if total else "No rows on record")
     return theme.finish(fig, title, ["every table of the data contract (data/ and the bundled history)"], built,
-                        "Rows per table by how sure the fact is; log scale, since votes outnumber texts a hundredfold")
+                        "Each table's rows by how sure the fact is; its size after its name")

@@ -66,7 +66,8 @@ def agreement_bars(agreement: pd.DataFrame, state_name: str, built, top_n: int =
     ties = ""
     if len(ranked) and ranked["agreement_share"].max() == 0:
         # Nobody to call closest: saying "most like 2 states tied at 0%" would read as a finding about them.
-        title = f"{state_name} voted unlike all {len(ranked)} other states on every shared vote"
+        title = (f"{state_name} voted unlike each of the {len(ranked)} states sharing at least {min_shared} of "
+                 "its votes")
     elif len(ranked):
         (best, best_tied), (worst, worst_tied) = _partners(ranked, True), _partners(ranked, False)
         title = f"{state_name} {best} and {worst}"
