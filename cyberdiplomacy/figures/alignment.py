@@ -7,17 +7,12 @@ from cyberdiplomacy.charts import alignment
 from cyberdiplomacy.figures.registry import Drawn, FigureUnavailable, built_date, figure, imported_on
 from cyberdiplomacy.figures.source import Source, q
 from cyberdiplomacy.figures.sponsors import cohesion_per_vote
-from cyberdiplomacy.figures.states import agreement_result, vote_rows, vote_years
+from cyberdiplomacy.figures.states import agreement_result, drawn_text, drawn_years, vote_rows, vote_years
 from cyberdiplomacy.filters import Filters
 
 
 def chosen(filters: Filters) -> list[str]:
     return list(filters.states) or list(defaults.DEFAULT_STATES)
-
-
-def _scope_text(src: Source, filters: Filters, scope: str) -> str:
-    rows = vote_rows(src, filters, scope)
-    return av.scope_text(scope, av.drawn_years(src.query(rows.query_fn, **dict(rows.params))))
 
 
 @figure("agreement-heatmap", "agreement between the chosen states (--state; default six large states)")
@@ -26,14 +21,12 @@ def agreement_heatmap(src: Source, filters: Filters, scope: str = "cyber",
     result = agreement_result(src, filters, scope, method)
     labels = src.query(queries.state_labels)
     kept, left_out = av.with_votes(result, chosen(filters))
-    rows = vote_rows(src, filters, scope)
-    note = av.left_out_message(left_out, labels, av.drawn_years(src.query(rows.query_fn, **dict(rows.params)))) \
-        if left_out else ""
+    note = av.left_out_message(left_out, labels, drawn_years(src, filters, scope)) if left_out else ""
     if len(kept) < 2:
         raise FigureUnavailable((note + " " if note else "") + "Choose two or more states with recorded votes in "
                                 "these years for the agreement heatmap.")
     fig = alignment.agreement_heatmap(result.matrix.loc[kept, kept], av.names(labels), method,
-                                      _scope_text(src, filters, scope), built_date(src), result.sources)
+                                      drawn_text(src, filters, scope), built_date(src), result.sources)
     return Drawn(fig, av.pairs_table(result.matrix, kept, labels), changed=note)
 
 
@@ -42,7 +35,7 @@ def vote_space(src: Source, filters: Filters, scope: str = "cyber", method: str 
     result = agreement_result(src, filters, scope, method)
     space, explained = av.space(result, src.query(queries.state_labels))
     kept, _ = av.with_votes(result, chosen(filters))
-    fig = alignment.vote_space(space, explained, _scope_text(src, filters, scope), built_date(src), result.sources, kept)
+    fig = alignment.vote_space(space, explained, drawn_text(src, filters, scope), built_date(src), result.sources, kept)
     return Drawn(fig, space)
 
 
@@ -60,12 +53,12 @@ def cohesion_over_time(src: Source, filters: Filters, scope: str = "cyber",
 
 @figure("swing", "each state's move from 73/187 to 74/247")
 def swing(src: Source, filters: Filters) -> Drawn:
-    first, last = vote_years(src, filters, "cyber")
-    cyber_rows = src.query(queries.vote_rows, scope="cyber", from_year=first, to_year=last)
+    rows = vote_rows(src, filters, "cyber")
+    cyber_rows = rows.fetch(src)
     if not av.has_swing_votes(cyber_rows):
+        first, last = vote_years(src, filters, "cyber")
         raise FigureUnavailable(f"{av.SWING[0]} and {av.SWING[1]} (2018–2019) are not both on record in "
                                 f"{first}–{last}")
-    swings = src.derive(av.swings, q(queries.vote_rows, scope="cyber", from_year=first, to_year=last),
-                        q(queries.state_labels))
+    swings = src.derive(av.swings, rows, q(queries.state_labels))
     return Drawn(alignment.swing_bars(swings, av.SWING[0], av.SWING[1], built_date(src),
                                       av.sources(cyber_rows, imported_on(src))), swings)

@@ -17,6 +17,9 @@ class Query(NamedTuple):
     query_fn: Callable[..., pd.DataFrame]
     params: tuple
 
+    def fetch(self, src: Source) -> pd.DataFrame:
+        return src.query(self.query_fn, **dict(self.params))
+
 
 def params_key(params: dict) -> tuple:
     return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
@@ -46,4 +49,4 @@ class Direct:
         return self._memo[key].copy(deep=False)
 
     def derive(self, fn, /, *args):
-        return fn(*[self.query(a.query_fn, **dict(a.params)) if isinstance(a, Query) else a for a in args])
+        return fn(*[a.fetch(self) if isinstance(a, Query) else a for a in args])

@@ -69,7 +69,7 @@ def cohesion_per_vote(src: Source, blocs, scope: str = "cyber", from_year: int =
                       to_year: int = queries.ANY_YEAR[1]):
     """Per bloc and recorded vote: the agreement index (the one cohesion measure, metrics.bloc_cohesion)."""
     rows = q(queries.bloc_member_votes, blocs=list(blocs), scope=scope, from_year=from_year, to_year=to_year)
-    member_votes = src.query(rows.query_fn, **dict(rows.params))
+    member_votes = rows.fetch(src)
     if member_votes.empty:
         raise FigureUnavailable("no recorded vote by members of these blocs is on record; choose at least one bloc")
     return member_votes, src.derive(metrics.bloc_cohesion, rows)

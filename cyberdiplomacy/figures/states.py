@@ -37,10 +37,20 @@ def vote_rows(src: Source, filters: Filters, scope: str):
     return q(queries.vote_rows, scope=scope, from_year=first, to_year=last)
 
 
+def drawn_years(src: Source, filters: Filters, scope: str) -> str:
+    """The years the vote rows of a figure actually span, e.g. '2005–2019'."""
+    return av.drawn_years(vote_rows(src, filters, scope).fetch(src))
+
+
+def drawn_text(src: Source, filters: Filters, scope: str) -> str:
+    """The subtitle's statement of the votes drawn: scope and years."""
+    return av.scope_text(scope, drawn_years(src, filters, scope))
+
+
 def agreement_result(src: Source, filters: Filters, scope: str, method: str) -> av.AgreementResult:
     """The one agreement measure (metrics.agreement on recorded plenary votes), for pages, CLI and packs."""
     rows = vote_rows(src, filters, scope)
-    if src.query(rows.query_fn, **dict(rows.params)).empty:
+    if rows.fetch(src).empty:
         raise FigureUnavailable("no recorded vote in these years")
     return src.derive(av.agreement_result, rows, method, imported_on(src))
 
@@ -55,7 +65,6 @@ def agreement(src: Source, filters: Filters, state: str | None = None, scope: st
     name = av.names(labels).get(iso3, iso3)
     if partners.empty:
         raise FigureUnavailable(f"no shared votes on record for {name}")
-    rows = vote_rows(src, filters, scope)
-    scope_text = av.scope_text(scope, av.drawn_years(src.query(rows.query_fn, **dict(rows.params))))
     return Drawn(states.agreement_bars(partners, name, built_date(src), sources=result.sources,
-                                       scope_text=f"{theme.METHOD_LABELS[method]} · {scope_text}"), partners)
+                                       scope_text=f"{theme.METHOD_LABELS[method]} · {drawn_text(src, filters, scope)}"),
+                 partners)

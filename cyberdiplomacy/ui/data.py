@@ -131,7 +131,7 @@ def derive(fn, /, *args):
     """fn(*args) for a pure core function, cached per warehouse version and arguments; a Query argument
     stands for that query's result. Results are shared by every session and treated as read-only."""
     key = (warehouse_key(), fn, args)
-    return derived.get(key, lambda: fn(*[query(a.query_fn, **dict(a.params)) if isinstance(a, Query) else a
+    return derived.get(key, lambda: fn(*[a.fetch(source) if isinstance(a, Query) else a
                                          for a in args]))
 
 
