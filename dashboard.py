@@ -10,6 +10,7 @@ filters = layout.page(
     "Cybercrime Diplomacy Dashboard",
     "How the United Nations came to negotiate and adopt a cybercrime convention: who pushed it, "
     "who resisted, and how states line up.")
+filters = layout.url_filters.with_changes(filters, view="")  # the Overview has no sections to open
 with layout.guard():
     history = data.query(queries.resolution_history)
     counts = data.query(queries.headline_counts).iloc[0]

@@ -12,7 +12,7 @@ EARLIEST_YEAR = 1946  # first General Assembly session: the floor of any year ra
 MAX_VALUE_LENGTH = 200  # longer parameters are refused, not parsed
 TRACK_ALIASES = {"criminal_ict": "criminal_ict", "crime": "criminal_ict", "criminal": "criminal_ict",
                  "international_security": "international_security", "security": "international_security"}
-URL_KEYS = ("state", "track", "from", "to", "resolution", "body", "format", "search")
+URL_KEYS = ("state", "track", "from", "to", "resolution", "body", "format", "search", "view")
 MAX_SEARCH_LENGTH = 100  # the Data & sources row filter
 MEETING_FORMATS = ("in person", "hybrid", "virtual", "unknown")  # 'unknown': no format on record
 
@@ -28,6 +28,7 @@ class Filters:
     bodies: tuple[str, ...] = ()  # meeting bodies by short name; each page checks them against its data
     formats: tuple[str, ...] = ()  # meeting formats, MEETING_FORMATS
     search: str = ""  # Data & sources: rows containing this text
+    view: str = ""  # the open section of a page with sections; empty: its first (each page checks the name)
 
 
 def _shown(value: str) -> str:
@@ -132,8 +133,12 @@ def parse(params: Mapping[str, Sequence[str] | str], known_states: set[str] | Ma
         warnings.append(f"Ignored search: longer than {MAX_SEARCH_LENGTH} characters.")
         search = ""
     search = "".join(ch for ch in search if ch.isprintable())  # a pasted control character is not a search
+    view = next(iter(clean.get("view", [])), "").lower()
+    if view and not re.fullmatch(r"[a-z-]{1,30}", view):
+        warnings.append(f"Ignored view={_shown(view)}: expected a section name such as 'cohesion'.")
+        view = ""
     return Filters(tuple(states), tuple(tracks) or TRACKS, from_year, to_year, resolution, tuple(warnings),
-                   tuple(bodies), tuple(formats), search)
+                   tuple(bodies), tuple(formats), search, view)
 
 
 def to_params(filters: Filters) -> dict[str, str]:
@@ -155,6 +160,8 @@ def to_params(filters: Filters) -> dict[str, str]:
         params["format"] = ",".join(filters.formats)
     if filters.search:
         params["search"] = filters.search
+    if filters.view:
+        params["view"] = filters.view
     return params
 
 

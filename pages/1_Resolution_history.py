@@ -1,13 +1,12 @@
-"""Resolution history: the lineage of both tracks, one resolution's vote, and competing texts side by side."""
+"""Resolution history: the lineage of both tracks, one resolution's story and vote, and competing texts side by side."""
 import streamlit as st
 
 from cyberdiplomacy import defaults, figures, labels, queries, tables
 from cyberdiplomacy.charts import theme, votes
 from cyberdiplomacy.ui import data, layout
 
-filters = layout.page("Resolution history",
-                      "Every text of both tracks since 1998: how it was adopted, who voted how, who sponsored it.")
-with layout.guard():
+
+def lineage(filters):
     tracks = st.multiselect("Tracks", labels.TRACK_OPTIONS, default=list(filters.tracks),
                             format_func=labels.track_label)
     span = layout.track_years()
@@ -16,54 +15,69 @@ with layout.guard():
                                               **layout.url_filters.years_from_range(years, filters, *span))
     if not tracks:
         layout.empty("Choose at least one track to see its resolutions.")
-    else:
-        marks = labels.import_marks_text(data.query(queries.resolution_history, tracks=tracks, from_year=years[0],
-                                                    to_year=years[1]))
-        if marks:
-            st.caption(marks)
-        layout.figure(filters, figures.history.adoption_timeline)
-        event = layout.figure(filters, figures.history.vote_history, on_select=True,
-                              caption="Click a bar to open that vote below.")
-        layout.adopt_selection(event, "resolution", votes.symbol_from_point)
+        return filters
+    marks = labels.import_marks_text(data.query(queries.resolution_history, tracks=tracks, from_year=years[0],
+                                                to_year=years[1]))
+    if marks:
+        st.caption(marks)
+    layout.figure(filters, figures.history.adoption_timeline)
+    layout.figure(filters, figures.history.vote_history, on_select=True,
+                  caption="Click a bar to open that vote in “One text”.")
+    return filters
 
-    st.header("One recorded vote")
+
+def one_text(filters):
     recorded = data.query(queries.recorded_votes)
     options = list(recorded.loc[recorded["stage"] == "plenary", "resolution_symbol"])
     if not options:
         layout.empty("No per-state votes are on record yet.")
+        return filters
+    if filters.resolution and filters.resolution not in options:
+        st.info(labels.no_recorded_vote_text(filters.resolution, labels.default_resolution(options)))
+    default = filters.resolution if filters.resolution in options else labels.default_resolution(options)
+    layout.seed("resolution", default, options)
+    symbol = st.selectbox("Resolution", options, key="resolution",
+                          format_func=labels.resolution_labels(recorded).__getitem__)
+    filters = layout.url_filters.with_changes(filters, resolution=symbol)
+    sponsors = data.query(queries.resolution_sponsors, symbol=symbol)
+    st.markdown(labels.resolution_story(tables.row_for(data.query(queries.resolution_history), symbol), sponsors,
+                                        data.query(queries.states)))
+    layout.figure(filters, figures.history.vote_map)
+    layout.figure(filters, figures.history.votes_by_group)
+    every_state = st.expander("Every state's vote, your states first", key="states_by_vote", on_change="rerun",
+                              expanded=bool(filters.states))
+    if every_state.open:  # built when opened, like the chart tables: it is the map's table, sortable
+        with every_state:
+            shown = st.multiselect("Show states that voted", labels.VOTE_OPTIONS, default=labels.VOTE_OPTIONS,
+                                   format_func=theme.vote_label)
+            layout.show_table(tables.states_by_vote(
+                data.query(queries.resolution_votes, symbol=symbol, stage="plenary"), shown, filters.states))
+    st.subheader("Sponsors")
+    if sponsors.empty:
+        layout.empty("No sponsor of this text is on record yet (unknown, not none).")
     else:
-        if filters.resolution and filters.resolution not in options:
-            st.info(labels.no_recorded_vote_text(filters.resolution, labels.default_resolution(options)))
-        default = filters.resolution if filters.resolution in options else labels.default_resolution(options)
-        layout.seed("resolution", default, options)
-        symbol = st.selectbox("Resolution", options, key="resolution",
-                              format_func=labels.resolution_labels(recorded).__getitem__)
-        filters = layout.url_filters.with_changes(filters, resolution=symbol)
-        sponsors = data.query(queries.resolution_sponsors, symbol=symbol)
-        st.markdown(labels.resolution_story(tables.row_for(data.query(queries.resolution_history), symbol), sponsors,
-                                            data.query(queries.states)))
-        layout.figure(filters, figures.history.vote_map)
-        layout.figure(filters, figures.history.votes_by_group)
-        every_state = st.expander("Every state's vote, your states first", key="states_by_vote", on_change="rerun",
-                                  expanded=bool(filters.states))
-        if every_state.open:  # built when opened, like the chart tables: it is the map's table, sortable
-            with every_state:
-                shown = st.multiselect("Show states that voted", labels.VOTE_OPTIONS, default=labels.VOTE_OPTIONS,
-                                       format_func=theme.vote_label)
-                layout.show_table(tables.states_by_vote(
-                    data.query(queries.resolution_votes, symbol=symbol, stage="plenary"), shown, filters.states))
-        st.subheader("Sponsors")
-        if sponsors.empty:
-            layout.empty("No sponsor of this text is on record yet (unknown, not none).")
-        else:
-            layout.show_table(sponsors)
-        layout.briefing_downloads("resolution", symbol, symbol)
-        st.subheader("Documents")
-        st.markdown(labels.document_links(tables.row_for(data.query(queries.resolution_history), symbol)))
+        layout.show_table(sponsors)
+    layout.briefing_downloads("resolution", symbol, symbol)
+    st.subheader("Documents")
+    st.markdown(labels.document_links(tables.row_for(data.query(queries.resolution_history), symbol)))
+    return filters
 
-    st.header("Competing texts")
+
+def competing(filters):
     pair = st.selectbox("Pair", list(defaults.COMPETING_PAIRS), format_func=labels.pair_label)
     layout.figure(filters, figures.history.competing_crosstab, pair=pair)
     layout.figure(filters, figures.history.camps_map, pair=pair)
+
+
+filters = layout.page("Resolution history",
+                      "Every text of both tracks since 1998: how it was adopted, who voted how, who sponsored it.")
+with layout.guard():
+    # A bar clicked in the lineage opens that text: read before the sections, since it changes which one is open.
+    clicked = layout.adopt_selection(st.session_state.get("vote-history"), "resolution", votes.symbol_from_point)
+    filters = layout.sections(filters, "history_view", [
+        ("lineage", "Lineage of the texts", lineage),
+        ("text", "One text: story and vote", one_text),
+        ("competing", "Competing texts", competing),
+    ], start="text" if filters.resolution else None, force="text" if clicked else None)
     layout.sync_url(filters)
     layout.footer()

@@ -5,42 +5,37 @@ from cyberdiplomacy import figures, labels, queries
 from cyberdiplomacy import sponsor_views as sv
 from cyberdiplomacy.ui import data, layout
 
-filters = layout.page("Sponsor blocs",
-                      "Which states put their names on the drafts, who sponsored together, how the sponsors of one "
-                      "text voted on another, and how united each bloc voted.")
-with layout.guard():
-    states = data.query(queries.states)
-    chosen = st.multiselect("Only drafts sponsored by (optional; every chart below follows it)",
-                            list(states["iso3"]), default=list(filters.states), format_func=labels.state_namer(states))
-    filters = layout.url_filters.with_changes(filters, states=tuple(chosen))
-    matrix = data.query(queries.sponsorship_matrix, iso3s=chosen)
-    if matrix.empty:
-        layout.empty("No sponsorship on record for this selection. Clear the state filter to see all drafts.")
-    else:
-        layout.figure(filters, figures.sponsors.sponsorship_matrix)
 
-        st.subheader("Who sponsored together")
-        if chosen:
-            st.caption(sv.chosen_drafts_text(matrix, chosen))
-        most = sv.max_shared(matrix)
-        threshold = st.slider("Show pairs that sponsored at least this many drafts together", 1, most, 1,
-                              key="cosponsor_threshold", disabled=most == 1) if most > 1 else 1
-        layout.figure(filters, figures.sponsors.cosponsor_grid, threshold=threshold)
-        layout.figure(filters, figures.sponsors.sponsor_bloc_shares)
+def drafts(filters):
+    layout.figure(filters, figures.sponsors.sponsorship_matrix)
+    layout.figure(filters, figures.sponsors.sponsor_bloc_shares)
 
-        st.subheader("From sponsoring one text to voting on another")
-        texts, vote_options = figures.sponsors.flow_texts(data.source, filters)
-        if vote_options:
-            left, right = st.columns(2)
-            sponsored = left.selectbox("Sponsors of", texts, key="flow_sponsored", index=sv.default_sponsored(texts))
-            voted = right.selectbox("Their votes on", vote_options, key=f"flow_voted_{sponsored}",
-                                    index=vote_options.index(sv.default_voted(sponsored, vote_options)))
-            layout.figure(filters, figures.sponsors.sponsor_vote_flows, sponsored=sponsored, voted=voted)
-        else:
-            layout.empty("No per-state votes are on record yet.")
 
-    st.header("Bloc cohesion on each recorded vote")
+def together(filters):
+    matrix = data.query(queries.sponsorship_matrix, iso3s=list(filters.states))
+    if filters.states:
+        st.caption(sv.chosen_drafts_text(matrix, list(filters.states)))
+    most = sv.max_shared(matrix)
+    threshold = st.slider("Show pairs that sponsored at least this many drafts together", 1, most, 1,
+                          key="cosponsor_threshold") if most > 1 else 1
+    layout.figure(filters, figures.sponsors.cosponsor_grid, threshold=threshold)
+
+
+def flows(filters):
+    texts, vote_options = figures.sponsors.flow_texts(data.source, filters)
+    if not vote_options:
+        layout.empty("No per-state votes are on record yet.")
+        return
+    left, right = st.columns(2)
+    sponsored = left.selectbox("Sponsors of", texts, key="flow_sponsored", index=sv.default_sponsored(texts))
+    voted = right.selectbox("Their votes on", vote_options, key=f"flow_voted_{sponsored}",
+                            index=vote_options.index(sv.default_voted(sponsored, vote_options)))
+    layout.figure(filters, figures.sponsors.sponsor_vote_flows, sponsored=sponsored, voted=voted)
+
+
+def cohesion(filters):
     bloc_options = list(data.query(queries.blocs)["bloc"])
+    chosen = list(filters.states)
     mine = sv.blocs_of_states(data.query(queries.state_blocs, iso3s=chosen), bloc_options) if chosen else []
     if mine:
         st.caption(f"Blocs that {', '.join(chosen)} belong to now are chosen; add or remove blocs below.")
@@ -49,5 +44,23 @@ with layout.guard():
         layout.empty("Choose at least one bloc.")
     else:
         layout.figure(filters, figures.sponsors.bloc_cohesion, blocs=tuple(picked))
+
+
+filters = layout.page("Sponsor blocs",
+                      "Which states put their names on the drafts, who sponsored together, how the sponsors of one "
+                      "text voted on another, and how united each bloc voted.")
+with layout.guard():
+    states = data.query(queries.states)
+    chosen = st.multiselect("Only drafts sponsored by (optional; every section below follows it)",
+                            list(states["iso3"]), default=list(filters.states), format_func=labels.state_namer(states))
+    filters = layout.url_filters.with_changes(filters, states=tuple(chosen))
+    if data.query(queries.sponsorship_matrix, iso3s=chosen).empty:
+        layout.empty("No sponsorship on record for this selection. Clear the state filter to see all drafts.")
+    filters = layout.sections(filters, "sponsors_view", [
+        ("drafts", "Sponsors of each draft", drafts),
+        ("together", "Who sponsored together", together),
+        ("flows", "From sponsoring one text to voting on another", flows),
+        ("cohesion", "Bloc cohesion on each vote", cohesion),
+    ])
     layout.sync_url(filters)
     layout.footer()

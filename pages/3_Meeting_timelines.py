@@ -5,6 +5,13 @@ from cyberdiplomacy import figures, labels, queries
 from cyberdiplomacy import meeting_views as mv
 from cyberdiplomacy.ui import data, layout
 
+
+def session_table(table):
+    st.caption("Click a column header to sort. Days are empty where only the month or year of a session is known.")
+    layout.show_table(table, **{"Document link": st.column_config.LinkColumn(
+        "Document link", display_text=r"https://undocs\.org/(.*)")})
+
+
 filters = layout.page("Meeting timelines",
                       "The Expert Group, the Ad Hoc Committee, the OEWGs and GGEs, the CCPCJ and the Crime "
                       "Congresses, session by session. Hover a session for dates, city, chair and outcome document; "
@@ -37,11 +44,10 @@ with layout.guard():
         drawn = data.figure(figures.meetings.meeting_timeline, filters)
         layout.figure(filters, figures.meetings.meeting_timeline)
         if not isinstance(drawn, figures.Unavailable):
-            st.subheader("Every session")
-            st.caption("Click a column header to sort. Days are empty where only the month or year of a session is "
-                       "known.")
-            layout.show_table(drawn.table, **{"Document link": st.column_config.LinkColumn(
-                "Document link", display_text=r"https://undocs\.org/(.*)")})
-            layout.figure(filters, figures.meetings.meeting_days)
+            filters = layout.sections(filters, "meetings_view", [
+                ("days", "Meeting days per body and year",
+                 lambda shown: layout.figure(shown, figures.meetings.meeting_days)),
+                ("sessions", "Every session (sortable table)", lambda _: session_table(drawn.table)),
+            ])
     layout.sync_url(filters)
     layout.footer()

@@ -4,6 +4,31 @@ import streamlit as st
 from cyberdiplomacy import figures, labels, queries, state_views, tables
 from cyberdiplomacy.ui import data, layout
 
+
+def partners(filters):
+    for iso3 in filters.states:
+        layout.figure(filters, figures.states.agreement, key=f"agreement-{iso3}", state=iso3)
+
+
+def record(filters):
+    chosen = list(filters.states)
+    st.subheader("Sponsorships")
+    sponsorships = data.query(queries.state_sponsorships, iso3s=chosen)
+    if sponsorships.empty:
+        layout.empty("No sponsorship on record for these states (the sponsor lists are still incomplete).")
+    else:
+        layout.show_table(state_views.readable(sponsorships))
+    st.subheader("Bloc memberships")
+    layout.show_table(state_views.readable(tables.bloc_table(data.query(queries.state_blocs, iso3s=chosen))))
+    st.subheader("Treaty status")
+    treaty_actions = data.query(queries.state_treaty_actions, iso3s=chosen)
+    if treaty_actions.empty:
+        layout.empty("No signature, ratification or accession of the UN Convention or the Budapest "
+                     "Convention is on record for these states.")
+    else:
+        layout.show_table(state_views.readable(treaty_actions))
+
+
 filters = layout.page("State explorer",
                       "Pick up to six states: how they voted, what they sponsored, which blocs they belong to, "
                       "and whom they vote with.")
@@ -23,23 +48,11 @@ with layout.guard():
         shown = layout.url_filters.with_changes(filters, states=tuple(chosen))
         layout.briefing_downloads("states", chosen, ", ".join(chosen))
         layout.figure(shown, figures.states.state_votes)
-        st.subheader("Sponsorships")
-        sponsorships = data.query(queries.state_sponsorships, iso3s=chosen)
-        if sponsorships.empty:
-            layout.empty("No sponsorship on record for these states (the sponsor lists are still incomplete).")
-        else:
-            layout.show_table(state_views.readable(sponsorships))
-        st.subheader("Bloc memberships")
-        layout.show_table(state_views.readable(tables.bloc_table(data.query(queries.state_blocs, iso3s=chosen))))
-        st.subheader("Treaty status")
-        treaty_actions = data.query(queries.state_treaty_actions, iso3s=chosen)
-        if treaty_actions.empty:
-            layout.empty("No signature, ratification or accession of the UN Convention or the Budapest "
-                         "Convention is on record for these states.")
-        else:
-            layout.show_table(state_views.readable(treaty_actions))
-        st.subheader("Voting partners on these resolutions")
-        for iso3 in chosen:
-            layout.figure(shown, figures.states.agreement, key=f"agreement-{iso3}", state=iso3)
+        opened = layout.sections(shown, "explorer_view", [
+            ("partners", "Voting partners", partners),
+            ("record", "Sponsorships, blocs and treaty status", record),
+        ])
+        # The URL keeps its own states: the default pair is an example, not a filter to carry to other pages.
+        filters = layout.url_filters.with_changes(filters, view=opened.view)
     layout.sync_url(filters)
     layout.footer()

@@ -4,11 +4,16 @@ import streamlit as st
 from cyberdiplomacy import figures, labels, queries, state_views, tables
 from cyberdiplomacy.ui import data, imports, layout
 
-filters = layout.page("Data & sources",
-                      "Every table behind the charts, with the source and confidence of each row. Researchers can "
-                      "also open the DuckDB file directly (see the README's data contract).")
-with layout.guard():
+
+def confidence(filters):
     layout.figure(filters, figures.sources.data_confidence)
+    st.caption("Known and unknown (empty) cells per table, notes excluded, are in the chart's table. Unknown cells "
+               "are shown as empty everywhere, never as zero.")
+    st.subheader("Confidence levels")
+    st.markdown(labels.CONFIDENCE_TEXT)
+
+
+def origins(filters):
     st.subheader("Datasets")
     layout.show_table(data.query(queries.table, name="datasets"))
     st.subheader("Where the rows come from")
@@ -21,17 +26,17 @@ with layout.guard():
     else:
         st.caption(f"{len(disagreements)} curated vote(s) recorded differently elsewhere (curated kept):")
         layout.show_table(disagreements)
-    st.subheader("Data quality")
-    st.caption("Known and unknown (empty) cells per table, notes excluded, and the confidence of the rows. "
-               "Unknown cells are shown as empty everywhere, never as zero.")
-    layout.show_table(data.figure(figures.sources.data_confidence, filters).table)
+    imports.panel()
+
+
+def browse(filters):
     name = st.selectbox("Browse a table", tables.BROWSABLE_TABLES)
     table = data.query(queries.table, name=name)
     text = st.text_input("Filter rows containing (any column)", value=filters.search,
                          max_chars=layout.url_filters.MAX_SEARCH_LENGTH)
     filters = layout.url_filters.with_changes(filters, search=text.strip())
-    confidence = st.multiselect("Confidence", tables.CONFIDENCE_LEVELS, default=tables.CONFIDENCE_LEVELS)
-    shown, per_state = state_views.rows_for_states(tables.filter_rows(table, text, confidence), filters.states)
+    confidence_levels = st.multiselect("Confidence", tables.CONFIDENCE_LEVELS, default=tables.CONFIDENCE_LEVELS)
+    shown, per_state = state_views.rows_for_states(tables.filter_rows(table, text, confidence_levels), filters.states)
     if per_state:
         st.caption(per_state)
     st.caption(f"{len(shown)} of {len(table)} rows")
@@ -39,14 +44,27 @@ with layout.guard():
         layout.empty("No row matches this filter.")
     else:
         layout.show_table(shown)
-    layout.table_downloads(name, shown, text, confidence)
+    layout.table_downloads(name, shown, text, confidence_levels)
+    return filters
+
+
+def sources(filters):
     st.subheader("Sources cited")
     layout.show_table(tables.source_table(data.query(queries.table, name="sources")),
                       link_url=st.column_config.LinkColumn("link"))
     st.subheader("The whole dataset")
     layout.dataset_download()
-    imports.panel()
-    st.subheader("Confidence levels")
-    st.markdown(labels.CONFIDENCE_TEXT)
+
+
+filters = layout.page("Data & sources",
+                      "Every table behind the charts, with the source and confidence of each row. Researchers can "
+                      "also open the DuckDB file directly (see the README's data contract).")
+with layout.guard():
+    filters = layout.sections(filters, "sources_view", [
+        ("confidence", "How sure the rows are", confidence),
+        ("origins", "Where the rows come from", origins),
+        ("browse", "Browse a table", browse),
+        ("sources", "Sources and the whole dataset", sources),
+    ], start="browse" if filters.search else None)
     layout.sync_url(filters)
     layout.footer()

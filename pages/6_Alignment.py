@@ -5,10 +5,42 @@ from cyberdiplomacy import alignment_views as av
 from cyberdiplomacy import defaults, figures, labels, queries
 from cyberdiplomacy.ui import data, layout
 
+
+def agreement(filters, scope, method):
+    if not filters.states:
+        layout.empty("Choose two or more states for the agreement heatmap.")
+        return
+    layout.figure(filters, figures.alignment.agreement_heatmap, scope=scope, method=method)
+    layout.figure(filters, figures.states.agreement, key="closest-farthest", state=filters.states[0], scope=scope,
+                  method=method)
+
+
+def cohesion(filters, scope):
+    bloc_options = list(data.query(queries.blocs)["bloc"])
+    blocs = st.multiselect("Blocs", bloc_options, default=[b for b in defaults.DEFAULT_BLOCS if b in bloc_options])
+    if not blocs:
+        layout.empty("Choose at least one bloc with recorded votes in this selection.")
+    else:
+        layout.figure(filters, figures.alignment.cohesion_over_time, scope=scope, blocs=tuple(blocs))
+
+
+def against_all_votes(years, method, all_available):
+    if not all_available:
+        layout.empty("No vote other than the ICT resolutions is on record, so there is nothing to compare "
+                     "with; import the UN Digital Library voting data (python -m etl import-undl FILE).")
+        return
+    all_votes = data.q(queries.vote_rows, scope="all", from_year=years[0], to_year=years[1])
+    table = data.derive(av.alignment_table, all_votes, method, data.q(queries.state_labels))
+    if table.empty:
+        layout.empty(f"No ICT resolution was put to a recorded vote in {years[0]}–{years[1]}.")
+    else:
+        st.caption(data.derive(av.alignment_caption, all_votes, data.imported_on()))
+        layout.show_table(table)
+
+
 filters = layout.page("Alignment",
                       "Who votes with whom on these resolutions, how united the blocs are, and where each state "
                       "sits in the vote space.")
-years = None  # set once the controls are drawn; every section draws from this one range of years
 with layout.guard():
     vote_years = data.query(queries.vote_years)
     all_available = av.all_votes_available(vote_years)
@@ -31,44 +63,14 @@ with layout.guard():
                                                                                                  *bounds))
         if av.attribution_needed(data.query(queries.vote_rows, scope=scope, from_year=years[0], to_year=years[1])):
             st.caption(av.UNDL_ATTRIBUTION)
-
-if years is not None:
-    st.header("Agreement and the vote space")
-    with layout.guard():
-        if not chosen:
-            layout.empty("Choose two or more states for the agreement heatmap.")
-        else:
-            layout.figure(filters, figures.alignment.agreement_heatmap, scope=scope, method=method)
-            layout.figure(filters, figures.states.agreement, key="closest-farthest", state=chosen[0], scope=scope,
-                          method=method)
-        layout.figure(filters, figures.alignment.vote_space, scope=scope, method=method)
-
-    st.header("Bloc cohesion over time")
-    with layout.guard():
-        bloc_options = list(data.query(queries.blocs)["bloc"])
-        blocs = st.multiselect("Blocs", bloc_options, default=[b for b in defaults.DEFAULT_BLOCS if b in bloc_options])
-        if not blocs:
-            layout.empty("Choose at least one bloc with recorded votes in this selection.")
-        else:
-            layout.figure(filters, figures.alignment.cohesion_over_time, scope=scope, blocs=tuple(blocs))
-
-    st.header("Swing from 73/187 to 74/247")
-    with layout.guard():
-        layout.figure(filters, figures.alignment.swing)
-
-    st.header("Cyber votes against all votes of the same sessions")
-    with layout.guard():
-        if not all_available:
-            layout.empty("No vote other than the ICT resolutions is on record, so there is nothing to compare "
-                         "with; import the UN Digital Library voting data (python -m etl import-undl FILE).")
-        else:
-            all_votes = data.q(queries.vote_rows, scope="all", from_year=years[0], to_year=years[1])
-            table = data.derive(av.alignment_table, all_votes, method, data.q(queries.state_labels))
-            if table.empty:
-                layout.empty(f"No ICT resolution was put to a recorded vote in {years[0]}–{years[1]}.")
-            else:
-                st.caption(data.derive(av.alignment_caption, all_votes, data.imported_on()))
-                layout.show_table(table)
-with layout.guard():
+        filters = layout.sections(filters, "alignment_view", [
+            ("agreement", "Agreement", lambda shown: agreement(shown, scope, method)),
+            ("space", "Vote space",
+             lambda shown: layout.figure(shown, figures.alignment.vote_space, scope=scope, method=method)),
+            ("cohesion", "Bloc cohesion over time", lambda shown: cohesion(shown, scope)),
+            ("swing", "Swing from 73/187 to 74/247",
+             lambda shown: layout.figure(shown, figures.alignment.swing)),
+            ("all-votes", "Cyber votes against all votes", lambda _: against_all_votes(years, method, all_available)),
+        ])
     layout.sync_url(filters)
     layout.footer()

@@ -64,7 +64,7 @@ def _first_chart_seconds(browser, url: str, runs: int) -> tuple[list[float], lis
     return cold, warm
 
 
-def bench_browser(runs: int) -> None:
+def bench_browser(runs: int, pages: list[str] | None = None) -> None:
     """Time to first chart per page against a one-chart bare Streamlit app (target <= 1.3x), measured pair by pair:
     each run times the bare app and then the page, both with a cold browser profile and a warm server, so a
     noisy machine moves both sides of a ratio alike."""
@@ -76,6 +76,8 @@ def bench_browser(runs: int) -> None:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         _first_chart_seconds(browser, bare_url, 1)  # warm the bare server as each page's is warmed below
         for name, path in PAGE_PATHS.items():
+            if pages and name not in pages:
+                continue
             _first_chart_seconds(browser, url + path, 1)  # warm server: its caches hold this view
             pairs = []
             for _ in range(runs):
@@ -236,12 +238,16 @@ def main() -> int:
     parser.add_argument("--history", type=Path, default=None,
                         help="UN Digital Library-layout voting file for the analytics section "
                              "(default: the bundled history data/history/, written back in that layout)")
+    parser.add_argument("--pages", default="", help="browser section: comma-separated pages (default: all), e.g. "
+                        "resolution_history,alignment")
     args = parser.parse_args()
     print(f"{'measure':<60} {'value':>9}     {'target':>6}  ratio (<= 1 meets the target)")
     for section in args.only.split(","):
         print(f"[{section}]")
         if section == "analytics":
             bench_analytics(args.runs, args.history)
+        elif section == "browser":
+            bench_browser(args.runs, [p for p in args.pages.split(",") if p])
         else:
             SECTIONS[section](args.runs)
     missed = [r for r in ROWS if r[2] and r[1] > r[2]]

@@ -64,15 +64,28 @@ def test_page_renders_charts_offline(server, offline_page, name):
     wait_for_run(page)
     wait_for_charts(page)
     assert page.locator('[data-testid="stPlotlyChart"]').count() >= 1
-    if name == "resolution_history":
-        page.wait_for_selector(".choroplethlocation", state="attached", timeout=30_000)
-        assert page.locator(".choroplethlocation").count() > 100  # map shapes drawn from the bundled topojson
+    assert page.locator('[data-testid="stDataFrame"]').count() == 0  # no data grid delays the first chart
     assert_no_exception(page)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
     page.set_viewport_size({"width": 390, "height": 844})
     page.wait_for_timeout(800)  # charts redraw at the new width
     page.screenshot(path=str(SCREENSHOTS / f"{name}-phone.png"))
+    assert page.outside_requests == []
+
+
+def test_a_section_opens_on_a_click_and_its_map_draws_offline(server, offline_page):
+    page = offline_page
+    page.goto(server + "/Resolution_history")
+    wait_for_run(page)
+    wait_for_charts(page)
+    assert page.locator(".choroplethlocation").count() == 0  # the hidden sections sent nothing
+    page.get_by_role("tab", name="One text: story and vote").click()
+    page.wait_for_url("**view=text**")
+    wait_for_run(page)
+    page.wait_for_selector(".choroplethlocation", state="attached", timeout=30_000)
+    assert page.locator(".choroplethlocation").count() > 100  # map shapes drawn from the bundled topojson
+    assert_no_exception(page)
     assert page.outside_requests == []
 
 

@@ -119,3 +119,11 @@ def test_the_data_and_sources_search_is_in_the_url():
     too_long = parse({"search": ["x" * 150]}, STATES, RESOLUTIONS, YEARS)
     assert too_long.search == "" and too_long.warnings == ("Ignored search: longer than 100 characters.",)
     assert parse({"search": ["Fra\x00nce"]}, STATES, RESOLUTIONS, YEARS).search == "France"
+
+
+def test_the_open_section_is_in_the_url():
+    filters = parse({"view": ["Cohesion"]}, STATES, RESOLUTIONS, YEARS)
+    assert filters.view == "cohesion" and to_params(filters) == {"view": "cohesion"}
+    bad = parse({"view": ["<script>"]}, STATES, RESOLUTIONS, YEARS)
+    assert bad.view == "" and bad.warnings == ("Ignored view='<script>': expected a section name such as "
+                                               "'cohesion'.",)

@@ -104,12 +104,27 @@ def test_overview_on_the_real_record(real_warehouse):
     assert metrics["A/RES/79/243"] == "without a vote"
 
 
+def show(at: AppTest, key: str, label: str) -> AppTest:
+    """Open a page's section (its tab), as a click on the tab does."""
+    at.session_state[key] = label
+    return at.run()
+
+
 def test_resolution_history():
     at = open_page("pages/1_Resolution_history.py")
     assert_clean(at)
+    assert [t.label for t in at.tabs] == ["Lineage of the texts", "One text: story and vote", "Competing texts"]
     # 99/1 and 99/2 recorded votes, 99/3 without a vote, 99/4 undated (its votes from the fixture history).
-    assert "Of 3 dated texts: 2 recorded vote, 1 adopted without a vote, 0 adoption mode unknown" in titles(at)
-    assert "A/RES/99/2 was the most divisive recorded vote: 2–1–1" in titles(at)
+    assert titles(at) == ["Of 3 dated texts: 2 recorded vote, 1 adopted without a vote, 0 adoption mode unknown",
+                          "A/RES/99/2 was the most divisive recorded vote: 2–1–1"]  # hidden sections draw nothing
+    at.multiselect[0].set_value(["international_security"]).run()
+    history = next(f for f in figures(at) if "most divisive" in f["layout"]["meta"]["title"])
+    # Of 99/1 (3–1–0) and 99/4 (2–1–0), the closer margin.
+    assert history["layout"]["meta"]["title"] == "A/RES/99/4 was the most divisive recorded vote: 2–1–0"
+    assert "A/RES/99/2" not in history["layout"]["meta"]["sources"]
+    show(at, "history_view", "One text: story and vote")
+    assert_clean(at)
+    assert at.query_params["view"] == "text" and at.query_params["track"] == "security"
     assert at.selectbox(key="resolution").value == "A/RES/99/4"  # the newest recorded vote when 73/187 is absent
     assert "A/RES/99/4: 2 yes, 1 no, 0 abstentions" in titles(at)
     at.selectbox(key="resolution").set_value("A/RES/99/2").run()
@@ -117,21 +132,34 @@ def test_resolution_history():
     assert at.query_params["resolution"] == "A/RES/99/2"
     sponsors = next(df.value for df in at.dataframe if "role" in df.value.columns and "vote" not in df.value.columns)
     assert dict(zip(sponsors["iso3"], sponsors["role"], strict=True)) == {"RUS": "original", "CHN": "additional"}
-    at.multiselect[0].set_value(["international_security"]).run()
-    history = next(f for f in figures(at) if "most divisive" in f["layout"]["meta"]["title"])
-    # Of 99/1 (3–1–0) and 99/4 (2–1–0), the closer margin.
-    assert history["layout"]["meta"]["title"] == "A/RES/99/4 was the most divisive recorded vote: 2–1–0"
-    assert "A/RES/99/2" not in history["layout"]["meta"]["sources"]
+    show(at, "history_view", "Competing texts")
+    assert at.query_params["view"] == "competing" and at.query_params["resolution"] == "A/RES/99/2"
+    assert not [t for t in titles(at) if t.startswith("A/RES/99/2: 2 yes")]
 
 
 def test_resolution_history_from_url_and_chart_selection():
     at = open_page("pages/1_Resolution_history.py", resolution="99/1")
-    assert at.selectbox(key="resolution").value == "A/RES/99/1"
-    # A click on a bar of the history chart arrives as a selection; it opens that vote.
+    assert at.selectbox(key="resolution").value == "A/RES/99/1"  # a link naming a text opens its story
+    assert "view" not in at.query_params
+    show(at, "history_view", "Lineage of the texts")
+    assert at.query_params["view"] == "lineage"  # a reload keeps the lineage open, though the link names a text
+    # A click on a bar of the history chart arrives as a selection; it opens that vote in its section.
     at.session_state["vote-history"] = {"selection": {"points": [{"customdata": ["title", "A/RES/99/2"]}],
                                                       "point_indices": [0], "box": [], "lasso": []}}
     at.run()
     assert at.selectbox(key="resolution").value == "A/RES/99/2"
+    assert "view" not in at.query_params
+    unknown = open_page("pages/1_Resolution_history.py", view="nowhere")
+    assert any(i.value.startswith("Unknown view 'nowhere'; showing 'Lineage of the texts'") for i in unknown.info)
+
+
+@pytest.mark.parametrize("page", [None, *PAGES])
+def test_the_first_view_holds_no_data_grid(page):
+    # Speed: a data grid in the first view loads its script beside plotly's and delays the first chart by about a
+    # third against a one-chart app (make bench). Tables sit in their own sections or behind "Table and downloads".
+    at = open_page(page)
+    assert_clean(at)
+    assert figures(at) and not at.dataframe
 
 
 def test_sponsor_blocs():
@@ -142,12 +170,17 @@ def test_sponsor_blocs():
     assert matrix["data"][0]["x"] == ["A/C.3/99/L.2"]
     assert matrix["layout"]["meta"]["title"] == "2 state(s) on record as sponsors of A/C.3/99/L.2"
     assert "Co-sponsors are on record for 1 draft." in [c.value for c in at.caption]
+    shares = next(f for f in figures(at) if " were " in f["layout"]["meta"]["title"])
+    assert shares["layout"]["meta"]["title"] == "50% of the 2 sponsors of A/C.3/99/L.2 were BRICS members"
+    assert [t.label for t in at.tabs] == ["Sponsors of each draft", "Who sponsored together",
+                                          "From sponsoring one text to voting on another", "Bloc cohesion on each vote"]
+    show(at, "sponsors_view", "Who sponsored together")
     grid = next(f for f in figures(at) if "co-sponsored" in f["layout"]["meta"]["title"])
     assert grid["layout"]["meta"]["title"] == "2 states co-sponsored a draft; no two shared more than one"
     assert grid["layout"]["meta"]["subtitle"].startswith("1 pairs sharing at least 1 draft")
     assert not at.slider  # no pair shared two drafts: no threshold to choose
-    shares = next(f for f in figures(at) if " were " in f["layout"]["meta"]["title"])
-    assert shares["layout"]["meta"]["title"] == "50% of the 2 sponsors of A/C.3/99/L.2 were BRICS members"
+    show(at, "sponsors_view", "From sponsoring one text to voting on another")
+    assert at.query_params["view"] == "flows"
     # The sponsors of 99/2 (CHN, RUS) voted yes on 99/2 and on 99/1.
     sankey = next(f for f in figures(at) if f["data"][0]["type"] == "sankey")
     assert sankey["layout"]["meta"]["title"] == "Of the 2 sponsors of A/RES/99/2, 2 voted yes on A/RES/99/2"
@@ -155,6 +188,7 @@ def test_sponsor_blocs():
     sankey = next(f for f in figures(at) if f["data"][0]["type"] == "sankey")
     assert sankey["layout"]["meta"]["title"] == "Of the 2 sponsors of A/RES/99/2, 2 voted yes on A/RES/99/1"
     assert sum(sankey["data"][0]["link"]["value"]) == 2
+    show(at, "sponsors_view", "Bloc cohesion on each vote")
     cohesion = next(f for f in figures(at) if "united" in f["layout"]["meta"]["title"])
     assert cohesion["layout"]["meta"]["title"] == "BRICS was the least united bloc (mean agreement index 1.00)"
 
@@ -162,7 +196,7 @@ def test_sponsor_blocs():
     assert_clean(at)
     assert at.query_params["state"] == "CHN"
     assert at.multiselect[1].value == ["BRICS"]  # cohesion opens on China's blocs
-    at = open_page("pages/2_Sponsor_blocs.py", state="USA")  # the United States sponsored nothing here
+    at = open_page("pages/2_Sponsor_blocs.py", state="USA", view="cohesion")  # the US sponsored nothing here
     assert_clean(at)
     assert not [f for f in figures(at) if f["layout"]["meta"]["title"].endswith("as sponsors of A/C.3/99/L.2")]
     assert "No sponsorship on record for this selection. Clear the state filter to see all drafts." in [
@@ -178,13 +212,15 @@ def test_meeting_timelines():
     assert lanes["layout"]["meta"]["title"] == "FEG held the most sessions: 1 in 2011–2011"
     assert any(axis.get("rangeslider", {}).get("visible") for name, axis in lanes["layout"].items()
                if name.startswith("xaxis"))
+    days = figures(at)[1]
+    assert days["data"][0]["type"] == "heatmap" and list(days["data"][0]["y"]) == ["FEG"]
+    assert days["layout"]["meta"]["title"].startswith("FEG met 5 days in all")
+    show(at, "meetings_view", "Every session (sortable table)")
+    assert at.query_params["view"] == "sessions"
     table = next(df.value for df in at.dataframe if "Outcome document" in df.value.columns)
     assert {"Start", "End", "Days", "City", "Format", "Chair", "Document link", "Status"} <= set(table.columns)
     assert list(table["Session"]) == ["first meeting", "second meeting (postponed)"]
     assert list(table["City"].fillna("")) == ["Vienna", ""]
-    days = figures(at)[1]
-    assert days["data"][0]["type"] == "heatmap" and list(days["data"][0]["y"]) == ["FEG"]
-    assert days["layout"]["meta"]["title"].startswith("FEG met 5 days in all")
     at.multiselect(key="meeting_bodies").set_value(["FEG"]).run()
     assert at.query_params["body"] == "FEG"
     at.multiselect(key="meeting_formats").set_value(["hybrid"]).run()  # the FEG met in person
@@ -199,8 +235,8 @@ def test_meeting_timelines_from_url():
     assert any("Unknown body 'Nowhere'" in i.value for i in at.info)
     assert any("not recorded per state" in c.value for c in at.caption)
     assert any("No session in this selection" in i.value for i in at.info)
-    in_person = open_page("pages/3_Meeting_timelines.py", body="FEG", format="in person", **{"from": "2011",
-                                                                                              "to": "2011"})
+    in_person = open_page("pages/3_Meeting_timelines.py", body="FEG", format="in person", view="sessions",
+                          **{"from": "2011", "to": "2011"})
     assert figures(in_person)[0]["layout"]["xaxis"]["range"][0].startswith("2011-01-01")
     table = next(df.value for df in in_person.dataframe if "Outcome document" in df.value.columns)
     assert list(table["Session"]) == ["first meeting"]
@@ -235,6 +271,10 @@ def test_state_explorer_says_what_it_left_out(real_warehouse):
 def test_data_and_sources():
     at = open_page("pages/5_Data_and_sources.py")
     assert_clean(at)
+    # The confidence chart (the page's first view), counted from the fixture CSVs: confirmed rows 2 resolutions +
+    # 13 votes + 1 sponsorship + 1 meeting + 3 treaty actions + 5 states + 2 memberships, of 40 rows.
+    assert figures(at)[0]["layout"]["meta"]["title"] == "27 of 40 rows (68%) are confirmed by a primary source or two"
+    show(at, "sources_view", "Where the rows come from")
     origins = next(df.value for df in at.dataframe if "bundled history 1946–2019" in df.value.columns)
     votes = origins.set_index("table").loc["votes"]
     # 14 curated rows (9 plenary, 5 committee); A/RES/99/4's 5 from the fixture history: its 3 rows (CHN, RUS,
@@ -243,15 +283,14 @@ def test_data_and_sources():
         14, 5, 0)
     assert any("No curated vote is recorded differently" in c.value for c in at.caption)
     assert any("Uploading here is off" in c.value for c in at.caption)
+    show(at, "sources_view", "Browse a table")
     assert "4 of 4 rows" in [c.value for c in at.caption]  # resolutions
     at.selectbox[0].set_value("votes").run()
     assert "19 of 19 rows" in [c.value for c in at.caption]
     at.text_input[0].set_value("FRA").run()  # France: 99/1, 99/2 plenary and committee, 99/4 (not voting)
     assert "4 of 19 rows" in [c.value for c in at.caption]
     assert at.query_params["search"] == "FRA"  # the row filter is in the link, so the view can be shared
-    # The confidence chart (the page's first view), counted from the fixture CSVs: confirmed rows 2 resolutions +
-    # 13 votes + 1 sponsorship + 1 meeting + 3 treaty actions + 5 states + 2 memberships, of 40 rows.
-    assert figures(at)[0]["layout"]["meta"]["title"] == "27 of 40 rows (68%) are confirmed by a primary source or two"
+    assert at.query_params["view"] == "browse"
 
 
 def test_data_and_sources_opens_on_a_shared_search():
@@ -275,16 +314,20 @@ def test_alignment():
     at.selectbox[0].set_value("half_abstain").run()
     assert_clean(at)
     assert figures(at)[0]["data"][0]["z"] != identical
+    assert [t.label for t in at.tabs] == ["Agreement", "Vote space", "Bloc cohesion over time",
+                                          "Swing from 73/187 to 74/247", "Cyber votes against all votes"]
+    show(at, "alignment_view", "Swing from 73/187 to 74/247")
     assert any(i.value.startswith("A/RES/73/187 and A/RES/74/247 (2018–2019) are not both on record") for i in at.info)
 
 
 def test_alignment_all_votes_on_a_fresh_clone():
     # The bundled history is in every build: the all-votes scope and the same-sessions table need no import.
-    at = open_page("pages/6_Alignment.py", state="RUS,USA")
+    at = open_page("pages/6_Alignment.py", state="RUS,USA", view="all-votes")
     assert not at.radio[0].disabled
     # 99/1, 99/2 and 99/4 are the recorded votes of session 99, all of them on ICT resolutions.
     assert any(c.value.startswith("3 recorded votes on ICT resolutions against all 3 recorded votes of the same "
                                   "1 sessions (2010–2019)") for c in at.caption)
+    show(at, "alignment_view", "Agreement")
     at.radio[0].set_value("all").run()
     assert_clean(at)
     assert at.slider[0].value == (1975, 2019)
@@ -365,9 +408,9 @@ def test_broken_warehouse_gives_a_plain_message(page, tmp_path, monkeypatch):
 
 
 def test_upload_appears_only_when_the_operator_switches_it_on(monkeypatch):
-    assert not open_page("pages/5_Data_and_sources.py").get("file_uploader")
+    assert not open_page("pages/5_Data_and_sources.py", view="origins").get("file_uploader")
     monkeypatch.setenv("CYBERDIPLOMACY_ALLOW_IMPORT", "1")
-    at = open_page("pages/5_Data_and_sources.py")
+    at = open_page("pages/5_Data_and_sources.py", view="origins")
     assert_clean(at)
     assert len(at.get("file_uploader")) == 1
     assert any("changes the data for every user" in c.value for c in at.caption)
@@ -383,7 +426,7 @@ def test_the_state_filter_is_a_lens_on_resolution_history_and_data():
                for c in at.caption)
     votes = next(df.value for df in at.dataframe if {"state_name", "vote"} <= set(df.value.columns))
     assert list(votes["iso3"]) == ["FRA", "CHN", "RUS", "SSD", "USA"]  # the five members on 17 December 2018
-    data = open_page("pages/5_Data_and_sources.py", state="FRA")
+    data = open_page("pages/5_Data_and_sources.py", state="FRA", view="browse")
     assert_clean(data)
     assert any(c.value.startswith("This table is not per state") for c in data.caption)  # resolutions
     data.selectbox[0].set_value("votes").run()
@@ -392,7 +435,7 @@ def test_the_state_filter_is_a_lens_on_resolution_history_and_data():
 
 
 def test_state_explorer_tables_read_as_tables():
-    at = open_page("pages/4_State_explorer.py", state="RUS,FRA,CHN")
+    at = open_page("pages/4_State_explorer.py", state="RUS,FRA,CHN", view="record")
     sponsorships = next(df.value for df in at.dataframe if "Draft" in df.value.columns)
     assert {"State", "Resolution", "Track", "Role"} <= set(sponsorships.columns) and "iso3" not in sponsorships.columns
     assert len(sponsorships) == 2 and set(sponsorships["Draft"]) == {"A/C.3/99/L.2"}

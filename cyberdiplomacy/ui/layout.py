@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -81,7 +82,8 @@ def explore_links(filters: url_filters.Filters) -> None:
     """Links into each page that keep the current filters."""
     for path, label in PAGES[1:]:
         try:
-            st.page_link(path, label=f"{label}: {PAGE_QUESTIONS[path]}", query_params=url_filters.to_params(filters))
+            st.page_link(path, label=f"{label}: {PAGE_QUESTIONS[path]}",
+                         query_params=url_filters.to_params(url_filters.with_changes(filters, view="")))
         except StreamlitAPIException:
             log.debug("no page link to %s", path)
 
@@ -91,11 +93,12 @@ def sync_url(filters: url_filters.Filters) -> None:
     wanted = url_filters.to_params(filters)
     if {k: st.query_params.get(k) for k in st.query_params.keys()} != wanted:
         st.query_params.from_dict(wanted)
+    carried = url_filters.to_params(url_filters.with_changes(filters, view=""))  # a view names this page's section
     with st.sidebar:
         st.markdown("**Pages** (keep your filters)")
         for path, label in PAGES:
             try:
-                st.page_link(path, label=label, query_params=wanted)
+                st.page_link(path, label=label, query_params=carried)
             except StreamlitAPIException:  # a page run on its own (not from dashboard.py) has no siblings
                 log.debug("no page link to %s", path)
 
@@ -175,14 +178,50 @@ def seed(key: str, default, options: list) -> None:
         st.session_state[key] = default
 
 
-def adopt_selection(event, key: str, to_value) -> None:
-    """A newly clicked chart point sets the widget `key` (before that widget is drawn)."""
+def adopt_selection(event, key: str, to_value) -> bool:
+    """A newly clicked chart point sets the widget `key` (before that widget is drawn); True when it did."""
     points = selected_points(event)
     values = [v for v in (to_value(p) for p in points) if v]
     marker = f"_{key}_last_selection"
-    if values and st.session_state.get(marker) != values[0]:
+    if not values:  # the chart was redrawn without a selection: clicking the same point again counts as new
+        st.session_state.pop(marker, None)
+        return False
+    if st.session_state.get(marker) != values[0]:
         st.session_state[marker] = values[0]
         st.session_state[key] = values[0]
+        return True
+    return False
+
+
+Section = tuple[str, str, Callable[[url_filters.Filters], object]]  # a draw may return the filters it changed
+
+
+def sections(filters: url_filters.Filters, key: str, parts: Sequence[Section], *, start: str | None = None,
+             force: str | None = None) -> url_filters.Filters:
+    """A page's sections as tabs, of which only the open one runs; returns the filters it leaves.
+
+    A hidden section sends nothing: a data grid anywhere in the first view loads its script beside plotly's and
+    delayed the first chart by a third against a one-chart app. The open section is in the URL (`view`, left out
+    for the one a visit opens anyway), so a shared link opens it. `parts` are (name in the URL, tab label, draw);
+    `start` is the section a visit opens when the URL names none, `force` one that a click elsewhere asks for."""
+    labels_by_name = {name: label for name, label, _ in parts}
+    first = start or parts[0][0]
+    if filters.view and filters.view not in labels_by_name:
+        st.info(f"Unknown view {filters.view!r}; showing {labels_by_name[first]!r}. This page's views: "
+                f"{', '.join(labels_by_name)}.")
+    asked = filters.view if filters.view in labels_by_name else first
+    if force:
+        st.session_state[key] = labels_by_name[force]
+    seed(key, labels_by_name[asked], list(labels_by_name.values()))
+    tabs = st.tabs(list(labels_by_name.values()), key=key, on_change="rerun")
+    for (name, _, draw), tab in zip(parts, tabs, strict=True):
+        if tab.open:
+            shown = url_filters.with_changes(filters, view="" if name == first else name)
+            with tab, guard():
+                left = draw(shown)
+                return left if isinstance(left, url_filters.Filters) else shown
+            return shown
+    return filters
 
 
 def show_table(table: pd.DataFrame, **column_config) -> None:
