@@ -1,6 +1,8 @@
 """Words for the pages: option labels, picker labels, captions and document links (pure, no Streamlit)."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from cyberdiplomacy import defaults
@@ -169,3 +171,9 @@ def resolution_story(row: pd.Series | None, sponsors: pd.DataFrame, states: pd.D
             other = b if a == row["symbol"] else a
             lines.append(f"- Compared with {_link(other)} under Competing texts below ({defaults.PAIR_NOTES[pair]})")
     return "\n".join(lines)
+
+
+def markdown_text(text: str) -> str:
+    """Text shown through Streamlit's markdown as written: '$' would start a formula, '*' or '_' emphasis, ':red[' a
+    colour. Every ASCII punctuation mark is escaped, which CommonMark allows for all of them."""
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)

@@ -54,3 +54,8 @@ def test_bodies_by_the_names_people_use():
     assert mv.known_bodies(("Ad Hoc", "Atlantis"), bodies) == (["AHC"], (
         "Unknown body 'Atlantis': choose from the Bodies list (a short name such as AHC, or words of the name such "
         "as Ad Hoc)."))
+
+
+def test_a_chart_title_shows_as_written_in_markdown():
+    assert labels.markdown_text("A/RES/73/187: 94–59–33, $5 *not* :red[x]") == (
+        r"A\/RES\/73\/187\: 94–59–33\, \$5 \*not\* \:red\[x\]")

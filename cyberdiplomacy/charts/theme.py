@@ -124,5 +124,18 @@ def finish(fig: go.Figure, title: str, sources: list[str], built, subtitle: str 
     return fig
 
 
+SCREEN_TITLE_ROOM = 55  # px a title and subtitle take at the top of a figure (template: t=100)
+
+
+def for_screen(fig: go.Figure) -> go.Figure:
+    """The figure as a page shows it: without its title, which the page prints above it as text that wraps at any
+    width (plotly titles do not wrap, so on a phone they were cut mid-word and the toolbar sat on them). Exported
+    figures keep the title inside."""
+    shown = go.Figure(fig)
+    top = shown.layout.margin.t if shown.layout.margin.t is not None else 100
+    shown.update_layout(title_text=None, margin_t=max(top - SCREEN_TITLE_ROOM, 30))
+    return shown
+
+
 def vote_label(code: str | None) -> str:
     return VOTE_LABELS.get(code or "", "Unknown")

@@ -16,8 +16,10 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import plotly.graph_objects as go
 
 from cyberdiplomacy import db, figures, queries
+from cyberdiplomacy.charts import theme
 from cyberdiplomacy.figures import Drawn, NamedFigure, Unavailable
 from cyberdiplomacy.figures.source import Query, q  # noqa: F401 - q names a query for derive()
 from cyberdiplomacy.filters import Filters
@@ -150,6 +152,12 @@ def figure(named: NamedFigure, filters: Filters, **choices) -> Drawn | Unavailab
     session (figures are read-only: st.plotly_chart and the exports copy them)."""
     key = (warehouse_key(), named.name, filters, _items(choices))
     return derived.get(key, lambda: named.draw(source, filters, **choices))
+
+
+def screen_figure(named: NamedFigure, filters: Filters, **choices) -> go.Figure:
+    """The page's form of a figure (title as page text, theme.for_screen), made once like the figure itself."""
+    key = (warehouse_key(), named.name, filters, _items(choices), "screen")
+    return derived.get(key, lambda: theme.for_screen(figure(named, filters, **choices).fig))
 
 
 def built_date() -> str:

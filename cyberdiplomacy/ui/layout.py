@@ -121,9 +121,17 @@ def empty(message: str) -> None:
 
 
 def chart(filters: url_filters.Filters, fig: go.Figure, table: pd.DataFrame, key: str, *, on_select: bool = False,
-          caption: str = ""):
-    """A chart, its table as the accessible alternative, and downloads of both with their provenance."""
-    event = st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch",
+          caption: str = "", screen: go.Figure | None = None):
+    """A chart under its title, its table as the accessible alternative, and downloads of both with their provenance.
+
+    `screen` is the figure as drawn on the page (theme.for_screen: its title printed here, as text that wraps);
+    downloads export `fig`, title included."""
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    if meta.get("title") and screen is not None:
+        st.markdown(f"**{labels.markdown_text(meta['title'])}**")
+        if meta.get("subtitle"):
+            st.caption(labels.markdown_text(meta["subtitle"]))
+    event = st.plotly_chart(fig if screen is None else screen, key=key, config=PLOTLY_CONFIG, width="stretch",
                             on_select="rerun" if on_select else "ignore",
                             selection_mode=("points", "box") if on_select else ("points",))
     if caption:
@@ -150,7 +158,8 @@ def figure(filters: url_filters.Filters, named: figures.NamedFigure, *, key: str
         st.info(drawn.changed)
     if drawn.note:
         st.caption(drawn.note)
-    return chart(filters, drawn.fig, drawn.table, key or named.name, on_select=on_select, caption=caption)
+    return chart(filters, drawn.fig, drawn.table, key or named.name, on_select=on_select, caption=caption,
+                 screen=data.screen_figure(named, filters, **choices))
 
 
 def selected_points(event) -> list[dict]:
