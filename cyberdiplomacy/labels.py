@@ -177,3 +177,8 @@ def markdown_text(text: str) -> str:
     """Text shown through Streamlit's markdown as written: '$' would start a formula, '*' or '_' emphasis, ':red[' a
     colour. Every ASCII punctuation mark is escaped, which CommonMark allows for all of them."""
     return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
+
+
+def plotly_text_as_markdown(text: str) -> str:
+    """A figure's subtitle (plotly text: '<br>' breaks, other tags for style) as markdown lines."""
+    return "  \n".join(markdown_text(re.sub(r"<[^>]+>", "", part)) for part in re.split(r"<br\s*/?>", text))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import re
 
+import plotly.graph_objects as go
 import pytest
 
 from cyberdiplomacy import figures, queries
@@ -211,3 +212,18 @@ def test_cosponsor_grid_threshold_and_flows(con):
     assert sponsor_views.cosponsor_grid(matrix, 2).empty
     fig = sponsors.cosponsor_heatmap(grid, {"CHN": "China", "RUS": "Russian Federation"}, 1, BUILT, ["A/C.3/99/L.2"])
     assert fig.layout.meta["title"] == "2 states co-sponsored a draft; no two shared more than one"
+
+
+def test_a_page_shows_a_figure_without_its_title_and_with_its_footer_in_short_lines():
+    fig = theme.finish(go.Figure(go.Bar(x=["a"], y=[1])), "A finding", ["A/C.1/73/L.27/Rev.1", "A/C.3/73/L.9/Rev.1",
+                                                                       "A/RES/73/187", "A/73/PV.55"], "2026-12-02")
+    shown = theme.for_screen(fig)
+    footer = shown.layout.annotations[-1]
+    # Lines of at most 60 characters, broken after a comma or a '·' (the '·' itself dropped at a line's end).
+    assert footer.text.split("<br>") == ["Source: A/C.1/73/L.27/Rev.1, A/C.3/73/L.9/Rev.1,",
+                                         "A/RES/73/187, A/73/PV.55 · Data built 2026-12-02",
+                                         "Cybercrime Diplomacy Dashboard · CC BY 4.0"]
+    assert (shown.layout.margin.b, footer.yshift) == (theme.FOOTER_MARGIN + 26, fig.layout.annotations[-1].yshift - 26)
+    assert shown.layout.title.text is None and shown.layout.meta["title"] == "A finding"
+    assert fig.layout.title.text.startswith("<b>A finding</b>")  # the export keeps its title and one-line footer
+    assert "<br>" not in fig.layout.annotations[-1].text

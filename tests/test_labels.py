@@ -59,3 +59,5 @@ def test_bodies_by_the_names_people_use():
 def test_a_chart_title_shows_as_written_in_markdown():
     assert labels.markdown_text("A/RES/73/187: 94–59–33, $5 *not* :red[x]") == (
         r"A\/RES\/73\/187\: 94–59–33\, \$5 \*not\* \:red\[x\]")
+    assert labels.plotly_text_as_markdown("Tied: China<br>10 closest · <i>votes</i>") == (
+        "Tied\\: China  \n10 closest · votes")

@@ -153,6 +153,17 @@ def test_resolution_history_from_url_and_chart_selection():
     assert any(i.value.startswith("Unknown view 'nowhere'; showing 'Lineage of the texts'") for i in unknown.info)
 
 
+def test_a_link_within_a_session_opens_the_section_it_names():
+    at = open_page("pages/2_Sponsor_blocs.py")
+    show(at, "sponsors_view", "Who sponsored together")
+    at.run()  # the URL now says view=together; a rerun keeps the section the user chose
+    assert at.session_state["sponsors_view"] == "Who sponsored together"
+    at.query_params["view"] = "cohesion"  # as a link followed inside the same session (the load tool's tour) does
+    at.run()
+    assert at.session_state["sponsors_view"] == "Bloc cohesion on each vote"
+    assert any("united" in t for t in titles(at))
+
+
 @pytest.mark.parametrize("page", [None, *PAGES])
 def test_the_first_view_holds_no_data_grid(page):
     # Speed: a data grid in the first view loads its script beside plotly's and delays the first chart by about a

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from cyberdiplomacy.charts import theme
+from cyberdiplomacy.charts import footer, theme
 
 
 def agreement_heatmap(agreement: pd.DataFrame, labels: dict[str, str], method: str, scope_text: str, built,
@@ -24,7 +24,9 @@ def agreement_heatmap(agreement: pd.DataFrame, labels: dict[str, str], method: s
         title = f"{labels.get(low[0], low[0])} and {labels.get(low[1], low[1])} agreed least: {pairs.min():.0%}"
     else:
         title = "Agreement among the chosen states"
-    return theme.finish(fig, title, sources, built, f"{theme.METHOD_LABELS[method]} · {scope_text}")
+    fig = theme.finish(fig, title, sources, built, f"{theme.METHOD_LABELS[method]} · {scope_text}")
+    # Labels at a fixed angle with room reserved for them: on a narrow screen plotly turned them upright, over the footer.
+    return footer.reserve(fig, footer.rotated_categories(fig, names))
 
 
 def cohesion_lines(by_year: pd.DataFrame, scope_text: str, built, sources: list[str]) -> go.Figure:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from cyberdiplomacy.charts import theme
+from cyberdiplomacy.charts import footer, theme
 
 
 def vote_strip(votes: pd.DataFrame, built, imported_on: str | None = None) -> go.Figure:
@@ -37,6 +37,9 @@ def vote_strip(votes: pd.DataFrame, built, imported_on: str | None = None) -> go
         title = "No recorded votes"
     return theme.finish(fig, title, list(dict.fromkeys(plenary["resolution_symbol"]))
                         + theme.table_sources(plenary, imported_on), built)
+
+
+AXIS_WITH_TITLE_PX = 48  # an x axis' tick labels and one-line title below the plot
 
 
 def agreement_bars(agreement: pd.DataFrame, state_name: str, built, top_n: int = 10,
@@ -76,7 +79,8 @@ def agreement_bars(agreement: pd.DataFrame, state_name: str, built, top_n: int =
         title = f"No shared votes on record for {state_name}"
     subtitle = ((f"{ties}<br>" if ties else "") + f"{top_n} closest and {top_n} farthest among states sharing at "
                 f"least {min_shared} votes" + (f" · {scope_text}" if scope_text else ""))
-    return theme.finish(fig, title, sources or theme.table_sources(agreement, imported_on), built, subtitle)
+    fig = theme.finish(fig, title, sources or theme.table_sources(agreement, imported_on), built, subtitle)
+    return footer.reserve(fig, AXIS_WITH_TITLE_PX)  # tick labels and the axis title sit above the footer
 
 
 def _partners(ranked: pd.DataFrame, best: bool) -> tuple[str, str]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -27,6 +28,7 @@ TRACK_LABELS = {
     "criminal_ict": "Criminal use of ICTs (Third Committee, CCPCJ)",
     "international_security": "ICTs and international security (First Committee)",
 }
+TRACK_SHORT_LABELS = {"criminal_ict": "Crime track", "international_security": "Security track"}  # legends
 CONFIDENCE_ORDER = ["confirmed", "single-source", "inferred"]
 CONFIDENCE_COLOURS = {"confirmed": "#009E73", "single-source": "#56B4E9", "inferred": "#CC79A7"}  # Okabe-Ito
 METHOD_LABELS = {"identical": "identical votes", "half_abstain": "abstention counted as half agreement",
@@ -127,13 +129,36 @@ def finish(fig: go.Figure, title: str, sources: list[str], built, subtitle: str 
 SCREEN_TITLE_ROOM = 55  # px a title and subtitle take at the top of a figure (template: t=100)
 
 
+FOOTER_LINE_CHARS = 60  # a footer line on a page: about 330 px in the footer's 10 px font, inside a phone's width
+FOOTER_LINE_PX = 13
+
+
+def footer_lines(text: str, width: int = FOOTER_LINE_CHARS) -> list[str]:
+    """A footer broken into lines of at most `width` characters where it can be: after a comma or a '·'."""
+    lines, line = [], ""
+    for token in re.split(r"(?<=, )|(?<= · )", text):
+        if line and len(line) + len(token.rstrip()) > width:
+            lines.append(line.rstrip(" ·,") if line.endswith(" · ") else line.rstrip())
+            line = ""
+        line += token
+    return [*lines, line.rstrip()]
+
+
 def for_screen(fig: go.Figure) -> go.Figure:
     """The figure as a page shows it: without its title, which the page prints above it as text that wraps at any
-    width (plotly titles do not wrap, so on a phone they were cut mid-word and the toolbar sat on them). Exported
-    figures keep the title inside."""
+    width, and with its source footer in short lines (plotly text does not wrap: on a phone both were cut mid-word,
+    and the toolbar sat on the title). Exported figures keep the title and the one-line footer."""
     shown = go.Figure(fig)
     top = shown.layout.margin.t if shown.layout.margin.t is not None else 100
     shown.update_layout(title_text=None, margin_t=max(top - SCREEN_TITLE_ROOM, 30))
+    footer = next((a for a in shown.layout.annotations if str(a.text or "").startswith("Source:")), None)
+    if footer is not None:
+        lines = footer_lines(footer.text)
+        # The footer grows downwards into a margin grown by as much: what sits above it keeps its room.
+        extra = FOOTER_LINE_PX * (len(lines) - 1)
+        bottom = shown.layout.margin.b if shown.layout.margin.b is not None else FOOTER_MARGIN
+        footer.update(text="<br>".join(lines), yshift=(footer.yshift or 0) - extra)
+        shown.update_layout(margin_b=bottom + extra)
     return shown
 
 

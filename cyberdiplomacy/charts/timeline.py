@@ -20,7 +20,7 @@ def process_timeline(meetings: pd.DataFrame, milestones: pd.DataFrame, built,
                      title: str | None = None) -> go.Figure:
     """One row per body; bars are sessions (faded when postponed), diamonds are adopted texts."""
     fig = go.Figure()
-    for track, label in theme.TRACK_LABELS.items():
+    for track in theme.TRACK_LABELS:
         for status, opacity in STATUS_OPACITY.items():
             part = meetings[(meetings["track"] == track) & (meetings["status"] == status)]
             if part.empty:
@@ -30,7 +30,7 @@ def process_timeline(meetings: pd.DataFrame, milestones: pd.DataFrame, built,
                 base=pd.to_datetime(part["start_date"]), x=[_bar_width_ms(s, e) for s, e in
                                                            zip(part["start_date"], part["end_date"], strict=True)],
                 y=part["body_short"], orientation="h", marker_color=theme.TRACK_COLOURS[track], opacity=opacity,
-                name=f"{label}: {status}", hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
+                name=f"{theme.TRACK_SHORT_LABELS[track]}: {status}", hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
                 legendgroup=track,
             )
     dated = milestones[milestones["adopted_date"].notna()]
@@ -39,7 +39,7 @@ def process_timeline(meetings: pd.DataFrame, milestones: pd.DataFrame, built,
         if part.empty:
             continue
         fig.add_scatter(x=pd.to_datetime(part["adopted_date"]), y=[row_name] * len(part), mode="markers",
-                        name=f"Adopted texts: {theme.TRACK_LABELS[track]}",
+                        name=f"Texts adopted: {theme.TRACK_SHORT_LABELS[track].removesuffix(' track').lower()}",
                         marker=dict(symbol="diamond", size=11, color=theme.TRACK_COLOURS[track],
                                     line=dict(width=1, color="white")),
                         customdata=part[["symbol", "title", "adoption_mode"]].fillna(""),
@@ -53,7 +53,7 @@ def process_timeline(meetings: pd.DataFrame, milestones: pd.DataFrame, built,
     fig.update_layout(barmode="overlay", xaxis=dict(type="date", title=None),
                       yaxis=dict(categoryorder="array", categoryarray=rows, autorange="reversed", title=None),
                       height=max(380, 130 + 28 * len(rows)),
-                      legend=dict(orientation="v", x=1.01, y=1, yanchor="top", xanchor="left", font=dict(size=11)),
+                      legend=dict(font=dict(size=11)),  # above the plot in rows: at the side it hid the lanes
                       margin=dict(r=10))
     if title is None:
         held = meetings[meetings["status"] == "held"]

@@ -81,9 +81,10 @@ PAGE_QUESTIONS = {
 def explore_links(filters: url_filters.Filters) -> None:
     """Links into each page that keep the current filters."""
     for path, label in PAGES[1:]:
-        try:
-            st.page_link(path, label=f"{label}: {PAGE_QUESTIONS[path]}",
+        try:  # the link is the page's name and the question under it: a link label does not wrap on a phone
+            st.page_link(path, label=f"**{label}**",
                          query_params=url_filters.to_params(url_filters.with_changes(filters, view="")))
+            st.caption(PAGE_QUESTIONS[path][:1].upper() + PAGE_QUESTIONS[path][1:] + ".")
         except StreamlitAPIException:
             log.debug("no page link to %s", path)
 
@@ -130,7 +131,7 @@ def chart(filters: url_filters.Filters, fig: go.Figure, table: pd.DataFrame, key
     if meta.get("title") and screen is not None:
         st.markdown(f"**{labels.markdown_text(meta['title'])}**")
         if meta.get("subtitle"):
-            st.caption(labels.markdown_text(meta["subtitle"]))
+            st.caption(labels.plotly_text_as_markdown(meta["subtitle"]))
     event = st.plotly_chart(fig if screen is None else screen, key=key, config=PLOTLY_CONFIG, width="stretch",
                             on_select="rerun" if on_select else "ignore",
                             selection_mode=("points", "box") if on_select else ("points",))
@@ -219,12 +220,14 @@ def sections(filters: url_filters.Filters, key: str, parts: Sequence[Section], *
         st.info(f"Unknown view {filters.view!r}; showing {labels_by_name[first]!r}. This page's views: "
                 f"{', '.join(labels_by_name)}.")
     asked = filters.view if filters.view in labels_by_name else first
-    if force:
-        st.session_state[key] = labels_by_name[force]
+    marker = f"_{key}_written"  # the section the last run wrote to the URL: a link asking for another one wins
+    if force or st.session_state.get(marker, asked) != asked:
+        st.session_state[key] = labels_by_name[force or asked]
     seed(key, labels_by_name[asked], list(labels_by_name.values()))
     tabs = st.tabs(list(labels_by_name.values()), key=key, on_change="rerun")
     for (name, _, draw), tab in zip(parts, tabs, strict=True):
         if tab.open:
+            st.session_state[marker] = name
             shown = url_filters.with_changes(filters, view="" if name == first else name)
             with tab, guard():
                 left = draw(shown)

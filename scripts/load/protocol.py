@@ -45,12 +45,10 @@ class PageRun:
         return [h.body for h in self.of_type("heading")]
 
     def chart_titles(self) -> list[str]:
-        """Each plotly chart's layout.title text, as the figure JSON sent to the browser carries it."""
-        titles = []
-        for chart in self.of_type("plotly_chart"):
-            title = json.loads(chart.spec).get("layout", {}).get("title", "")
-            titles.append(title.get("text", "") if isinstance(title, dict) else str(title))
-        return titles
+        """Each plotly chart's title (layout.meta.title; a page prints it above the chart), as the figure JSON sent
+        to the browser carries it."""
+        return [(json.loads(chart.spec).get("layout", {}).get("meta") or {}).get("title", "")
+                for chart in self.of_type("plotly_chart")]
 
     def metric_labels(self) -> list[str]:
         return [m.label for m in self.of_type("metric")]
