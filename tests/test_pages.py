@@ -153,6 +153,21 @@ def test_resolution_history_from_url_and_chart_selection():
     assert any(i.value.startswith("Unknown view 'nowhere'; showing 'Lineage of the texts'") for i in unknown.info)
 
 
+def test_the_network_threshold_changes_the_edge_count(real_warehouse):
+    # The fixture world has one draft with co-sponsors, so no threshold: the real record has two (73/187, 74/247).
+    at = open_page("pages/2_Sponsor_blocs.py", view="together")
+    assert_clean(at)
+
+    def pairs() -> int:
+        grid = next(f for f in figures(at) if f["layout"]["meta"]["figure"] == "cosponsor-grid")
+        return int(grid["layout"]["meta"]["subtitle"].split(" pairs sharing")[0])
+
+    everyone = pairs()
+    at.slider(key="cosponsor_threshold").set_value(2).run()
+    assert_clean(at)
+    assert 0 < pairs() < everyone
+
+
 def test_a_link_within_a_session_opens_the_section_it_names():
     at = open_page("pages/2_Sponsor_blocs.py")
     show(at, "sponsors_view", "Who sponsored together")
