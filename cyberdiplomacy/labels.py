@@ -31,7 +31,7 @@ def default_resolution(options: list[str]) -> str:
 def no_recorded_vote_text(asked: str, shown: str) -> str:
     """Why the vote picker does not open on the text a link asked for."""
     return (f"{asked} has no per-state votes on record (adopted without a vote, or its votes are not on record), so "
-            f"this section shows {shown}; its story is in the chart and table above.")
+            f"this section shows {shown}; how {asked} was adopted is in Lineage of the texts.")
 
 
 ORIGIN_MARKS = {"undl": " · imported votes", "history": " · votes from the bundled history"}
@@ -169,7 +169,7 @@ def resolution_story(row: pd.Series | None, sponsors: pd.DataFrame, states: pd.D
     for pair, (a, b) in defaults.COMPETING_PAIRS.items():
         if row["symbol"] in (a, b):
             other = b if a == row["symbol"] else a
-            lines.append(f"- Compared with {_link(other)} under Competing texts below ({defaults.PAIR_NOTES[pair]})")
+            lines.append(f"- Compared with {_link(other)} in Competing texts ({defaults.PAIR_NOTES[pair]})")
     return "\n".join(lines)
 
 

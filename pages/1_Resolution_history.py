@@ -1,7 +1,7 @@
 """Resolution history: the lineage of both tracks, one resolution's story and vote, and competing texts side by side."""
 import streamlit as st
 
-from cyberdiplomacy import defaults, figures, labels, queries, tables
+from cyberdiplomacy import defaults, figures, labels, queries, state_views, tables
 from cyberdiplomacy.charts import theme, votes
 from cyberdiplomacy.ui import data, layout
 
@@ -50,13 +50,13 @@ def one_text(filters):
         with every_state:
             shown = st.multiselect("Show states that voted", labels.VOTE_OPTIONS, default=labels.VOTE_OPTIONS,
                                    format_func=theme.vote_label)
-            layout.show_table(tables.states_by_vote(
-                data.query(queries.resolution_votes, symbol=symbol, stage="plenary"), shown, filters.states))
+            layout.show_table(state_views.readable(tables.states_by_vote(
+                data.query(queries.resolution_votes, symbol=symbol, stage="plenary"), shown, filters.states)))
     st.subheader("Sponsors")
     if sponsors.empty:
         layout.empty("No sponsor of this text is on record yet (unknown, not none).")
     else:
-        layout.show_table(sponsors)
+        layout.show_table(state_views.readable(sponsors))
     layout.briefing_downloads("resolution", symbol, symbol)
     st.subheader("Documents")
     st.markdown(labels.document_links(tables.row_for(data.query(queries.resolution_history), symbol)))

@@ -130,8 +130,10 @@ def test_resolution_history():
     at.selectbox(key="resolution").set_value("A/RES/99/2").run()
     assert "A/RES/99/2: 2 yes, 1 no, 1 abstentions" in titles(at)
     assert at.query_params["resolution"] == "A/RES/99/2"
-    sponsors = next(df.value for df in at.dataframe if "role" in df.value.columns and "vote" not in df.value.columns)
-    assert dict(zip(sponsors["iso3"], sponsors["role"], strict=True)) == {"RUS": "original", "CHN": "additional"}
+    sponsors = next(df.value for df in at.dataframe if "Role" in df.value.columns and "Vote" not in df.value.columns)
+    assert dict(zip(sponsors["Code"], sponsors["Role"], strict=True)) == {"RUS": "printed on the draft",
+                                                                          "CHN": "joined later"}
+    assert "None" not in sponsors.astype(str).to_numpy() and "joined_in" not in sponsors.columns
     show(at, "history_view", "Competing texts")
     assert at.query_params["view"] == "competing" and at.query_params["resolution"] == "A/RES/99/2"
     assert not [t for t in titles(at) if t.startswith("A/RES/99/2: 2 yes")]
@@ -450,8 +452,8 @@ def test_the_state_filter_is_a_lens_on_resolution_history_and_data():
     assert outlined and list(outlined[0]["locations"]) == ["FRA"]
     assert any(c.value.startswith("Your states, outlined on the map and listed first: France (FRA): Abstain")
                for c in at.caption)
-    votes = next(df.value for df in at.dataframe if {"state_name", "vote"} <= set(df.value.columns))
-    assert list(votes["iso3"]) == ["FRA", "CHN", "RUS", "SSD", "USA"]  # the five members on 17 December 2018
+    votes = next(df.value for df in at.dataframe if {"State", "Vote"} <= set(df.value.columns))
+    assert list(votes["Code"]) == ["FRA", "CHN", "RUS", "SSD", "USA"]  # the five members on 17 December 2018
     data = open_page("pages/5_Data_and_sources.py", state="FRA", view="browse")
     assert_clean(data)
     assert any(c.value.startswith("This table is not per state") for c in data.caption)  # resolutions

@@ -116,13 +116,14 @@ def flow_sankey(flows: pd.DataFrame, counts: pd.DataFrame, sponsored: str, voted
     index = {**{g: i for i, g in enumerate(groups)}, **{v: len(groups) + i for i, v in enumerate(votes_present)}}
     fig = go.Figure(go.Sankey(
         arrangement="fixed",
+        textfont=dict(size=12, color="#222222", shadow="none"),  # plotly's white halo blurred labels over the flows
         node=dict(label=node_labels, color=node_colours, pad=14, thickness=16, line=dict(width=0)),
         link=dict(source=[index[g] for g in recorded["un_regional_group"]],
                   target=[index[v] for v in recorded["vote_label"]],
                   value=list(recorded["state_count"]),
                   color=[_translucent(theme.VOTE_LABEL_COLOURS[v]) for v in recorded["vote_label"]],
                   hovertemplate="%{value} sponsor(s) from %{source.label} voted %{target.label}<extra></extra>")))
-    fig.update_layout(height=max(320, 170 + 34 * max(len(groups), len(votes_present))))
+    fig.update_layout(height=max(360, 170 + 44 * max(len(groups), len(votes_present))))
     total, with_vote = len(flows), int(flows["vote"].notna().sum())
     if with_vote:
         top_vote = vote_totals.sort_values(ascending=False)

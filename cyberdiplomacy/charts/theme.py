@@ -141,6 +141,8 @@ def footer_lines(text: str, width: int = FOOTER_LINE_CHARS) -> list[str]:
             lines.append(line.rstrip(" ·,") if line.endswith(" · ") else line.rstrip())
             line = ""
         line += token
+    if lines and len(line.strip()) < 16:  # no orphan such as 'CC BY 4.0' on a line of its own
+        return [*lines[:-1], lines[-1] + (" " if lines[-1].endswith(",") else " · ") + line.strip()]
     return [*lines, line.rstrip()]
 
 
