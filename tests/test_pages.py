@@ -181,6 +181,18 @@ def test_a_link_within_a_session_opens_the_section_it_names():
     assert any("united" in t for t in titles(at))
 
 
+def test_a_chart_table_reads_as_a_table_when_opened():
+    at = open_page("pages/1_Resolution_history.py")
+    assert not at.dataframe and not at.get("download_button")  # built only when "Table and downloads" opens
+    at.session_state["vote-history-table"] = True
+    at.run()
+    assert_clean(at)
+    table = at.dataframe[0].value
+    assert {"Symbol", "Adopted", "Plenary yes count"} <= set(table.columns) and not [c for c in table.columns if "_" in c]
+    assert "criminal_ict" not in set(table["Track"])
+    assert at.get("download_button")
+
+
 @pytest.mark.parametrize("page", [None, *PAGES])
 def test_the_first_view_holds_no_data_grid(page):
     # Speed: a data grid in the first view loads its script beside plotly's and delays the first chart by about a

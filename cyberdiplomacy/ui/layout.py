@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from cyberdiplomacy import figures, labels, queries, state_names
+from cyberdiplomacy import figures, labels, queries, state_names, state_views
 from cyberdiplomacy import filters as url_filters
 from cyberdiplomacy.ui import data
 
@@ -142,7 +142,7 @@ def chart(filters: url_filters.Filters, fig: go.Figure, table: pd.DataFrame, key
     expander = st.expander("Table and downloads", key=f"{key}-table", on_change="rerun")
     if expander.open:
         with expander:
-            show_table(table)
+            show_table(state_views.readable(table))  # words on screen; the downloads keep the warehouse's names
             downloads(fig, table, key, url_filters.describe(filters))
     return event
 
