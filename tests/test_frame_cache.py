@@ -54,3 +54,13 @@ def test_derived_results_are_sized_through_their_frames_and_arrays():
     assert result_bytes(result) == frame_bytes(frame(100)) + 400 + result_bytes(["a"])
     cache = FrameCache(budget_bytes=10**6, size=result_bytes, copy=lambda value: value)
     assert cache.get("r", lambda: result) is result and cache.held_bytes == result_bytes(result)
+
+
+def test_a_cached_figure_counts_against_the_budget():
+    # Figures were sized as a bare Python object (56 bytes), so the byte bound did not hold them back.
+    import plotly.graph_objects as go
+
+    from cyberdiplomacy.frame_cache import result_bytes
+
+    fig = go.Figure(go.Bar(x=list(range(1000)), y=list(range(1000))))
+    assert result_bytes(fig) == 2 * len(fig.to_json()) > 10_000
