@@ -64,7 +64,9 @@ def one_text(filters):
 
 
 def competing(filters):
-    pair = st.selectbox("Pair", list(defaults.COMPETING_PAIRS), format_func=labels.pair_label)
+    pairs = list(defaults.COMPETING_PAIRS)
+    pair = layout.kept(st.selectbox, "Pair", pairs, key="competing_pair", default=pairs[0],
+                       format_func=labels.pair_label)
     layout.figure(filters, figures.history.competing_crosstab, pair=pair)
     layout.figure(filters, figures.history.camps_map, pair=pair)
 

@@ -27,9 +27,10 @@ def flows(filters):
         layout.empty("No per-state votes are on record yet.")
         return
     left, right = st.columns(2)
-    sponsored = left.selectbox("Sponsors of", texts, key="flow_sponsored", index=sv.default_sponsored(texts))
-    voted = right.selectbox("Their votes on", vote_options, key=f"flow_voted_{sponsored}",
-                            index=vote_options.index(sv.default_voted(sponsored, vote_options)))
+    sponsored = layout.kept(left.selectbox, "Sponsors of", texts, key="flow_sponsored",
+                            default=texts[sv.default_sponsored(texts)])
+    voted = layout.kept(right.selectbox, "Their votes on", vote_options, key=f"flow_voted_{sponsored}",
+                        default=sv.default_voted(sponsored, vote_options))
     layout.figure(filters, figures.sponsors.sponsor_vote_flows, sponsored=sponsored, voted=voted)
 
 

@@ -30,12 +30,14 @@ def origins(filters):
 
 
 def browse(filters):
-    name = st.selectbox("Browse a table", tables.BROWSABLE_TABLES)
+    name = layout.kept(st.selectbox, "Browse a table", list(tables.BROWSABLE_TABLES), key="browse_table",
+                       default=tables.BROWSABLE_TABLES[0])
     table = data.query(queries.table, name=name)
     text = st.text_input("Filter rows containing (any column)", value=filters.search,
                          max_chars=layout.url_filters.MAX_SEARCH_LENGTH)
     filters = layout.url_filters.with_changes(filters, search=text.strip())
-    confidence_levels = st.multiselect("Confidence", tables.CONFIDENCE_LEVELS, default=tables.CONFIDENCE_LEVELS)
+    confidence_levels = layout.kept(st.multiselect, "Confidence", list(tables.CONFIDENCE_LEVELS),
+                                    key="browse_confidence", default=list(tables.CONFIDENCE_LEVELS))
     shown, per_state = state_views.rows_for_states(tables.filter_rows(table, text, confidence_levels), filters.states)
     if per_state:
         st.caption(per_state)

@@ -17,7 +17,8 @@ def agreement(filters, scope, method):
 
 def cohesion(filters, scope):
     bloc_options = list(data.query(queries.blocs)["bloc"])
-    blocs = st.multiselect("Blocs", bloc_options, default=[b for b in defaults.DEFAULT_BLOCS if b in bloc_options])
+    blocs = layout.kept(st.multiselect, "Blocs", bloc_options, key="alignment_blocs",
+                        default=[b for b in defaults.DEFAULT_BLOCS if b in bloc_options])
     if not blocs:
         layout.empty("Choose at least one bloc with recorded votes in this selection.")
     else:

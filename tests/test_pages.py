@@ -193,6 +193,19 @@ def test_a_chart_table_reads_as_a_table_when_opened():
     assert at.get("download_button")
 
 
+def test_a_choice_in_a_section_survives_a_visit_to_another_section():
+    at = open_page("pages/5_Data_and_sources.py", view="browse")
+    at.selectbox(key="browse_table").set_value("votes").run()
+    show(at, "sources_view", "How sure the rows are")  # the browser is not drawn: Streamlit forgets its widgets
+    show(at, "sources_view", "Browse a table")
+    assert at.selectbox(key="browse_table").value == "votes" and "19 of 19 rows" in [c.value for c in at.caption]
+    at = open_page("pages/6_Alignment.py", view="cohesion")
+    at.multiselect(key="alignment_blocs").set_value(["BRICS"]).run()
+    show(at, "alignment_view", "Agreement")
+    show(at, "alignment_view", "Bloc cohesion over time")
+    assert at.multiselect(key="alignment_blocs").value == ["BRICS"]
+
+
 @pytest.mark.parametrize("page", [None, *PAGES])
 def test_the_first_view_holds_no_data_grid(page):
     # Speed: a data grid in the first view loads its script beside plotly's and delays the first chart by about a

@@ -188,6 +188,19 @@ def seed(key: str, default, options: list) -> None:
         st.session_state[key] = default
 
 
+def kept(widget, label: str, options: list, *, key: str, default, **kwargs):
+    """A control in a section that keeps its value while another section is open: Streamlit forgets the state of a
+    widget that a run does not draw. `default` is its value on first sight (a list for a multiselect)."""
+    shadow = f"_kept_{key}"
+    if key not in st.session_state:
+        remembered = st.session_state.get(shadow, default)
+        fits = set(remembered) <= set(options) if isinstance(remembered, list) else remembered in options
+        st.session_state[key] = remembered if fits else default
+    value = widget(label, options, key=key, **kwargs)
+    st.session_state[shadow] = value
+    return value
+
+
 def adopt_selection(event, key: str, to_value) -> bool:
     """A newly clicked chart point sets the widget `key` (before that widget is drawn); True when it did."""
     points = selected_points(event)
