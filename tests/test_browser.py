@@ -177,7 +177,7 @@ FOOTER_OVERLAPS = """() => [...document.querySelectorAll('.js-plotly-plot')].map
 
 @pytest.mark.parametrize("width,height", [(1400, 1800), (390, 844)])
 @pytest.mark.parametrize("path", ["/Sponsor_blocs", "/Sponsor_blocs?view=together", "/Meeting_timelines",
-                                  "/Alignment?state=RUS,USA,CHN,IND,BRA,ZAF,GBR,FRA,DEU,IRN,PRK,VEN"])
+                                  "/Alignment?state=RUS,USA,CHN,IND,BRA,ZAF,GBR,FRA,DEU,IRN,PRK,VEN", "/State_explorer"])
 def test_axis_labels_never_overlap_the_footer(server, offline_page, path, width, height):
     # No state filter: the Sponsor blocs matrix draws its widest draft list (every draft on record), the grid every
     # sponsor; Alignment a heatmap of twelve states with long names.

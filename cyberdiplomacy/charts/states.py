@@ -35,8 +35,12 @@ def vote_strip(votes: pd.DataFrame, built, imported_on: str | None = None) -> go
         title = f"{names[0]} voted yes on {yes} of {len(plenary)} recorded votes"
     else:
         title = "No recorded votes"
-    return theme.finish(fig, title, list(dict.fromkeys(plenary["resolution_symbol"]))
-                        + theme.table_sources(plenary, imported_on), built)
+    fig = theme.finish(fig, title, list(dict.fromkeys(plenary["resolution_symbol"]))
+                       + theme.table_sources(plenary, imported_on), built)
+    # Vote labels at a fixed angle with room reserved: on a phone plotly stood them upright, over the footer.
+    depth = footer.rotated_categories(fig, order)
+    fig.update_layout(height=fig.layout.height + depth)
+    return footer.reserve(fig, depth)
 
 
 AXIS_WITH_TITLE_PX = 48  # an x axis' tick labels and one-line title below the plot
