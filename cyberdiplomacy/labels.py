@@ -28,10 +28,15 @@ def default_resolution(options: list[str]) -> str:
     return defaults.DEFAULT_RESOLUTION if defaults.DEFAULT_RESOLUTION in options else options[-1]
 
 
+# Resolution history's sections (URL name: tab label); the texts below name them, so they are defined once here.
+HISTORY_SECTIONS = {"lineage": "Lineage of the texts", "text": "One text: story and vote",
+                    "competing": "Competing texts"}
+
+
 def no_recorded_vote_text(asked: str, shown: str) -> str:
     """Why the vote picker does not open on the text a link asked for."""
     return (f"{asked} has no per-state votes on record (adopted without a vote, or its votes are not on record), so "
-            f"this section shows {shown}; how {asked} was adopted is in Lineage of the texts.")
+            f"this section shows {shown}; how {asked} was adopted is in {HISTORY_SECTIONS['lineage']}.")
 
 
 ORIGIN_MARKS = {"undl": " · imported votes", "history": " · votes from the bundled history"}
@@ -169,7 +174,7 @@ def resolution_story(row: pd.Series | None, sponsors: pd.DataFrame, states: pd.D
     for pair, (a, b) in defaults.COMPETING_PAIRS.items():
         if row["symbol"] in (a, b):
             other = b if a == row["symbol"] else a
-            lines.append(f"- Compared with {_link(other)} in Competing texts ({defaults.PAIR_NOTES[pair]})")
+            lines.append(f"- Compared with {_link(other)} in {HISTORY_SECTIONS['competing']} ({defaults.PAIR_NOTES[pair]})")
     return "\n".join(lines)
 
 

@@ -22,7 +22,7 @@ def lineage(filters):
         st.caption(marks)
     layout.figure(filters, figures.history.adoption_timeline)
     layout.figure(filters, figures.history.vote_history, on_select=True,
-                  caption="Click a bar to open that vote in “One text”.")
+                  caption=f"Click a bar to open that vote in “{labels.HISTORY_SECTIONS['text']}”.")
     return filters
 
 
@@ -77,9 +77,8 @@ with layout.guard():
     # A bar clicked in the lineage opens that text: read before the sections, since it changes which one is open.
     clicked = layout.adopt_selection(st.session_state.get("vote-history"), "resolution", votes.symbol_from_point)
     filters = layout.sections(filters, "history_view", [
-        ("lineage", "Lineage of the texts", lineage),
-        ("text", "One text: story and vote", one_text),
-        ("competing", "Competing texts", competing),
+        (name, labels.HISTORY_SECTIONS[name], draw)
+        for name, draw in (("lineage", lineage), ("text", one_text), ("competing", competing))
     ], start="text" if filters.resolution else None, force="text" if clicked else None)
     layout.sync_url(filters)
     layout.footer()

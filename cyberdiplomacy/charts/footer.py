@@ -18,11 +18,11 @@ def label_depth(labels, font_size: int = 11, angle: float = 45) -> int:
 
 
 def reserve(fig: go.Figure, below_plot_px: int) -> go.Figure:
-    """Set the bottom margin to what sits below the plot plus the footer, and put the footer (the last
-    annotation, added by theme.finish) at the very bottom: the two can no longer overlap."""
+    """Set the bottom margin to what sits below the plot plus the footer, and put the footer (the
+    annotation theme.finish adds) at the very bottom: the two can no longer overlap."""
     bottom = theme.FOOTER_MARGIN + below_plot_px
     fig.update_layout(margin=dict(b=bottom))
-    fig.layout.annotations[-1].yshift = -bottom + 8
+    theme.footer_annotation(fig).yshift = -bottom + 8
     return fig
 
 

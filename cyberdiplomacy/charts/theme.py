@@ -126,6 +126,11 @@ def finish(fig: go.Figure, title: str, sources: list[str], built, subtitle: str 
     return fig
 
 
+def footer_annotation(fig: go.Figure):
+    """The source footer that `finish` added, or None."""
+    return next((a for a in fig.layout.annotations if str(a.text or "").startswith("Source:")), None)
+
+
 SCREEN_TITLE_ROOM = 55  # px a title and subtitle take at the top of a figure (template: t=100)
 
 
@@ -153,7 +158,7 @@ def for_screen(fig: go.Figure) -> go.Figure:
     shown = go.Figure(fig)
     top = shown.layout.margin.t if shown.layout.margin.t is not None else 100
     shown.update_layout(title_text=None, margin_t=max(top - SCREEN_TITLE_ROOM, 30))
-    footer = next((a for a in shown.layout.annotations if str(a.text or "").startswith("Source:")), None)
+    footer = footer_annotation(shown)
     if footer is not None:
         lines = footer_lines(footer.text)
         # The footer grows downwards into a margin grown by as much: what sits above it keeps its room.

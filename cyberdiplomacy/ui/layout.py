@@ -121,18 +121,18 @@ def empty(message: str) -> None:
     st.info(message)
 
 
-def chart(filters: url_filters.Filters, fig: go.Figure, table: pd.DataFrame, key: str, *, on_select: bool = False,
-          caption: str = "", screen: go.Figure | None = None):
+def chart(filters: url_filters.Filters, fig: go.Figure, screen: go.Figure, table: pd.DataFrame, key: str, *,
+          on_select: bool = False, caption: str = ""):
     """A chart under its title, its table as the accessible alternative, and downloads of both with their provenance.
 
     `screen` is the figure as drawn on the page (theme.for_screen: its title printed here, as text that wraps);
     downloads export `fig`, title included."""
     meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
-    if meta.get("title") and screen is not None:
+    if meta.get("title"):
         st.markdown(f"**{labels.markdown_text(meta['title'])}**")
         if meta.get("subtitle"):
             st.caption(labels.plotly_text_as_markdown(meta["subtitle"]))
-    event = st.plotly_chart(fig if screen is None else screen, key=key, config=PLOTLY_CONFIG, width="stretch",
+    event = st.plotly_chart(screen, key=key, config=PLOTLY_CONFIG, width="stretch",
                             on_select="rerun" if on_select else "ignore",
                             selection_mode=("points", "box") if on_select else ("points",))
     if caption:
@@ -159,8 +159,8 @@ def figure(filters: url_filters.Filters, named: figures.NamedFigure, *, key: str
         st.info(drawn.changed)
     if drawn.note:
         st.caption(drawn.note)
-    return chart(filters, drawn.fig, drawn.table, key or named.name, on_select=on_select, caption=caption,
-                 screen=data.screen_figure(named, filters, **choices))
+    return chart(filters, drawn.fig, data.screen_figure(named, filters, **choices), drawn.table, key or named.name,
+                 on_select=on_select, caption=caption)
 
 
 def selected_points(event) -> list[dict]:
@@ -228,11 +228,11 @@ def sections(filters: url_filters.Filters, key: str, parts: Sequence[Section], *
     for the one a visit opens anyway), so a shared link opens it. `parts` are (name in the URL, tab label, draw);
     `start` is the section a visit opens when the URL names none, `force` one that a click elsewhere asks for."""
     labels_by_name = {name: label for name, label, _ in parts}
-    first = start or parts[0][0]
+    default = start or parts[0][0]
     if filters.view and filters.view not in labels_by_name:
-        st.info(f"Unknown view {filters.view!r}; showing {labels_by_name[first]!r}. This page's views: "
+        st.info(f"Unknown view {filters.view!r}; showing {labels_by_name[default]!r}. This page's views: "
                 f"{', '.join(labels_by_name)}.")
-    asked = filters.view if filters.view in labels_by_name else first
+    asked = filters.view if filters.view in labels_by_name else default
     marker = f"_{key}_written"  # the section the last run wrote to the URL: a link asking for another one wins
     if force or st.session_state.get(marker, asked) != asked:
         st.session_state[key] = labels_by_name[force or asked]
@@ -241,7 +241,7 @@ def sections(filters: url_filters.Filters, key: str, parts: Sequence[Section], *
     for (name, _, draw), tab in zip(parts, tabs, strict=True):
         if tab.open:
             st.session_state[marker] = name
-            shown = url_filters.with_changes(filters, view="" if name == first else name)
+            shown = url_filters.with_changes(filters, view="" if name == default else name)
             with tab, guard():
                 left = draw(shown)
                 return left if isinstance(left, url_filters.Filters) else shown
