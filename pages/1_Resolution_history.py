@@ -64,9 +64,8 @@ def one_text(filters):
 
 
 def competing(filters):
-    pairs = list(defaults.COMPETING_PAIRS)
-    pair = layout.kept(st.selectbox, "Pair", pairs, key="competing_pair", default=pairs[0],
-                       format_func=labels.pair_label)
+    pair = layout.kept(st.selectbox, "Pair", list(defaults.COMPETING_PAIRS), key="competing_pair",
+                       default=defaults.DEFAULT_PAIR, format_func=labels.pair_label)
     layout.figure(filters, figures.history.competing_crosstab, pair=pair)
     layout.figure(filters, figures.history.camps_map, pair=pair)
 
