@@ -19,7 +19,7 @@ import plotly.io as pio
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from cyberdiplomacy import citation
+from cyberdiplomacy import citation, safe_text
 from cyberdiplomacy.charts import theme
 from cyberdiplomacy.frame_cache import FrameCache
 
@@ -133,10 +133,12 @@ def about(title: str, selection: str, sources: list[str], build: dict, view_url:
 def csv_bytes(table: pd.DataFrame, attribution: str = "") -> bytes:
     """Plain CSV (machine-readable; the provenance travels in the XLSX 'about' sheet and Parquet metadata).
 
-    An attribution a licence requires (UN Digital Library data) travels as a last column on every row."""
+    An attribution a licence requires (UN Digital Library data) travels as a last column on every row. Text cells a
+    spreadsheet would run as a formula are written as text (safe_text.spreadsheet_frame)."""
     if attribution:
         table = table.assign(attribution=attribution)
-    return table.to_csv(index=False).encode("utf-8")
+    # RFC 4180's CRLF rows: the csv writer then quotes a cell holding a bare CR, which otherwise split its row.
+    return safe_text.spreadsheet_frame(table).to_csv(index=False, lineterminator="\r\n").encode("utf-8")
 
 
 CODE_COLUMNS = {"vote", "vote_a", "vote_b", "curated_vote", "other_vote", "imported_vote"}
@@ -165,11 +167,12 @@ def _dates_as_dates(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_sheet(writer: pd.ExcelWriter, name: str, frame: pd.DataFrame) -> None:
-    """One readable sheet: labels, dates as dates, bold frozen header, filters, widths that fit the text."""
+    """One readable sheet: labels, dates as dates, bold frozen header, filters, widths that fit the text; no text
+    cell becomes a formula (openpyxl writes a string starting with '=' as one)."""
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    data = _dates_as_dates(with_labels(frame))
+    data = safe_text.spreadsheet_frame(_dates_as_dates(with_labels(frame)))
     data.to_excel(writer, sheet_name=name, index=False)
     sheet = writer.sheets[name]
     sheet.freeze_panes = "A2"

