@@ -1,4 +1,5 @@
-"""Load the bundled GA voting history (data/history/*.parquet, declared under `bundled` in datapackage.json).
+"""Load the bundled origins (data/history/*.parquet, declared under `bundled` in datapackage.json): Voeten's
+GA voting history 1946-2019 and the UN's machine-readable resolutions of sessions 74-80.
 
 The files are shipped as published; the build refuses one whose columns, row count or values do not
 match the declaration, so a truncated or hand-edited file cannot slip into the record.
@@ -14,6 +15,12 @@ from etl.validate import Issue, ValidationFailed
 
 SQL_DIR = Path(__file__).parent / "sql"
 HISTORY = "ga_voting_history"
+# Each bundled dataset's files and the core tables they load into, with the checks run over them.
+TABLES = {
+    HISTORY: ({"resolutions": "history_resolutions", "votes": "history_votes"}, "history_problems.sql"),
+    "un_ga_resolutions": ({"resolutions": "unxml_resolutions", "votes": "unxml_votes", "sponsors": "unxml_sponsors"},
+                          "unxml_problems.sql"),
+}
 
 
 def _check(con: duckdb.DuckDBPyConnection, shown: str, path: Path, columns: tuple[str, ...], row_count: int,
@@ -37,19 +44,22 @@ def _check(con: duckdb.DuckDBPyConnection, shown: str, path: Path, columns: tupl
 
 
 def load(con: duckdb.DuckDBPyConnection, catalog: Catalog, data_dir: Path) -> None:
-    """core.history_votes and core.history_resolutions from the bundled files, checked."""
-    dataset = catalog.bundled.get(HISTORY)
-    if dataset is None:
-        raise ValidationFailed([Issue("datapackage.json", 0, "bundled", "", "bundled",
-                                      f"the bundled dataset '{HISTORY}' is not declared")])
+    """core.history_* and core.unxml_* from the bundled files, checked."""
     issues: list[Issue] = []
-    for key, table in (("resolutions", "history_resolutions"), ("votes", "history_votes")):
-        spec = dataset.files[key]
-        issues += _check(con, f"{data_dir.name}/{spec.file}", data_dir / spec.file, spec.columns, spec.row_count,
-                         table)
-    if not issues:
-        rows = con.execute((SQL_DIR / "history_problems.sql").read_text(encoding="utf-8")).fetchall()
-        votes_file = f"{data_dir.name}/{dataset.files['votes'].file}"
-        issues += [Issue(votes_file, 0, column, value or "", rule, message) for column, value, rule, message in rows]
+    for name, (tables, checks) in TABLES.items():
+        dataset = catalog.bundled.get(name)
+        if dataset is None:
+            raise ValidationFailed([Issue("datapackage.json", 0, "bundled", "", "bundled",
+                                          f"the bundled dataset '{name}' is not declared")])
+        found = []
+        for key, table in tables.items():
+            spec = dataset.files[key]
+            found += _check(con, f"{data_dir.name}/{spec.file}", data_dir / spec.file, spec.columns, spec.row_count,
+                            table)
+        if not found:
+            rows = con.execute((SQL_DIR / checks).read_text(encoding="utf-8")).fetchall()
+            votes_file = f"{data_dir.name}/{dataset.files['votes'].file}"
+            found += [Issue(votes_file, 0, column, value or "", rule, message) for column, value, rule, message in rows]
+        issues += found
     if issues:
         raise ValidationFailed(issues)

@@ -1,0 +1,19 @@
+-- The UN record's value checks: votes, state codes, every vote and sponsorship tied to a resolution of the file.
+SELECT 'vote' AS column_name, vote AS value, 'allowed' AS rule, 'vote must be Y, N or A' AS message
+FROM core.unxml_votes WHERE vote IS NULL OR vote NOT IN ('Y', 'N', 'A')
+UNION ALL
+SELECT 'iso3', iso3, 'references', 'state code is not in data/states.csv'
+FROM core.unxml_votes WHERE iso3 IS NULL OR iso3 NOT IN (SELECT iso3 FROM core.states)
+UNION ALL
+SELECT 'resolution_symbol', resolution_symbol, 'references', 'vote on a resolution missing from the resolutions file'
+FROM core.unxml_votes WHERE resolution_symbol NOT IN (SELECT resolution_symbol FROM core.unxml_resolutions)
+UNION ALL
+SELECT 'resolution_symbol', resolution_symbol, 'unique', 'the same state appears twice on one vote'
+FROM core.unxml_votes GROUP BY resolution_symbol, iso3 HAVING count(*) > 1
+UNION ALL
+SELECT 'iso3', iso3, 'references', 'sponsor code is not in data/states.csv'
+FROM core.unxml_sponsors WHERE iso3 IS NULL OR iso3 NOT IN (SELECT iso3 FROM core.states)
+UNION ALL
+SELECT 'resolution_symbol', resolution_symbol, 'references', 'sponsorship of a resolution missing from the resolutions file'
+FROM core.unxml_sponsors WHERE resolution_symbol NOT IN (SELECT resolution_symbol FROM core.unxml_resolutions)
+LIMIT 20
