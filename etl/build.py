@@ -66,10 +66,17 @@ def _comment(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
                       "import-undl.",
         "undl_vote_records": "One row per resolution of the imported voting files: title, documents, announced totals.",
         "undl_resolutions": "Resolutions imported from the UN Digital Library dataset (record 4060945).",
-        "all_votes": "Every recorded GA plenary vote per state: curated, then imported, then the bundled history "
-                     "(Voeten, doi:10.7910/DVN/LEJUQZ); origin says which; is_cyber marks the record's texts.",
-        "vote_disagreements": "Curated plenary votes that an import or the bundled history records differently "
-                              "(curated facts are kept).",
+        "all_votes": "The recorded GA plenary votes per state that the origins hold: curated, then imported, then "
+                     "the UN's machine-readable resolutions (sessions 74-80), then Voeten's history "
+                     "(doi:10.7910/DVN/LEJUQZ); origin says which; is_cyber marks the record's texts.",
+        "vote_disagreements": "States whose vote two origins record differently, per pair of origins holding the "
+                              "same vote; the record keeps kept_origin.",
+        "text_disagreements": "Facts of a curated text that the UN's machine-readable resolutions give differently "
+                              "(curated kept).",
+        "sponsor_disagreements": "Curated sponsorships whose role the UN's machine-readable resolutions give "
+                                 "differently (curated kept).",
+        "vote_coverage_by_session": "Per GA session: recorded votes held by each bundled origin and kept in the "
+                                    "record, with first and last vote dates.",
         "undl_disagreements": "Imported votes that differ from curated ones (curated facts are kept).",
         "state_labels": "Display name for every state code in the record; former states (CSK, DDR, YUG before "
                         "2000) carry the voting dataset's own name.",

@@ -10,15 +10,20 @@ DERIVED = {
     "states": [("iso_name", "text", "ISO 3166-1 name of the code (pycountry), for comparison with the UN name")],
     "resolutions": [
         ("origin", "text", "Where the row comes from: `curated` (data/resolutions.csv), `undl` (an imported UN "
-                           "Digital Library file) or `history` (the bundled voting history); only texts matching "
-                           "data/track_rules.yml join from an import or the history"),
+                           "Digital Library file), `unxml` (the UN's machine-readable resolutions, sessions 74-80) "
+                           "or `history` (Voeten's voting history); only texts matching data/track_rules.yml join "
+                           "from the last three"),
         ("filled_from_undl", "text", "Fields of a curated row left empty by curation and filled from an import, "
                                      "comma-separated (empty: none); the row keeps its curated source"),
+        ("filled_from_unxml", "text", "Fields of a curated row left empty by curation (and by imports) and filled "
+                                      "from the UN's machine-readable resolutions, comma-separated (empty: none)"),
         ("imported_from", "text", "The imported file that filled or contributed the row"),
         ("document_url", "text", "Link to the document on undocs.org"),
     ],
-    "votes": [("origin", "text", "Where the per-state votes of this resolution come from: `curated`, `undl` or "
-                                 "`history`; one origin per resolution, curated first, then the newest import")],
+    "votes": [("origin", "text", "Where the per-state votes of this resolution come from: `curated`, `undl`, "
+                                 "`unxml` or `history`; one origin per resolution, in that order of precedence")],
+    "sponsorships": [("origin", "text", "`curated` (data/sponsorships.csv) or `unxml` (the UN's machine-readable "
+                                        "resolutions, for the record's texts and the states curation does not name)")],
 }
 EXTRA_VIEWS = """### `sources`
 
@@ -37,19 +42,34 @@ One row: `data_version`, `built_at` (timestamp), `data_built_date`, `licence`, `
 
 ### The record: one `resolutions`, one `votes`, one `all_votes`
 
-`resolutions` and `votes` hold the record whatever its origin. Per-state plenary votes come from one
-origin per resolution: curated rows (`data/votes.csv`) first, then the newest UN Digital Library import,
-then the bundled history; a member on the vote date with no row in the history is shown as not voting
-(`X`, confidence `inferred`). Imports fill only what curation left empty (`filled_from_undl`), and a
-text the curated record lacks joins only when `data/track_rules.yml` matches its title or subjects.
+`resolutions`, `votes` and `sponsorships` hold the record whatever its origin. Per-state plenary votes
+come from one origin per resolution: curated rows (`data/votes.csv`) first, then the newest UN Digital
+Library import, then the UN's machine-readable resolutions (sessions 74-80, `unxml`), then Voeten's
+history (1946-2019); where the two bundled origins both hold a vote (session 74) the UN's own lists win.
+Both list only states that voted: a member on the vote date with no row is shown as not voting (`X`,
+confidence `inferred`). Imports and the UN's resolutions fill only what curation left empty
+(`filled_from_undl`, `filled_from_unxml`), and a text the curated record lacks joins only when
+`data/track_rules.yml` matches its title or subjects.
 
-- `all_votes`: every recorded GA plenary vote per state, 1946 onwards: `resolution_symbol`, `vote_date`,
-  `iso3` (historic codes such as `YUG` kept), `vote`, `session` (text), `origin` (`curated`, `undl`,
-  `history`), `is_cyber` (the resolution is in `resolutions`).
+- `all_votes`: the recorded GA plenary votes per state that the origins hold, 1946 onwards (see the README
+  on coverage and its gaps): `resolution_symbol`, `vote_date`, `iso3` (historic codes such as `YUG` kept),
+  `vote`, `session` (text: `74`, `ES-11`), `origin` (`curated`, `undl`, `unxml`, `history`), `is_cyber`
+  (the resolution is in `resolutions`).
 - `state_labels`: a display name for every state code in the record (`iso3`, `name`, `un_regional_group`,
   `is_current`); former states of the history (`CSK`, `DDR`, `YUG` before 2000, …) carry the dataset's name.
-- `vote_disagreements`: curated plenary votes that an import or the history records differently:
-  `resolution_symbol`, `iso3`, `curated_vote`, `other_vote`, `other_origin`, `other_file` (curated kept).
+- `vote_disagreements`: every state whose vote two origins record differently, for each pair of origins
+  holding the same vote: `resolution_symbol`, `iso3`, `kept_vote`, `kept_origin` (the first-ranked of the
+  two, which the record keeps), `other_vote`, `other_origin`, `other_file`. A state missing from a bundled
+  origin's lists counts as not voting there.
+- `text_disagreements`: facts of a curated text that the UN's machine-readable resolutions give
+  differently (curated kept): `resolution_symbol`, `column_name`, `curated_value`, `unxml_value`,
+  `unxml_source`.
+- `sponsor_disagreements`: curated sponsorships whose role (on the draft or joined later) the UN's lists
+  give differently (curated kept): `resolution_symbol`, `iso3`, `curated_role`, `unxml_role`,
+  `unxml_draft_symbol`, `unxml_source`.
+- `vote_coverage_by_session`: per GA session, the recorded votes each origin holds and those the record
+  keeps: `session`, `first_vote_date`, `last_vote_date`, `history_vote_count`, `unxml_vote_count`,
+  `unxml_listed_vote_count` (with per-state lists), `kept_vote_count`.
 
 ### Imported UN Digital Library data (empty until `python -m etl import-undl FILE`)
 

@@ -11,12 +11,14 @@ import duckdb
 import pytest
 
 from etl.build import write_warehouse
+from scripts import make_un_record
 from etl.schema import load_catalog
 from etl.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 WORLD = Path(__file__).parent / "fixtures" / "world"
 HISTORY = Path(__file__).parent / "fixtures" / "history"
+UNXML = Path(__file__).parent / "fixtures" / "unxml"
 
 # Hermetic: the tests never read the user's imports/ folder (an import made by following the README
 # must not change what the tests see). Tests that import set their own folder.
@@ -26,7 +28,7 @@ os.environ["CYBERDIPLOMACY_IMPORTS"] = tempfile.mkdtemp(prefix="cyberdiplomacy-t
 def write_history(target: Path, package: dict) -> None:
     """The synthetic fixture history as Parquet under the names datapackage.json declares, with its row counts."""
     con = duckdb.connect()
-    for key, spec in package["bundled"]["ga_voting_history"]["files"].items():
+    for key, spec in package["bundled"]["ga_voting_history"]["files"].items():  # Voeten's: hand-written rows
         out = target / spec["path"]
         out.parent.mkdir(parents=True, exist_ok=True)
         con.execute("COPY (SELECT * FROM read_csv($csv, header = true, auto_detect = true)) TO $out (FORMAT parquet)",
@@ -45,6 +47,7 @@ def make_world(target: Path) -> Path:
     package = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
     write_history(target, package)
     (target / "datapackage.json").write_text(json.dumps(package, indent=2, ensure_ascii=False), encoding="utf-8")
+    make_un_record.write(UNXML, target, "fixture")  # the UN's: regenerated from a fixture in the source's layout
     return target
 
 
