@@ -107,8 +107,8 @@ def drafts(checkout: Path) -> dict[str, tuple[str, dt.date | None]]:
     """Draft symbol and date per resolution symbol, from the texts' <workflow> (a missing text: no entry)."""
     found: dict[str, tuple[str, dt.date | None]] = {}
     for folder in sorted(checkout.glob("*session")):
-        for name, read in _texts(folder):
-            root = ElementTree.fromstring(read())
+        for text in _texts(folder):
+            root = ElementTree.fromstring(text)
             work = root.find(f".//{AKN}FRBRWork/{AKN}FRBRthis")
             step = root.find(f".//{AKN}workflow/{AKN}step[@outcome='draftResolution']")
             number = WORK_NUMBER.search(work.get("value", "")) if work is not None else None
@@ -122,13 +122,14 @@ def drafts(checkout: Path) -> dict[str, tuple[str, dt.date | None]]:
     return found
 
 
-def _texts(folder: Path) -> Iterator[tuple[str, callable]]:
+def _texts(folder: Path) -> Iterator[bytes]:
+    """Each XML text of a session folder: files under English/, or members of a zip (session 74)."""
     for path in sorted(folder.glob("English/*.xml")):
-        yield path.name, path.read_bytes
+        yield path.read_bytes()
     for archive in sorted(folder.glob("*.zip")):
         with zipfile.ZipFile(archive) as zipped:
             for member in sorted(n for n in zipped.namelist() if n.endswith(".xml")):
-                yield member, (lambda m=member, z=archive: zipfile.ZipFile(z).read(m))
+                yield zipped.read(member)
 
 
 def read(checkout: Path, states: list[tuple[str, str]], commit: str) -> dict[str, list[dict]]:

@@ -11,9 +11,9 @@ import duckdb
 import pytest
 
 from etl.build import write_warehouse
-from scripts import make_un_record
 from etl.schema import load_catalog
 from etl.validate import validate
+from scripts import make_un_record
 
 ROOT = Path(__file__).resolve().parent.parent
 WORLD = Path(__file__).parent / "fixtures" / "world"
