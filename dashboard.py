@@ -3,7 +3,7 @@ import datetime as dt
 
 import streamlit as st
 
-from cyberdiplomacy import figures, headlines, labels, queries
+from cyberdiplomacy import figures, headlines, labels, queries, safe_text
 from cyberdiplomacy.ui import data, layout
 
 filters = layout.page(
@@ -38,7 +38,7 @@ with layout.guard():
         layout.empty("Choose at least one track to draw the timeline.")
     else:
         layout.figure(filters, figures.history.overview_timeline)
-    st.caption(headlines.import_status_text(data.query(queries.import_status).iloc[0]))
+    st.caption(safe_text.markdown(headlines.import_status_text(data.query(queries.import_status).iloc[0])))  # names a file
     st.subheader("Explore")
     layout.explore_links(filters)
     layout.sync_url(filters)

@@ -75,7 +75,8 @@ def with_subtitle(fig: go.Figure, selection: str) -> go.Figure:
     meta = dict(copy.layout.meta or {})
     subtitle = " · ".join(s for s in (meta.get("subtitle"), selection) if s)
     title = meta.get("title") or ""
-    copy.update_layout(title_text=f"<b>{title}</b><br><span style='font-size:12px;color:#555'>{subtitle}</span>")
+    copy.update_layout(title_text=f"<b>{safe_text.plotly(title)}</b><br>"  # meta keeps them as written
+                                  f"<span style='font-size:12px;color:#555'>{safe_text.plotly_lines(subtitle)}</span>")
     return copy
 
 

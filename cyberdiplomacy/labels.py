@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 import pandas as pd
 
 from cyberdiplomacy import defaults
 from cyberdiplomacy.charts import theme
 from cyberdiplomacy.queries import TRACKS
+from cyberdiplomacy.safe_text import markdown
 
 TRACK_OPTIONS = list(TRACKS)
 
@@ -71,7 +73,9 @@ def import_marks_text(history: pd.DataFrame) -> str | None:
 
 
 def _link(symbol) -> str:
-    return f"[{symbol}](https://undocs.org/{symbol})"
+    """A document's link on the UN's symbol resolver; the symbol may come from an import, so it is escaped as text
+    and percent-encoded in the address (a symbol '[x](https://elsewhere)' stays text and the link stays on undocs)."""
+    return f"[{markdown(symbol)}](https://undocs.org/{quote(str(symbol), safe='/')})"
 
 
 def document_links(history_row: pd.Series | None) -> str:
@@ -83,7 +87,7 @@ def document_links(history_row: pd.Series | None) -> str:
         value = history_row.get(column)
         if isinstance(value, str) and value:
             lines.append(f"- {label}: {_link(value)}")
-    lines.append(f"- Sources: {history_row['source']} (confidence: {history_row['confidence']})")
+    lines.append(f"- Sources: {markdown(history_row['source'])} (confidence: {markdown(history_row['confidence'])})")
     return "\n".join(lines)
 
 
@@ -147,11 +151,11 @@ def resolution_story(row: pd.Series | None, sponsors: pd.DataFrame, states: pd.D
     if row is None:
         return "No text on record."
     names = dict(zip(states["iso3"], states["name"], strict=True))
-    lines = [f"**{row['symbol']}**: {row['title'] or 'title not on record'}"]
+    lines = [f"**{markdown(row['symbol'])}**: {markdown(row['title']) if row['title'] else 'title not on record'}"]
     draft = row.get("draft_symbol") if isinstance(row.get("draft_symbol"), str) else None
     main = names.get(row.get("main_sponsor_iso3"), row.get("main_sponsor_iso3"))
     drafted = f"- Draft {_link(draft)}" if draft else "- Draft: not on record"
-    lines.append(drafted + (f", tabled by {main}" if isinstance(main, str) else ""))
+    lines.append(drafted + (f", tabled by {markdown(main)}" if isinstance(main, str) else ""))
     if sponsors.empty:
         lines.append("- Sponsors: not on record (unknown, not none)")
     else:
@@ -166,6 +170,7 @@ def resolution_story(row: pd.Series | None, sponsors: pd.DataFrame, states: pd.D
         outcome = _outcome(row.get("committee_adoption_mode"), row.get("committee_yes_count"),
                            row.get("committee_no_count"), row.get("committee_abstain_count"))
         when = _date(row.get("committee_date"))
+        committee = markdown(committee)
         lines.append(_decision(f"{committee} Committee", "approved", outcome, when) if outcome or when
                      else f"- {committee} Committee: its decision is not on record")
     lines.append(_decision("General Assembly", "adopted", _outcome(
@@ -178,12 +183,6 @@ def resolution_story(row: pd.Series | None, sponsors: pd.DataFrame, states: pd.D
     return "\n".join(lines)
 
 
-def markdown_text(text: str) -> str:
-    """Text shown through Streamlit's markdown as written: '$' would start a formula, '*' or '_' emphasis, ':red[' a
-    colour. Every ASCII punctuation mark is escaped, which CommonMark allows for all of them."""
-    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
-
-
 def plotly_text_as_markdown(text: str) -> str:
     """A figure's subtitle (plotly text: '<br>' breaks, other tags for style) as markdown lines."""
-    return "  \n".join(markdown_text(re.sub(r"<[^>]+>", "", part)) for part in re.split(r"<br\s*/?>", text))
+    return "  \n".join(markdown(re.sub(r"<[^>]+>", "", part)) for part in re.split(r"<br\s*/?>", text))

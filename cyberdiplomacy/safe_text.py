@@ -59,5 +59,21 @@ def markdown(text) -> str:
 
 
 def plotly(text) -> str:
-    """Text placed in a plotly label, hover text or title: plotly reads '<a href=…>' and other tags in it."""
-    return _html.escape(str(text), quote=True)
+    """Text placed in a plotly label, hover text or title: plotly reads '<a href=…>' and other tags in it. Quotes are
+    kept: no attribute can open without a tag, and plotly decodes only a few named entities."""
+    return _html.escape(str(text), quote=False)
+
+
+def plotly_lines(text: str) -> str:
+    """Our own '<br>' line breaks kept, everything between them escaped (a subtitle naming outside text)."""
+    return "<br>".join(plotly(part) for part in re.split(r"<br\s*/?>", text))
+
+
+def plotly_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose text cells are escaped for plotly: for customdata, categories and labels drawn from data."""
+    out = frame.copy()
+    for position in range(out.shape[1]):
+        series = out.iloc[:, position]
+        if _is_text(series) or isinstance(series.dtype, pd.CategoricalDtype):
+            out.isetitem(position, series.map(lambda v: plotly(v) if isinstance(v, str) else v).astype(object))
+    return out

@@ -1,7 +1,7 @@
 """Meeting timelines: every body's sessions, lane by lane at day resolution, with the milestones on the same axis."""
 import streamlit as st
 
-from cyberdiplomacy import figures, labels, queries
+from cyberdiplomacy import figures, labels, queries, safe_text
 from cyberdiplomacy import meeting_views as mv
 from cyberdiplomacy.ui import data, layout
 
@@ -21,7 +21,7 @@ with layout.guard():
     body_names = mv.body_names(all_meetings)
     asked_bodies, unknown = mv.known_bodies(filters.bodies, all_meetings)
     if unknown:
-        st.info(unknown)
+        st.info(safe_text.markdown(unknown))  # it quotes the URL's body names
     for key, value in (("meeting_bodies", asked_bodies), ("meeting_formats", list(filters.formats))):
         if key not in st.session_state:  # seeded from the URL once; later picks are the user's
             st.session_state[key] = value

@@ -311,3 +311,105 @@ def test_numbers_stay_numbers_and_every_formula_start_is_text():
     back = pd.read_csv(io.BytesIO(exports.csv_bytes(frame)), keep_default_na=False)
     assert back["text"].tolist() == ["'=1+1", "'+1", "'-1", "'@A1", "'\tx", "'\rx", "a-1", ""]
     assert back["count"].tolist() == [-3, -2, -1, 0, 1, 2, 3, 4]
+
+
+def live_markup(markdown_source: str) -> list[str]:
+    """Links and images a markdown text makes (CommonMark, as Streamlit's renderer reads it), and raw HTML in it."""
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("commonmark", {"html": True, "linkify": False}).render(markdown_source)
+    return re.findall(r"<a [^>]*>|<img [^>]*>|<script", rendered)
+
+
+def test_imported_titles_and_drafts_make_no_link_in_the_story_or_documents(hostile_con):
+    from cyberdiplomacy import labels, queries, tables
+
+    history = queries.resolution_history(hostile_con)
+    states = queries.states(hostile_con)
+    for symbol in ("A/RES/100/8", "A/RES/100/9"):
+        row = tables.row_for(history, symbol)
+        sponsors = queries.resolution_sponsors(hostile_con, symbol)
+        story = labels.resolution_story(row, sponsors, states)
+        documents = labels.document_links(row)
+        links = live_markup(story) + live_markup(documents)
+        assert links and all(link.startswith('<a href="https://undocs.org/') for link in links), links
+    row = tables.row_for(history, "A/RES/100/9")
+    story = labels.resolution_story(row, queries.resolution_sponsors(hostile_con, "A/RES/100/9"), states)
+    assert story.splitlines()[:2] == [
+        r'**A\/RES\/100\/9**: \<a href\=\"https\:\/\/evil\.example\/a\"\>a\<\/a\> '
+        r'\[text\]\(https\:\/\/evil\.example\/t\)',
+        r'- Draft [\<img src\=\"http\:\/\/127\.0\.0\.1\:9\/i\.png\"\>]'
+        r'(https://undocs.org/%3Cimg%20src%3D%22http%3A//127.0.0.1%3A9/i.png%22%3E)']
+
+
+def test_no_figure_carries_a_link_or_image_from_outside_text(hostile_con):
+    import json
+
+    from cyberdiplomacy import figures
+    from cyberdiplomacy.filters import Filters
+
+    checked = 0
+    for name in figures.FIGURES:
+        for filters in (Filters(resolution="A/RES/100/9"), Filters(states=("CHN", "FRA"))):
+            try:
+                fig = figures.build(name, figures.Direct(hostile_con), filters).fig
+            except figures.FigureUnavailable:
+                continue
+            text = json.dumps(fig.to_plotly_json(), default=str)
+            assert "<a " not in text and "<img" not in text, name
+            checked += 1
+    assert checked >= 20
+    strip = figures.build("state-votes", figures.Direct(hostile_con), Filters(states=("CHN", "FRA"))).fig
+    hover = [row[1] for trace in strip.data for row in trace.customdata if row[0] == "A/RES/100/9"]
+    assert set(hover) == {'&lt;a href="https://evil.example/a"&gt;a&lt;/a&gt; [text](https://evil.example/t)'}
+
+
+URL_ATTEMPTS = [  # (parameter, value, the warning a reader sees)
+    ("resolution", "![x](http://127.0.0.1:9/b.png)",
+     "Unknown resolution '![x](http://127.0.0.1:9/b.png)'; showing the default."),
+    ("zz[phish](https://evil.example)", "1", "Ignored unknown parameter 'zz[phish](https://evil.example)'."),
+    ("state", "<img src=x onerror=alert(1)>", "Unknown state code '<img src=x onerror=alert(1)>': use ISO 3166 "
+     "alpha-3 codes such as RUS or USA, or a name such as Brazil."),
+]
+
+
+@pytest.mark.parametrize("attempt", URL_ATTEMPTS, ids=["image", "link-in-name", "html"])
+def test_url_parameters_are_echoed_only_as_text(attempt, world_db, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.markdown_support import markdown_shown
+
+    key, value, shown = attempt
+    monkeypatch.setenv("CYBERDIPLOMACY_DB", str(world_db))
+    at = AppTest.from_file("../pages/1_Resolution_history.py", default_timeout=60)
+    at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    infos = [i.value for i in at.info]
+    assert shown in [markdown_shown(i) for i in infos], infos
+    assert [link for i in infos for link in live_markup(i)] == []
+
+
+def test_hostile_pages_show_no_link_image_or_markup(hostile_db, monkeypatch):
+    import json
+
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("CYBERDIPLOMACY_DB", str(hostile_db))
+    for page, params in (("pages/1_Resolution_history.py", {"resolution": "A/RES/100/9", "view": "text"}),
+                         ("pages/1_Resolution_history.py", {"resolution": "A/RES/100/8", "view": "text"}),
+                         ("pages/1_Resolution_history.py", {"view": "lineage"}),
+                         ("pages/4_State_explorer.py", {"state": "CHN,FRA"}), ("dashboard.py", {})):
+        at = AppTest.from_file(f"../{page}", default_timeout=60)
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.run()
+        assert not at.exception, page
+        texts = [e.value for kind in ("markdown", "caption", "info", "warning", "error") for e in at.get(kind)]
+        if params.get("resolution") == "A/RES/100/9":  # the story was drawn, its title shown as text
+            assert any(r"\[text\]\(https\:\/\/evil\.example\/t\)" in text for text in texts), texts
+        links = [link for text in texts for link in live_markup(text)]
+        assert all(link.startswith('<a href="https://undocs.org/') for link in links), (page, links)
+        specs = [el.proto.spec for el in at.get("plotly_chart")]
+        assert specs and not [s for s in specs if "<a " in s or "<img" in s], page
+        assert all(json.loads(s) for s in specs)

@@ -20,6 +20,7 @@ from etl import imports
 from etl.schema import load_catalog
 from etl.validate import validate
 from tests.conftest import ROOT, make_world
+from tests.markdown_support import markdown_shown
 
 UNDL = ROOT / "tests" / "fixtures" / "undl"
 
@@ -77,7 +78,7 @@ def test_overview_says_what_was_imported_and_history_marks_it(imported_db, monke
     at = AppTest.from_file("../dashboard.py", default_timeout=60).run()
     assert not at.exception
     today = dt.datetime.now(dt.UTC).date().isoformat()
-    assert any(c.value == f"UN Digital Library data last added {today} from unga.2025.csv (1 file(s) imported, "
+    assert any(markdown_shown(c.value) == f"UN Digital Library data last added {today} from unga.2025.csv (1 file(s) imported, "
                "15 per-state votes 2018–2020); © United Nations, non-commercial use with attribution."
                for c in at.caption)
     at.switch_page("pages/1_Resolution_history.py").run()

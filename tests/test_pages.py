@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.markdown_support import markdown_shown
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
 
@@ -152,7 +154,7 @@ def test_resolution_history_from_url_and_chart_selection():
     assert at.selectbox(key="resolution").value == "A/RES/99/2"
     assert "view" not in at.query_params
     unknown = open_page("pages/1_Resolution_history.py", view="nowhere")
-    assert any(i.value.startswith("Unknown view 'nowhere'; showing 'Lineage of the texts'") for i in unknown.info)
+    assert any(markdown_shown(i.value).startswith("Unknown view 'nowhere'; showing 'Lineage of the texts'") for i in unknown.info)
 
 
 def test_the_network_threshold_changes_the_edge_count(real_warehouse):
@@ -285,7 +287,7 @@ def test_meeting_timelines_from_url():
     at = open_page("pages/3_Meeting_timelines.py", body="feg,Nowhere", format="virtual", state="CHN")
     assert_clean(at)
     assert at.multiselect(key="meeting_bodies").value == ["FEG"]
-    assert any("Unknown body 'Nowhere'" in i.value for i in at.info)
+    assert any("Unknown body 'Nowhere'" in markdown_shown(i.value) for i in at.info)
     assert any("not recorded per state" in c.value for c in at.caption)
     assert any("No session in this selection" in i.value for i in at.info)
     in_person = open_page("pages/3_Meeting_timelines.py", body="FEG", format="in person", view="sessions",

@@ -5,6 +5,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from cyberdiplomacy import safe_text
 from cyberdiplomacy.charts import footer, theme
 from cyberdiplomacy.charts.timeline import _date_range
 
@@ -18,7 +19,8 @@ SLIDER_THICKNESS = 0.07
 
 
 def _hover(row) -> str:
-    parts = [f"<b>{row['body_short']}: {row['meeting']}</b>",
+    text = safe_text.plotly
+    parts = [f"<b>{text(row['body_short'])}: {text(row['meeting'])}</b>",
              _date_range(row["start_date"], row["end_date"], row.get("date_precision") or "day")]
     if pd.notna(row.get("days")):
         parts[-1] += f" ({int(row['days'])} day{'s' if row['days'] != 1 else ''})"
@@ -26,8 +28,8 @@ def _hover(row) -> str:
                           ("Outcome: ", "outcome_symbol")):
         value = row.get(column)
         if isinstance(value, str) and value:
-            parts.append(f"{label}{value}")
-    parts.append(f"Status: {row['status']}")
+            parts.append(f"{label}{text(value)}")
+    parts.append(f"Status: {text(row['status'])}")
     return "<br>".join(parts)
 
 
@@ -75,7 +77,7 @@ def lanes(meetings: pd.DataFrame, milestones: pd.DataFrame, built, window=None, 
             fig.add_scatter(x=points["date"], y=[MILESTONE_LANE] * len(points), mode="markers", name=kind,
                             marker=dict(symbol=symbol, size=13 if symbol.startswith("star") else 10,
                                         color=mark_colour or colour, line=dict(width=1, color="white")),
-                            customdata=points[["label", "detail", "kind"]].fillna(""),
+                            customdata=safe_text.plotly_cells(points[["label", "detail", "kind"]].fillna("")),
                             hovertemplate="<b>%{customdata[2]}: %{customdata[0]}</b> · %{x|%d %b %Y}<br>"
                                           "%{customdata[1]}<extra></extra>", showlegend=False, row=row, col=1)
         fig.update_yaxes(categoryorder="array", categoryarray=lane_lists[track][::-1], title=None,

@@ -7,6 +7,9 @@ import re
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from cyberdiplomacy.safe_text import plotly as plotly_text
+from cyberdiplomacy.safe_text import plotly_lines
+
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
 VOTE_ORDER = ["Y", "N", "A", "X"]
 VOTE_LABELS = {"Y": "Yes", "N": "No", "A": "Abstain", "X": "Did not vote"}
@@ -105,7 +108,7 @@ def attribution_for(sources) -> str:
 
 
 def footer_text(sources: list[str], built: dt.date | str | None) -> str:
-    unique = list(dict.fromkeys(s for s in sources if s))  # keeps order, drops repeats
+    unique = list(dict.fromkeys(s for s in sources if isinstance(s, str) and s))  # keeps order, drops repeats and NaN
     notices = [s for s in unique if UNDL_NOTICE in s]  # an attribution the licence requires is never cut
     unique = [s for s in unique if s not in notices]
     if len(unique) > MAX_FOOTER_REFERENCES:
@@ -116,10 +119,12 @@ def footer_text(sources: list[str], built: dt.date | str | None) -> str:
 
 
 def finish(fig: go.Figure, title: str, sources: list[str], built, subtitle: str = "") -> go.Figure:
-    """Apply the template, a title that states the finding, and the provenance footer (kept in exports)."""
-    text = f"<b>{title}</b>" + (f"<br><span style='font-size:12px;color:#555'>{subtitle}</span>" if subtitle else "")
+    """Apply the template, a title that states the finding, and the provenance footer (kept in exports). Titles,
+    subtitles and sources name outside text (symbols, titles, states): escaped here, kept as written in meta."""
+    text = f"<b>{plotly_text(title)}</b>" + (
+        f"<br><span style='font-size:12px;color:#555'>{plotly_lines(subtitle)}</span>" if subtitle else "")
     fig.update_layout(template="cyberdiplomacy", title_text=text)
-    fig.add_annotation(text=footer_text(sources, built), xref="paper", yref="paper", x=0, y=0,
+    fig.add_annotation(text=plotly_text(footer_text(sources, built)), xref="paper", yref="paper", x=0, y=0,
                        yshift=-FOOTER_MARGIN + 8, xanchor="left", yanchor="bottom", showarrow=False,
                        font=dict(size=10, color="#666666"), align="left")
     fig.update_layout(meta={"title": title, "subtitle": subtitle, "sources": list(sources)})

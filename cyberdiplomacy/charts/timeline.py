@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from cyberdiplomacy import safe_text
 from cyberdiplomacy.charts import theme
 
 STATUS_OPACITY = {"held": 0.9, "scheduled": 0.5, "postponed": 0.25}
@@ -42,7 +43,7 @@ def process_timeline(meetings: pd.DataFrame, milestones: pd.DataFrame, built,
                         name=f"Texts adopted: {theme.TRACK_SHORT_LABELS[track].removesuffix(' track').lower()}",
                         marker=dict(symbol="diamond", size=11, color=theme.TRACK_COLOURS[track],
                                     line=dict(width=1, color="white")),
-                        customdata=part[["symbol", "title", "adoption_mode"]].fillna(""),
+                        customdata=safe_text.plotly_cells(part[["symbol", "title", "adoption_mode"]].fillna("")),
                         hovertemplate="%{customdata[0]} · %{x|%d %b %Y}<br>%{customdata[1]}<br>"
                                       "%{customdata[2]}<extra></extra>")
     # Bodies grouped by track, each track's bodies in order of their first session.
@@ -67,11 +68,12 @@ def process_timeline(meetings: pd.DataFrame, milestones: pd.DataFrame, built,
 
 def _meeting_hover(row) -> str:
     dates = _date_range(row["start_date"], row["end_date"], row.get("date_precision") or "day")
-    parts = [f"<b>{row['body_short']}: {row['meeting']}</b>", dates]
+    text = safe_text.plotly
+    parts = [f"<b>{text(row['body_short'])}: {text(row['meeting'])}</b>", dates]
     if row.get("city"):
-        parts.append(str(row["city"]))
+        parts.append(text(row["city"]))
     if row.get("outcome_symbol"):
-        parts.append(f"Outcome: {row['outcome_symbol']}")
+        parts.append(f"Outcome: {text(row['outcome_symbol'])}")
     if row.get("status") != "held":
         parts.append(f"Status: {row['status']}")
     return "<br>".join(p for p in parts if p and p != "nan")

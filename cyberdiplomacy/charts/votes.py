@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from cyberdiplomacy import formatting
+from cyberdiplomacy import formatting, safe_text
 from cyberdiplomacy.charts import geo, theme
 
 VOTE_WORDS = {"Y": "yes_count", "N": "no_count", "A": "abstain_count", "X": "non_voting_count"}
@@ -13,14 +13,15 @@ VOTE_WORDS = {"Y": "yes_count", "N": "no_count", "A": "abstain_count", "X": "non
 def vote_history(history: pd.DataFrame, built, imported_on: str | None = None) -> go.Figure:
     """Per-state tallies of every recorded plenary vote; texts adopted without a vote as markers."""
     recorded = history[history["has_state_votes"]].copy()
-    recorded["label"] = recorded["symbol"].str.replace("A/RES/", "", regex=False) + " (" + \
-        recorded["adopted_date"].map(_year_text) + ")"
+    # An empty selection maps to an empty float column, which cannot be joined to text.
+    years = recorded["adopted_date"].map(_year_text).astype("string")
+    recorded["label"] = recorded["symbol"].astype("string").str.replace("A/RES/", "", regex=False) + " (" + years + ")"
     fig = go.Figure()
     for code in theme.VOTE_ORDER:
         column = f"plenary_state_{VOTE_WORDS[code]}"
-        fig.add_bar(y=recorded["label"], x=recorded[column], orientation="h", name=theme.VOTE_LABELS[code],
-                    marker_color=theme.VOTE_COLOURS[code],
-                    customdata=recorded[["title", "symbol"]],
+        fig.add_bar(y=safe_text.plotly_cells(recorded[["label"]])["label"], x=recorded[column], orientation="h",
+                    name=theme.VOTE_LABELS[code], marker_color=theme.VOTE_COLOURS[code],
+                    customdata=safe_text.plotly_cells(recorded[["title", "symbol"]]),
                     hovertemplate="%{customdata[1]}<br>%{customdata[0]}<br>" + theme.VOTE_LABELS[code]
                     + ": %{x}<extra></extra>")
     fig.update_layout(barmode="stack", yaxis=dict(autorange="reversed", title=None),
@@ -65,7 +66,8 @@ def adoption_timeline(history: pd.DataFrame, built) -> go.Figure:
         fig.add_scatter(x=part["adopted_date"], y=part["track_label"], mode="markers", name=label,
                         marker=dict(size=13, color=theme.ADOPTION_COLOURS[mode], symbol="diamond",
                                     line=dict(width=1, color="white")),
-                        customdata=pd.concat([part[["symbol", "title"]].fillna(""), tally.rename("tally")], axis=1),
+                        customdata=safe_text.plotly_cells(
+                            pd.concat([part[["symbol", "title"]].fillna(""), tally.rename("tally")], axis=1)),
                         hovertemplate="%{customdata[0]} (%{x|%d %b %Y})<br>%{customdata[1]}<br>%{customdata[2]}"
                         "<extra></extra>")
     fig.update_layout(height=330, yaxis_title=None, xaxis_title=None)

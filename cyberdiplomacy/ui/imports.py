@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from cyberdiplomacy import db
+from cyberdiplomacy import db, safe_text
 
 ALLOW_VARIABLE = "CYBERDIPLOMACY_ALLOW_IMPORT"
 MAX_FILES = 5
@@ -46,17 +46,18 @@ def _run(uploads) -> None:
                                progress=report)
         except undl.ImportRefused as exc:
             progress.empty()
-            st.error(f"{exc}\n\nNothing was imported; the data are unchanged.")
+            st.error(f"{safe_text.markdown(exc)}\n\nNothing was imported; the data are unchanged.")  # quotes the file
             return
         except (ValidationFailed, SchemaError) as exc:
             progress.empty()
             issues = getattr(exc, "issues", [exc])
             st.error("Nothing was imported; the data are unchanged. Problems found:\n\n"
-                     + "\n".join(f"- {issue}" for issue in issues[:20])
+                     + "\n".join(f"- {safe_text.markdown(issue)}" for issue in issues[:20])
                      + (f"\n- … and {len(issues) - 20} more" if len(issues) > 20 else ""))
             return
     progress.progress(1.0, text="Imported and rebuilt.")
-    st.success("\n".join(f"Imported {d.file_name}: {d.row_count:,} {d.kind} rows, {d.resolution_count:,} resolutions"
+    st.success("\n".join(f"Imported {safe_text.markdown(d.file_name)}: {d.row_count:,} {d.kind} rows, "
+                         f"{d.resolution_count:,} resolutions"
                          + (" (replaces the earlier import of that name)" if d.replaced else "") for d in done)
                + "\n\nEvery page now reads the new data.")
 

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from cyberdiplomacy import figures, labels, queries, state_names, state_views
+from cyberdiplomacy import figures, labels, queries, safe_text, state_names, state_views
 from cyberdiplomacy import filters as url_filters
 from cyberdiplomacy.ui import data
 
@@ -43,8 +43,8 @@ def page(title: str, intro: str) -> url_filters.Filters:
         params = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
         spellings = state_names.lookup(zip(states["iso3"], states["name"], strict=True))
         filters = url_filters.parse(params, spellings, set(resolutions["symbol"]), year_bounds())
-        for warning in filters.warnings:
-            st.info(warning)
+        for warning in filters.warnings:  # they quote the URL's values: shown as text, never as markdown
+            st.info(safe_text.markdown(warning))
     return filters
 
 
@@ -129,7 +129,7 @@ def chart(filters: url_filters.Filters, fig: go.Figure, screen: go.Figure, table
     downloads export `fig`, title included."""
     meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
     if meta.get("title"):
-        st.markdown(f"**{labels.markdown_text(meta['title'])}**")
+        st.markdown(f"**{safe_text.markdown(meta['title'])}**")
         if meta.get("subtitle"):
             st.caption(labels.plotly_text_as_markdown(meta["subtitle"]))
     event = st.plotly_chart(screen, key=key, config=PLOTLY_CONFIG, width="stretch",
@@ -230,8 +230,8 @@ def sections(filters: url_filters.Filters, key: str, parts: Sequence[Section], *
     labels_by_name = {name: label for name, label, _ in parts}
     default = start or parts[0][0]
     if filters.view and filters.view not in labels_by_name:
-        st.info(f"Unknown view {filters.view!r}; showing {labels_by_name[default]!r}. This page's views: "
-                f"{', '.join(labels_by_name)}.")
+        st.info(safe_text.markdown(f"Unknown view {filters.view!r}; showing {labels_by_name[default]!r}. This page's "
+                                   f"views: {', '.join(labels_by_name)}."))
     asked = filters.view if filters.view in labels_by_name else default
     marker = f"_{key}_written"  # the section the last run wrote to the URL: a link asking for another one wins
     if force or st.session_state.get(marker, asked) != asked:
