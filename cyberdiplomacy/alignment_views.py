@@ -20,6 +20,11 @@ def scope_label(scope: str) -> str:
     return {"cyber": "ICT resolutions only", "all": "All recorded votes"}[scope]
 
 
+def years_what(scope: str) -> str:
+    """The votes a scope's year range spans, for the note on a URL's years beyond them."""
+    return {"cyber": "the recorded votes on ICT resolutions", "all": "the recorded votes on record"}[scope]
+
+
 def method_label(method: str) -> str:
     label = theme.METHOD_LABELS[method]
     return label[0].upper() + label[1:]

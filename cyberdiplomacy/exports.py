@@ -142,7 +142,7 @@ def csv_bytes(table: pd.DataFrame, attribution: str = "") -> bytes:
     return safe_text.spreadsheet_frame(table).to_csv(index=False, lineterminator="\r\n").encode("utf-8")
 
 
-CODE_COLUMNS = {"vote", "vote_a", "vote_b", "curated_vote", "other_vote", "imported_vote"}
+CODE_COLUMNS = {"vote", "vote_a", "vote_b", "curated_vote", "kept_vote", "other_vote", "imported_vote"}
 MAX_COLUMN_WIDTH = 60
 
 

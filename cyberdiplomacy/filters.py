@@ -57,6 +57,19 @@ def year_span(filters: Filters, first: int, last: int) -> tuple[int, int]:
     return (low, high) if low <= high else (high, low)
 
 
+def clamped_text(filters: Filters, first: int, last: int, what: str) -> str | None:
+    """What a page did with a URL's years beyond its data, or None when they fit (or none were asked)."""
+    asked = [y for y in (filters.from_year, filters.to_year) if y is not None]
+    if not asked or all(first <= y <= last for y in asked):
+        return None
+    low, high = year_span(filters, first, last)
+    start, end = filters.from_year, filters.to_year
+    asked_text = (f"{start}–{end}" if start is not None and end is not None
+                  else f"{start} onwards" if start is not None else f"years up to {end}")
+    shown = str(low) if low == high else f"{low}–{high}"
+    return f"The link asks for {asked_text}, but {what} run {first}–{last}: showing {shown}."
+
+
 def years_from_range(years: tuple[int, int], filters: Filters, first: int, last: int) -> dict[str, int | None]:
     """A range chosen on a page's slider as filter values: the page's own bounds mean 'not narrowed', and an
     unmoved slider keeps the URL's years (a 1975 start asked for elsewhere survives a page with a 1998 floor)."""

@@ -35,13 +35,28 @@ HISTORY_SECTIONS = {"lineage": "Lineage of the texts", "text": "One text: story 
                     "competing": "Competing texts"}
 
 
-def no_recorded_vote_text(asked: str, shown: str) -> str:
-    """Why the vote picker does not open on the text a link asked for."""
-    return (f"{asked} has no per-state votes on record (adopted without a vote, or its votes are not on record), so "
-            f"this section shows {shown}; how {asked} was adopted is in {HISTORY_SECTIONS['lineage']}.")
+def no_state_votes_text(symbol: str, adoption_mode) -> str:
+    """Why a text a link asked for has its story but no vote chart (a symbol of the record: validated by filters)."""
+    how = ("was adopted without a vote" if adoption_mode == "without_vote"
+           else "has no per-state votes on record (how it was adopted is not on record)")
+    return f"{symbol} {how}: there is no vote to draw. Its story, sponsors and documents follow."
 
 
-ORIGIN_MARKS = {"undl": " · imported votes", "history": " · votes from the bundled history"}
+ORIGIN_MARKS = {"undl": " · imported votes", "history": " · votes from the bundled history",
+                "unxml": " · votes from the UN's resolutions"}
+
+
+def text_labels(history: pd.DataFrame, symbols: list[str]) -> dict[str, str]:
+    """Picker labels for texts of the record without per-state votes."""
+    found = {}
+    for symbol in symbols:
+        rows = history[history["symbol"] == symbol]
+        row = rows.iloc[0] if len(rows) else None
+        date = str(row["adopted_date"])[:10] if row is not None and str(row["adopted_date"]) not in ("NaT", "None") \
+            else "date not on record"
+        title = row["title"] if row is not None and isinstance(row["title"], str) else ""
+        found[symbol] = f"{symbol} · {date} · no per-state votes · {title}"[:120]
+    return found
 
 
 def resolution_labels(recorded: pd.DataFrame) -> dict[str, str]:
@@ -123,7 +138,17 @@ def vote_coverage_text(coverage: pd.DataFrame) -> str:
     return text + "."
 
 
-ORIGIN_LABELS = {"curated": "curated (data/)", "history": "bundled history 1946–2019", "undl": "UN Digital Library imports"}
+ORIGIN_LABELS = {"curated": "curated (data/)", "undl": "UN Digital Library imports",
+                 "unxml": "UN machine-readable resolutions 2019–2026", "history": "Voeten history 1946–2019"}
+# Data & sources: which origin each resolution's votes come from, and where the record has holes.
+ORIGINS_NOTE = ("Each resolution's per-state votes come from one origin, the first holding it: curated rows, then "
+                "imports, then the UN's machine-readable resolutions (sessions 74–80), then Voeten's history "
+                "(1946–2019). The UN's lists name only states that voted, as Voeten's do: on the record's texts a "
+                "member on the vote date without a row is shown as not voting (inferred).")
+COVERAGE_NOTE = ("Recorded plenary votes per session: held by each bundled origin, and kept in the record. Voeten's "
+                 "history has no vote after December for sessions 67, 70, 72 and 73 (the resumed sessions: e.g. "
+                 "73/295 on the Chagos Archipelago, May 2019), and no origin here fills them; sessions 75–80 are "
+                 "the UN's own lists, a few votes without names (75/254 A-C).")
 
 
 

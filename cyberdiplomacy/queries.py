@@ -147,6 +147,14 @@ def vote_disagreements(con) -> pd.DataFrame:
     return run(con, "vote_disagreements")
 
 
+def text_disagreements(con) -> pd.DataFrame:
+    return run(con, "text_disagreements")
+
+
+def vote_coverage_by_session(con) -> pd.DataFrame:
+    return run(con, "vote_coverage_by_session")
+
+
 def briefing_group_votes(con) -> pd.DataFrame:
     return run(con, "briefing_group_votes")
 

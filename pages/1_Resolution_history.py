@@ -10,7 +10,7 @@ def lineage(filters):
     tracks = st.multiselect("Tracks", labels.TRACK_OPTIONS, default=list(filters.tracks),
                             format_func=labels.track_label)
     span = layout.track_years()
-    years = st.slider("Years adopted", *span, layout.url_filters.year_span(filters, *span))
+    years = st.slider("Years adopted", *span, layout.year_span(filters, *span, what="the texts of both tracks"))
     filters = layout.url_filters.with_changes(filters, tracks=tuple(tracks) or filters.tracks,
                                               **layout.url_filters.years_from_range(years, filters, *span))
     if not tracks:
@@ -28,20 +28,39 @@ def lineage(filters):
 
 def one_text(filters):
     recorded = data.query(queries.recorded_votes)
-    options = list(recorded.loc[recorded["stage"] == "plenary", "resolution_symbol"])
+    history = data.query(queries.resolution_history)
+    voted = list(recorded.loc[recorded["stage"] == "plenary", "resolution_symbol"])
+    # A link to a text of the record without per-state votes opens that text (its story), never another one.
+    asked = filters.resolution if filters.resolution and filters.resolution not in voted else None
+    options = voted + ([asked] if asked else [])
     if not options:
         layout.empty("No per-state votes are on record yet.")
         return filters
-    if filters.resolution and filters.resolution not in options:
-        st.info(labels.no_recorded_vote_text(filters.resolution, labels.default_resolution(options)))
     default = filters.resolution if filters.resolution in options else labels.default_resolution(options)
     layout.seed("resolution", default, options)
-    symbol = st.selectbox("Resolution", options, key="resolution",
-                          format_func=labels.resolution_labels(recorded).__getitem__)
+    names = {**labels.resolution_labels(recorded), **labels.text_labels(history, [asked] if asked else [])}
+    symbol = st.selectbox("Resolution", options, key="resolution", format_func=names.__getitem__)
     filters = layout.url_filters.with_changes(filters, resolution=symbol)
+    row = tables.row_for(history, symbol)
     sponsors = data.query(queries.resolution_sponsors, symbol=symbol)
-    st.markdown(labels.resolution_story(tables.row_for(data.query(queries.resolution_history), symbol), sponsors,
-                                        data.query(queries.states)))
+    if symbol not in voted:
+        st.info(labels.no_state_votes_text(symbol, row.get("adoption_mode") if row is not None else None))
+    st.markdown(labels.resolution_story(row, sponsors, data.query(queries.states)))
+    if symbol in voted:
+        state_votes(filters, symbol)
+    st.subheader("Sponsors")
+    if sponsors.empty:
+        layout.empty("No sponsor of this text is on record yet (unknown, not none).")
+    else:
+        layout.show_table(state_views.readable(sponsors))
+    if symbol in voted:
+        layout.briefing_downloads("resolution", symbol, symbol)
+    st.subheader("Documents")
+    st.markdown(labels.document_links(row))
+    return filters
+
+
+def state_votes(filters, symbol):
     layout.figure(filters, figures.history.vote_map)
     layout.figure(filters, figures.history.votes_by_group)
     every_state = st.expander("Every state's vote, your states first", key="states_by_vote", on_change="rerun",
@@ -52,15 +71,6 @@ def one_text(filters):
                                    format_func=theme.vote_label)
             layout.show_table(state_views.readable(tables.states_by_vote(
                 data.query(queries.resolution_votes, symbol=symbol, stage="plenary"), shown, filters.states)))
-    st.subheader("Sponsors")
-    if sponsors.empty:
-        layout.empty("No sponsor of this text is on record yet (unknown, not none).")
-    else:
-        layout.show_table(state_views.readable(sponsors))
-    layout.briefing_downloads("resolution", symbol, symbol)
-    st.subheader("Documents")
-    st.markdown(labels.document_links(tables.row_for(data.query(queries.resolution_history), symbol)))
-    return filters
 
 
 def competing(filters):

@@ -17,15 +17,23 @@ def origins(filters):
     st.subheader("Datasets")
     layout.show_table(data.query(queries.table, name="datasets"))
     st.subheader("Where the rows come from")
-    st.caption("Curated rows win over imports, and imports over the bundled history; each resolution's per-state "
-               "votes come from one origin.")
+    st.caption(labels.ORIGINS_NOTE)
     layout.show_table(tables.origin_table(data.query(queries.origin_counts)))
+    st.subheader("Recorded votes per session")
+    st.caption(labels.COVERAGE_NOTE)
+    layout.show_table(data.query(queries.vote_coverage_by_session))
     disagreements = data.query(queries.vote_disagreements)
     if disagreements.empty:
-        st.caption("No curated vote is recorded differently by an import or the bundled history.")
+        st.caption("No state's vote is recorded differently by two origins that both hold the vote.")
     else:
-        st.caption(f"{len(disagreements)} curated vote(s) recorded differently elsewhere (curated kept):")
+        st.caption(f"{len(disagreements)} state vote(s) recorded differently by two origins (the record keeps "
+                   "kept_origin's):")
         layout.show_table(disagreements)
+    facts = data.query(queries.text_disagreements)
+    if not facts.empty:
+        st.caption(f"{len(facts)} fact(s) of curated texts that the UN's machine-readable resolutions give "
+                   "differently (curated kept):")
+        layout.show_table(facts)
     imports.panel()
 
 

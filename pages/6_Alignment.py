@@ -56,7 +56,7 @@ with layout.guard():
     if bounds is None:
         layout.empty("No recorded vote is on record yet.")
     else:
-        years = layout.url_filters.year_span(filters, *bounds)
+        years = layout.year_span(filters, *bounds, what=av.years_what(scope))
         if bounds[0] < bounds[1]:
             years = st.slider("Years", bounds[0], bounds[1], years,
                               help="One range for every section of this page; the URL's from and to narrow it.")

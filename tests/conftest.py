@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORLD = Path(__file__).parent / "fixtures" / "world"
 HISTORY = Path(__file__).parent / "fixtures" / "history"
 UNXML = Path(__file__).parent / "fixtures" / "unxml"
+UNXML_EMPTY = Path(__file__).parent / "fixtures" / "unxml_empty"
 
 # Hermetic: the tests never read the user's imports/ folder (an import made by following the README
 # must not change what the tests see). Tests that import set their own folder.
@@ -37,9 +38,9 @@ def write_history(target: Path, package: dict) -> None:
     con.close()
 
 
-def make_world(target: Path) -> Path:
+def make_world(target: Path, unxml: Path = UNXML_EMPTY) -> Path:
     """Copy the synthetic fixture CSVs next to the project's real datapackage.json (history counts set to the
-    fixture's)."""
+    fixture's); the UN's resolutions regenerated from `unxml` (none by default: the world is worked out without)."""
     target.mkdir(parents=True, exist_ok=True)
     for csv_file in WORLD.glob("*.csv"):
         shutil.copy(csv_file, target / csv_file.name)
@@ -47,7 +48,7 @@ def make_world(target: Path) -> Path:
     package = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
     write_history(target, package)
     (target / "datapackage.json").write_text(json.dumps(package, indent=2, ensure_ascii=False), encoding="utf-8")
-    make_un_record.write(UNXML, target, "fixture")  # the UN's: regenerated from a fixture in the source's layout
+    make_un_record.write(unxml, target, "fixture")  # the UN's: regenerated from a fixture in the source's layout
     return target
 
 
@@ -65,6 +66,13 @@ def world_dir(tmp_path: Path) -> Path:
 def world_db(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("world")
     return build(make_world(base / "data"), base / "world.duckdb")
+
+
+@pytest.fixture(scope="session")
+def un_world_db(tmp_path_factory) -> Path:
+    """The world with the UN fixture's texts (tests/fixtures/unxml) as the bundled UN origin."""
+    base = tmp_path_factory.mktemp("un-world")
+    return build(make_world(base / "data", UNXML), base / "world.duckdb")
 
 
 @pytest.fixture(scope="session")

@@ -330,13 +330,17 @@ def test_data_and_sources():
     # 13 votes + 1 sponsorship + 1 meeting + 3 treaty actions + 5 states + 2 memberships, of 40 rows.
     assert figures(at)[0]["layout"]["meta"]["title"] == "27 of 40 rows (68%) are confirmed by a primary source or two"
     show(at, "sources_view", "Where the rows come from")
-    origins = next(df.value for df in at.dataframe if "bundled history 1946–2019" in df.value.columns)
+    origins = next(df.value for df in at.dataframe if "Voeten history 1946–2019" in df.value.columns)
     votes = origins.set_index("table").loc["votes"]
     # 14 curated rows (9 plenary, 5 committee); A/RES/99/4's 5 from the fixture history: its 3 rows (CHN, RUS,
     # USA) and the 2 members on the vote date it lacks (FRA, SSD), shown as not voting.
-    assert (votes["curated (data/)"], votes["bundled history 1946–2019"], votes["UN Digital Library imports"]) == (
-        14, 5, 0)
-    assert any("No curated vote is recorded differently" in c.value for c in at.caption)
+    assert (votes["curated (data/)"], votes["Voeten history 1946–2019"], votes["UN Digital Library imports"],
+            votes["UN machine-readable resolutions 2019–2026"]) == (14, 5, 0, 0)
+    assert any("No state's vote is recorded differently" in c.value for c in at.caption)
+    coverage = next(df.value for df in at.dataframe if "kept_vote_count" in df.value.columns)
+    # Session 99: the history holds 99/1 and 99/4; the record keeps those and the curated 99/2.
+    assert list(coverage.loc[coverage["session"] == "99", ["history_vote_count", "kept_vote_count"]].iloc[0]) == [
+        2, 3]
     assert any("Uploading here is off" in c.value for c in at.caption)
     show(at, "sources_view", "Browse a table")
     assert "4 of 4 rows" in [c.value for c in at.caption]  # resolutions

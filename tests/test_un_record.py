@@ -92,22 +92,22 @@ def test_the_script_names_file_line_and_exits_non_zero(tmp_path):
     assert (data / "datapackage.json").read_bytes() == before
 
 
-# The record built from the fixture (tests/fixtures/world + tests/fixtures/unxml).
+# The record built from the fixture (tests/fixtures/world + tests/fixtures/unxml: the un_world_db fixture).
 
-def test_a_matching_text_joins_with_its_votes_and_non_voters_inferred(world_db):
-    assert rows(world_db, "SELECT symbol, track, origin, adopted_date::VARCHAR, draft_symbol, meeting_record, "
+def test_a_matching_text_joins_with_its_votes_and_non_voters_inferred(un_world_db):
+    assert rows(un_world_db, "SELECT symbol, track, origin, adopted_date::VARCHAR, draft_symbol, meeting_record, "
                           "plenary_yes_count, plenary_no_count, plenary_abstain_count FROM resolutions "
                           "WHERE origin = 'unxml'") == [
         ("A/RES/98/1", "international_security", "unxml", "2022-12-07", "A/C.1/98/L.73", "A/98/PV.40", 3, 1, 0)]
-    assert rows(world_db, "SELECT iso3, vote, confidence FROM votes WHERE resolution_symbol = 'A/RES/98/1' "
+    assert rows(un_world_db, "SELECT iso3, vote, confidence FROM votes WHERE resolution_symbol = 'A/RES/98/1' "
                           "ORDER BY iso3") == [
         ("CHN", "X", "inferred"), ("FRA", "Y", "single-source"), ("RUS", "N", "single-source"),
         ("SSD", "Y", "single-source"), ("USA", "Y", "single-source")]
-    assert rows(world_db, "SELECT count(*) FROM resolutions WHERE symbol = 'A/RES/98/2'") == [(0,)]
+    assert rows(un_world_db, "SELECT count(*) FROM resolutions WHERE symbol = 'A/RES/98/2'") == [(0,)]
 
 
-def test_sponsors_of_a_joined_text_come_with_it(world_db):
-    assert rows(world_db, "SELECT iso3, role, origin, notes FROM sponsorships WHERE resolution_symbol = 'A/RES/98/1' "
+def test_sponsors_of_a_joined_text_come_with_it(un_world_db):
+    assert rows(un_world_db, "SELECT iso3, role, origin, notes FROM sponsorships WHERE resolution_symbol = 'A/RES/98/1' "
                           "ORDER BY iso3") == [
         ("FRA", "original", "unxml", None),
         ("SSD", "additional", "unxml", 'Listed as "SOUTH SUDAN (ON BEHALF OF THE STATES MEMBERS OF THE UNITED '
@@ -115,11 +115,11 @@ def test_sponsors_of_a_joined_text_come_with_it(world_db):
         ("USA", "original", "unxml", None)]
 
 
-def test_a_curated_text_is_completed_and_a_differing_fact_listed_not_overwritten(world_db):
+def test_a_curated_text_is_completed_and_a_differing_fact_listed_not_overwritten(un_world_db):
     # A/RES/99/3: curated adopted 2019-12-20 without a vote, no meeting record; the source says 21 December.
-    assert rows(world_db, "SELECT adopted_date::VARCHAR, meeting_record, filled_from_unxml FROM resolutions "
+    assert rows(un_world_db, "SELECT adopted_date::VARCHAR, meeting_record, filled_from_unxml FROM resolutions "
                           "WHERE symbol = 'A/RES/99/3'") == [("2019-12-20", "A/99/PV.60", "meeting_record")]
-    assert rows(world_db, "SELECT resolution_symbol, column_name, curated_value, unxml_value "
+    assert rows(un_world_db, "SELECT resolution_symbol, column_name, curated_value, unxml_value "
                           "FROM text_disagreements") == [("A/RES/99/3", "adopted_date", "2019-12-20", "2019-12-21")]
 
 

@@ -121,6 +121,14 @@ def empty(message: str) -> None:
     st.info(message)
 
 
+def year_span(filters: url_filters.Filters, first: int, last: int, what: str) -> tuple[int, int]:
+    """The URL's years within [first, last], saying so when they had to be moved."""
+    note = url_filters.clamped_text(filters, first, last, what)
+    if note:
+        st.info(note)
+    return url_filters.year_span(filters, first, last)
+
+
 def chart(filters: url_filters.Filters, fig: go.Figure, screen: go.Figure, table: pd.DataFrame, key: str, *,
           on_select: bool = False, caption: str = ""):
     """A chart under its title, its table as the accessible alternative, and downloads of both with their provenance.
