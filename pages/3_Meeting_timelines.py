@@ -29,7 +29,7 @@ with layout.guard():
     tracks = left.multiselect("Tracks", labels.TRACK_OPTIONS, default=list(filters.tracks),
                               format_func=labels.track_label)
     span = layout.track_years()
-    years = right.slider("Years", *span, layout.url_filters.year_span(filters, *span))
+    years = right.slider("Years", *span, layout.year_span(filters, *span, what="the sessions on record"))
     left, right = st.columns(2)
     bodies = left.multiselect("Bodies (all if empty)", body_names, key="meeting_bodies")
     formats = right.multiselect("Format (all if empty)", list(mv.MEETING_FORMATS), key="meeting_formats")

@@ -31,10 +31,11 @@ def test_unknown_facts_are_said_to_be_unknown(world_con):
         "No text on record."
 
 
-def test_a_link_to_a_text_without_recorded_votes_says_why_it_is_not_shown():
-    assert labels.no_recorded_vote_text("A/RES/79/243", "A/RES/73/187").startswith(
-        "A/RES/79/243 has no per-state votes on record (adopted without a vote, or its votes are not on record), "
-        "so this section shows A/RES/73/187")
+def test_a_link_to_a_text_without_recorded_votes_says_why_there_is_no_vote_chart():
+    assert labels.no_state_votes_text("A/RES/79/243", "without_vote") == (
+        "A/RES/79/243 was adopted without a vote: there is no vote to draw. Its story, sponsors and documents follow.")
+    assert labels.no_state_votes_text("A/DEC/78/549", None).startswith(
+        "A/DEC/78/549 has no per-state votes on record (how it was adopted is not on record)")
 
 
 def test_bodies_by_the_names_people_use():
