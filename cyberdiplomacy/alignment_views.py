@@ -152,8 +152,8 @@ def cohesion_by_year(member_votes: pd.DataFrame) -> pd.DataFrame:
     return metrics.cohesion_by_year(metrics.bloc_cohesion(member_votes))
 
 
-def swings(cyber_rows: pd.DataFrame, states: pd.DataFrame) -> pd.DataFrame:
-    table = metrics.swing(cyber_rows, *SWING)
+def swings(cyber_rows: pd.DataFrame, states: pd.DataFrame, step: str = defaults.DEFAULT_SWING) -> pd.DataFrame:
+    table = metrics.swing(cyber_rows, *defaults.SWING_STEPS[step])
     table["state_name"] = table["iso3"].map(names(states)).fillna(table["iso3"])
     table["un_regional_group"] = table["iso3"].map(_groups(states)).fillna("No regional group")
     return table
@@ -164,8 +164,8 @@ def attribution_needed(rows: pd.DataFrame) -> bool:
     return "origin" in rows.columns and bool((rows["origin"] == "undl").any())
 
 
-def has_swing_votes(cyber_rows: pd.DataFrame) -> bool:
-    return set(SWING) <= set(cyber_rows["resolution_symbol"])
+def has_swing_votes(cyber_rows: pd.DataFrame, step: str = defaults.DEFAULT_SWING) -> bool:
+    return set(defaults.SWING_STEPS[step]) <= set(cyber_rows["resolution_symbol"])
 
 
 def alignment_caption(all_rows: pd.DataFrame, imported_on: str | None = None) -> str:

@@ -10,16 +10,37 @@ DEFAULT_RESOLUTION = "A/RES/73/187"
 # The Overview's headline texts: the vote that started the treaty track, the one that created the Ad Hoc
 # Committee, and the Convention.
 KEY_TEXTS = ("A/RES/73/187", "A/RES/74/247", "A/RES/79/243")
-# From the first criminal-track text to the one that created the Ad Hoc Committee: who moved between them.
-SWING = ("A/RES/73/187", "A/RES/74/247")
+# Who moved between two votes (Alignment's swing view): from the first criminal-track text to the one that created
+# the Ad Hoc Committee, then the First Committee's two camps after 2020: the OEWG line (75/240, 77/36, 78/237) and
+# the Programme of Action (77/37, 78/16).
+SWING_STEPS = {
+    "criminal": ("A/RES/73/187", "A/RES/74/247"),
+    "oewg-2022": ("A/RES/75/240", "A/RES/77/36"),
+    "oewg-2023": ("A/RES/77/36", "A/RES/78/237"),
+    "poa-2023": ("A/RES/77/37", "A/RES/78/16"),
+}
+SWING_NOTES = {
+    "criminal": "the criminal track: Russia's 2018 and 2019 drafts",
+    "oewg-2022": "the OEWG line, 2020 to 2022",
+    "oewg-2023": "the OEWG line, 2022 to 2023",
+    "poa-2023": "the Programme of Action, 2022 to 2023",
+}
+DEFAULT_SWING = "criminal"
+SWING = SWING_STEPS[DEFAULT_SWING]
 COMPETING_PAIRS = {
     "2018": ("A/RES/73/27", "A/RES/73/266"),
     "2019": ("A/RES/74/29", "A/RES/74/28"),
+    "2020": ("A/RES/75/240", "A/RES/75/32"),
+    "2022": ("A/RES/77/36", "A/RES/77/37"),
+    "2023": ("A/RES/78/237", "A/RES/78/16"),
     "2018–19 criminal track": ("A/RES/73/187", "A/RES/74/247"),
 }
 PAIR_NOTES = {
     "2018": "Russia's OEWG text vs the US GGE text",
     "2019": "Russia's text vs the US text",
+    "2020": "Russia's OEWG text vs the US text",
+    "2022": "the OEWG text vs the Programme of Action text",
+    "2023": "the OEWG text vs the Programme of Action text",
     "2018–19 criminal track": "Russia's 2018 and 2019 drafts on criminal use of ICTs",
 }
 DEFAULT_PAIR = "2018"
@@ -29,6 +50,9 @@ PAIRED_VOTES = {
     "A/RES/73/187": "A/RES/74/247", "A/RES/74/247": "A/RES/73/187",
     "A/RES/73/27": "A/RES/73/266", "A/RES/73/266": "A/RES/73/27",
     "A/RES/74/29": "A/RES/74/28", "A/RES/74/28": "A/RES/74/29",
+    "A/RES/75/240": "A/RES/75/32", "A/RES/75/32": "A/RES/75/240",
+    "A/RES/77/36": "A/RES/77/37", "A/RES/77/37": "A/RES/77/36",
+    "A/RES/78/237": "A/RES/78/16", "A/RES/78/16": "A/RES/78/237",
 }
 
 # The blocs both camps are read through: the EU and NATO against BRICS and the SCO, and the two large

@@ -26,6 +26,11 @@ def pair_label(pair: str) -> str:
     return f"{a} vs {b} ({defaults.PAIR_NOTES[pair]})"
 
 
+def swing_label(step: str) -> str:
+    a, b = defaults.SWING_STEPS[step]
+    return f"{a.removeprefix('A/RES/')} → {b.removeprefix('A/RES/')} ({defaults.SWING_NOTES[step]})"
+
+
 def default_resolution(options: list[str]) -> str:
     return defaults.DEFAULT_RESOLUTION if defaults.DEFAULT_RESOLUTION in options else options[-1]
 
@@ -124,16 +129,19 @@ def _span(first, last) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
+SHORT_ORIGIN_NAMES = {"unxml": "UN machine-readable resolutions"}  # the others: their source name's first part
+
+
 def vote_coverage_text(coverage: pd.DataFrame) -> str:
     """Where per-state votes start and stop, per origin, for a caption on every page."""
     rows = coverage.dropna(subset=["first_year", "last_year"]) if len(coverage) else coverage
     if not len(rows):
         return f"No per-state votes on record; {theme.IMPORT_HINT}."
-    parts = [f"{theme.origin_source(r.origin).split(' (')[0]} {_span(r.first_year, r.last_year)}"
-             for r in rows.itertuples()]
+    parts = [f"{SHORT_ORIGIN_NAMES.get(r.origin) or theme.origin_source(r.origin).split(' (')[0]} "
+             f"{_span(r.first_year, r.last_year)}" for r in rows.itertuples()]
     text = f"Per-state votes on record: {_span(rows['first_year'].min(), rows['last_year'].max())}"
     text += f" ({'; '.join(parts)})" if len(parts) > 1 else f" ({parts[0]})"
-    if "undl" not in set(rows["origin"]):
+    if not {"undl", "unxml"} & set(rows["origin"]):
         text += f"; {theme.IMPORT_HINT}"
     return text + "."
 

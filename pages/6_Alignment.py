@@ -25,6 +25,12 @@ def cohesion(filters, scope):
         layout.figure(filters, figures.alignment.cohesion_over_time, scope=scope, blocs=tuple(blocs))
 
 
+def swing(filters):
+    step = layout.kept(st.selectbox, "Between", list(defaults.SWING_STEPS), key="swing_step",
+                       default=defaults.DEFAULT_SWING, format_func=labels.swing_label)
+    layout.figure(filters, figures.alignment.swing, step=step)
+
+
 def against_all_votes(years, method, all_available):
     if not all_available:
         layout.empty("No vote other than the ICT resolutions is on record, so there is nothing to compare "
@@ -69,8 +75,7 @@ with layout.guard():
             ("space", "Vote space",
              lambda shown: layout.figure(shown, figures.alignment.vote_space, scope=scope, method=method)),
             ("cohesion", "Bloc cohesion over time", lambda shown: cohesion(shown, scope)),
-            ("swing", "Swing from 73/187 to 74/247",
-             lambda shown: layout.figure(shown, figures.alignment.swing)),
+            ("swing", "Who changed their vote", swing),
             ("all-votes", "Cyber votes against all votes", lambda _: against_all_votes(years, method, all_available)),
         ])
     layout.sync_url(filters)

@@ -62,9 +62,11 @@ pio.templates["cyberdiplomacy"] = go.layout.Template(
 MAX_FOOTER_REFERENCES = 5  # the full list travels in the figure's meta and in every export's 'about'
 
 # Where per-state votes come from: the `origin` column of votes / all_votes, named for footers and exports.
-ORIGIN_ORDER = ["curated", "history", "undl"]
+ORIGIN_ORDER = ["curated", "history", "unxml", "undl"]
 CURATED_SOURCE = "curated record (data/votes.csv)"
 HISTORY_SOURCE = "Voeten UNGA voting data (doi:10.7910/DVN/LEJUQZ)"
+# Its terms ask that the United Nations be acknowledged as the source wherever its rows are used.
+UNXML_SOURCE = "United Nations, machine-readable GA resolutions (github.com/UNxml/GAresolutions)"
 UNDL_NOTICE = "© United Nations"
 UNDL_ATTRIBUTION = ("Includes the UN Digital Library's General Assembly Voting Data (record 4060887), "
                     f"{UNDL_NOTICE}, for non-commercial use with attribution.")
@@ -77,14 +79,14 @@ def undl_source(imported_on: str | None = None) -> str:
 
 
 def origin_source(origin: str, imported_on: str | None = None) -> str:
-    """The source name of one origin ('curated', 'history', 'undl')."""
+    """The source name of one origin ('curated', 'history', 'unxml', 'undl')."""
     if origin == "undl":
         return undl_source(imported_on)
-    return {"curated": CURATED_SOURCE, "history": HISTORY_SOURCE}.get(origin, str(origin))
+    return {"curated": CURATED_SOURCE, "history": HISTORY_SOURCE, "unxml": UNXML_SOURCE}.get(origin, str(origin))
 
 
 def origin_sources(origins, imported_on: str | None = None) -> list[str]:
-    """Source names for the origins present in the drawn rows, in a fixed order (curated, history, undl).
+    """Source names for the origins present in the drawn rows, in a fixed order (curated, history, unxml, undl).
 
     `origins` is any iterable of origin values; a value may list several, comma-separated."""
     values = origins.unique() if hasattr(origins, "unique") else set(origins)  # a few distinct values, many rows

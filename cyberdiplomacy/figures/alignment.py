@@ -51,14 +51,14 @@ def cohesion_over_time(src: Source, filters: Filters, scope: str = "cyber",
     return Drawn(fig, by_year)
 
 
-@figure("swing", "each state's move from 73/187 to 74/247")
-def swing(src: Source, filters: Filters) -> Drawn:
+@figure("swing", "each state's move between two votes (--step: criminal, oewg-2022, oewg-2023, poa-2023)")
+def swing(src: Source, filters: Filters, step: str = defaults.DEFAULT_SWING) -> Drawn:
     rows = vote_rows(src, filters, "cyber")
     cyber_rows = rows.fetch(src)
-    if not av.has_swing_votes(cyber_rows):
+    before, after = defaults.SWING_STEPS[step]
+    if not av.has_swing_votes(cyber_rows, step):
         first, last = vote_years(src, filters, "cyber")
-        raise FigureUnavailable(f"{av.SWING[0]} and {av.SWING[1]} (2018–2019) are not both on record in "
-                                f"{first}–{last}")
-    swings = src.derive(av.swings, rows, q(queries.state_labels))
-    return Drawn(alignment.swing_bars(swings, av.SWING[0], av.SWING[1], built_date(src),
+        raise FigureUnavailable(f"{before} and {after} are not both on record in {first}–{last}")
+    swings = src.derive(av.swings, rows, q(queries.state_labels), step)
+    return Drawn(alignment.swing_bars(swings, before, after, built_date(src),
                                       av.sources(cyber_rows, imported_on(src))), swings)
