@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from cyberdiplomacy import defaults, metrics
+from cyberdiplomacy import defaults, measures, metrics
 from cyberdiplomacy.charts import theme
 
 SCOPES = ["cyber", "all"]
@@ -28,6 +28,11 @@ def years_what(scope: str) -> str:
 def method_label(method: str) -> str:
     label = theme.METHOD_LABELS[method]
     return label[0].upper() + label[1:]
+
+
+def methods_help() -> str:
+    """Every measure's definition and source, for the picker's help (Markdown: one paragraph each)."""
+    return "\n\n".join(measures.definition(m) for m in METHODS)
 
 
 def default_states(url_states: tuple[str, ...], states: pd.DataFrame) -> list[str]:
@@ -77,14 +82,15 @@ def sources(rows: pd.DataFrame, imported_on: str | None = None, extra: tuple[str
 class AgreementResult:
     matrix: pd.DataFrame
     shared: pd.DataFrame
+    same: pd.DataFrame  # votes each pair cast the same way, whatever the measure
     vote_matrix: metrics.VoteMatrix
     sources: list[str]
 
 
 def agreement_result(rows: pd.DataFrame, method: str, imported_on: str | None = None) -> AgreementResult:
     matrix = metrics.vote_matrix(rows)
-    return AgreementResult(metrics.agreement(matrix, method), metrics.shared_votes(matrix), matrix,
-                           sources(rows, imported_on))
+    return AgreementResult(metrics.agreement(matrix, method), metrics.shared_votes(matrix), metrics.same_votes(matrix),
+                           matrix, sources(rows, imported_on))
 
 
 def with_votes(result: AgreementResult, chosen: list[str]) -> tuple[list[str], list[str]]:
@@ -130,12 +136,11 @@ def partners(result: AgreementResult, iso3: str, states: pd.DataFrame) -> pd.Dat
     if iso3 not in result.matrix.index:
         return partners_frame()
     share, shared = result.matrix.loc[iso3].drop(iso3), result.shared.loc[iso3].drop(iso3)
+    same = result.same.loc[iso3].drop(iso3)
     table = pd.DataFrame({"other_iso3": share.index, "agreement_share": share.to_numpy(),
-                          "shared_vote_count": shared.to_numpy().astype(int)})
+                          "shared_vote_count": shared.to_numpy().astype(int),
+                          "same_vote_count": same.to_numpy().astype(int)})
     table = table[table["shared_vote_count"] > 0]
-    same = (table["agreement_share"] * table["shared_vote_count"]).round(1)
-    # Whole votes unless abstention counts as half agreement.
-    table["same_vote_count"] = same.astype(int) if bool((same % 1 == 0).all()) else same
     table["other_state_name"] = table["other_iso3"].map(names(states)).fillna(table["other_iso3"])
     table["other_un_regional_group"] = table["other_iso3"].map(_groups(states)).fillna("No regional group")
     return table.reset_index(drop=True)

@@ -66,7 +66,10 @@ REFERENCE_STATES = ("RUS", "USA", "CHN")  # whom the alignment table measures ev
 MAX_URL_STATES = 12  # a link may carry this many states; more are cut, with a message
 MAX_COMPARED_STATES = 6  # side by side (State explorer, briefing packs): more would not fit a slide
 MAX_URL_BODIES = 30
-AGREEMENT_METHOD = "identical"  # the measure used where a page offers no choice (State explorer, CLI, packs)
+# The agreement measure where a page offers no choice (State explorer, CLI, packs) and the Alignment page's first:
+# the index of the field's standard data (Voeten's, which the bundled history is) and of the State Department's
+# reports since 2017, so its numbers can be set beside both; it keeps an abstention apart from a No (README).
+AGREEMENT_METHOD = "abstention_half"
 COSPONSOR_THRESHOLD = 1  # pairs that sponsored at least this many drafts together
 # The Meeting timelines page opens on these bodies' era, at day resolution (dates from the data).
 TIMELINE_ERA_BODIES = ("AHC", "Signing ceremony")

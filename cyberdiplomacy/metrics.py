@@ -11,7 +11,8 @@ import numpy as np
 import pandas as pd
 
 VOTE_VALUE = {"Y": 1.0, "A": 0.5, "N": 0.0}
-METHODS = ("identical", "half_abstain", "coincidence")
+# The pairwise agreement measures (their names, definitions and sources in words: cyberdiplomacy.measures).
+METHODS = ("abstention_half", "same_vote", "yes_no_only")
 
 
 @dataclass(frozen=True)
@@ -35,35 +36,48 @@ def vote_matrix(votes: pd.DataFrame) -> VoteMatrix:
     return VoteMatrix(states, columns, values)
 
 
-def agreement(matrix: VoteMatrix, method: str = "identical") -> pd.DataFrame:
+def agreement(matrix: VoteMatrix, method: str) -> pd.DataFrame:
     """Pairwise agreement share between all states (states x states DataFrame, NaN if no shared vote).
 
-    - identical: share of the votes both cast (Y, N or A) on which they voted the same (the "agreement
-      score" of Voeten, "Data and Analyses of Voting in the UN General Assembly", 2013).
-    - half_abstain: 1 for the same vote, 0.5 when one abstained and the other voted Y or N, 0 for Y vs N
-      (the abstention-as-half-agreement variant, e.g. Bailey, Strezhnev and Voeten 2017, footnote on S).
-    - coincidence: share of identical votes among the votes where both voted Y or N; abstentions and
-      absences are left out (US Department of State, "Voting Practices in the United Nations", the
-      "voting coincidence" of its annual reports to Congress).
+    - abstention_half: over the votes both cast (Y, N or A), 1 for the same vote, 0.5 when one abstained and the
+      other voted Y or N, 0 for Y against N: the agreement index of Voeten's UN General Assembly voting data
+      (Lijphart's index of agreement, APSR 57(4), 1963), and the US State Department's "voting coincidence" in its
+      Voting Practices in the United Nations reports since 2017 (absences excluded; both abstaining = same vote).
+    - same_vote: the share of the votes both cast (Y, N or A) on which they cast the same vote; Y against A counts
+      as a disagreement (PctAgreeUS / PctAgreeRUSSIA in the UN voting data of Imai, Quantitative Social Science,
+      2017).
+    - yes_no_only: the share of the same vote among the votes on which both voted Y or N; abstentions and absences
+      left out (the State Department's voting coincidence in its reports before 2017).
     """
     if method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}")
-    v = matrix.values
-    yes, no, abstain = (v == 1).astype(np.float32), (v == 0).astype(np.float32), (v == 0.5).astype(np.float32)
-    if method == "coincidence":
+    yes, no, abstain = _indicators(matrix)
+    if method == "yes_no_only":
         same = yes @ yes.T + no @ no.T
         both = (yes + no) @ (yes + no).T
     else:
         present = yes + no + abstain
         both = present @ present.T
         same = yes @ yes.T + no @ no.T + abstain @ abstain.T
-        if method == "half_abstain":
-            half = yes @ abstain.T + abstain @ yes.T + no @ abstain.T + abstain @ no.T
-            same = same + 0.5 * half
+        if method == "abstention_half":
+            lone_abstention = abstain @ (yes + no).T + (yes + no) @ abstain.T
+            same = same + 0.5 * lone_abstention
     with np.errstate(invalid="ignore", divide="ignore"):
         # Counts are exact in float32; the share is divided in float64 so 1/11 prints as 9.1%, not 9.0909094%.
         share = np.where(both > 0, same.astype(np.float64) / both, np.nan)
     return pd.DataFrame(share, index=matrix.states, columns=matrix.states)
+
+
+def _indicators(matrix: VoteMatrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    v = matrix.values
+    return (v == 1).astype(np.float32), (v == 0).astype(np.float32), (v == 0.5).astype(np.float32)
+
+
+def same_votes(matrix: VoteMatrix) -> pd.DataFrame:
+    """How many votes each pair cast the same way (Y/Y, N/N or A/A), whatever the agreement measure."""
+    yes, no, abstain = _indicators(matrix)
+    same = yes @ yes.T + no @ no.T + abstain @ abstain.T
+    return pd.DataFrame(same, index=matrix.states, columns=matrix.states)
 
 
 def shared_votes(matrix: VoteMatrix) -> pd.DataFrame:
@@ -114,7 +128,7 @@ def swing(votes: pd.DataFrame, symbol_from: str, symbol_to: str) -> pd.DataFrame
                          "swing_direction": direction}).reset_index(drop=True)
 
 
-def alignment(votes: pd.DataFrame, references: list[str], method: str = "identical") -> pd.DataFrame:
+def alignment(votes: pd.DataFrame, references: list[str], method: str) -> pd.DataFrame:
     """Each state's agreement with reference states on the cyber votes and on all votes of the same
     sessions (a row per state x reference). Input rows: iso3, resolution_symbol, vote, session, is_cyber."""
     cyber = votes[votes["is_cyber"]]

@@ -1,11 +1,13 @@
 """State explorer: one state or several side by side: votes, sponsorships, blocs and voting partners."""
 import streamlit as st
 
-from cyberdiplomacy import figures, labels, queries, state_views, tables
+from cyberdiplomacy import defaults, figures, labels, measures, queries, state_views, tables
 from cyberdiplomacy.ui import data, layout
 
 
 def partners(filters):
+    with st.expander("How agreement is measured"):
+        st.markdown(measures.definition(defaults.AGREEMENT_METHOD))
     for iso3 in filters.states:
         layout.figure(filters, figures.states.agreement, key=f"agreement-{iso3}", state=iso3)
 

@@ -53,7 +53,8 @@ with layout.guard():
     all_available = av.all_votes_available(vote_years)
     scope = st.radio("Votes", av.SCOPES, format_func=av.scope_label, horizontal=True, disabled=not all_available,
                      help=av.ALL_VOTES_HELP)
-    method = st.selectbox("Agreement measure", av.METHODS, format_func=av.method_label)
+    method = st.selectbox("Agreement measure", av.METHODS, index=av.METHODS.index(defaults.AGREEMENT_METHOD),
+                          format_func=av.method_label, help=av.methods_help())
     states = data.query(queries.states)
     chosen = st.multiselect("States", list(states["iso3"]), default=av.default_states(filters.states, states),
                             format_func=labels.state_namer(states), max_selections=defaults.MAX_URL_STATES)

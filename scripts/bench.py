@@ -200,7 +200,7 @@ def bench_analytics(runs: int, history: Path | None = None) -> None:
         times = []
         for _ in range(runs):
             start = time.perf_counter()
-            metrics.agreement(metrics.vote_matrix(rows))
+            metrics.agreement(metrics.vote_matrix(rows), "abstention_half")
             times.append(time.perf_counter() - start)
         fast = statistics.median(times)
         record(f"agreement matrix {len(matrix.states)} states x {len(matrix.votes)} votes (incl. matrix build)",

@@ -65,8 +65,8 @@ def test_timeline_rows_and_title(con):
 def test_agreement_and_strip(con):
     agreement = figures.states.agreement(figures.Direct(con), Filters(states=("RUS",))).table
     fig = states.agreement_bars(agreement, "Russian Federation", BUILT)
-    assert fig.layout.meta["title"] == ("Russian Federation voted most like China (100% of 3 shared votes) and least "
-                                        "like United States of America (0% of 3)")
+    assert fig.layout.meta["title"] == ("Russian Federation voted most like China (100% over 3 shared votes) and least "
+                                        "like United States of America (0% over 3)")
     assert {t.name for t in fig.data} <= set(theme.REGIONAL_GROUP_ORDER) and fig.layout.showlegend is not False
     strip = states.vote_strip(queries.state_votes(con, ["RUS", "USA"]), BUILT)
     assert strip.layout.meta["title"] == "Russian Federation, United States of America voted differently on 3 of 3 recorded votes"

@@ -21,8 +21,9 @@ def test_agreement_counts_each_recorded_plenary_vote_once(src):
     partners = figures.states.agreement(src, Filters(states=("RUS",))).table.set_index("other_iso3")
     # RUS and CHN: Y/Y on 99/1, 99/2 and 99/4 -> 3 of 3.
     assert partners.loc["CHN", ["shared_vote_count", "same_vote_count", "agreement_share"]].tolist() == [3, 3, 1.0]
-    # RUS and FRA: Y/Y on 99/1, Y/A on 99/2; FRA has no row on 99/4 (not voting) -> 1 of 2.
-    assert partners.loc["FRA", ["shared_vote_count", "agreement_share"]].tolist() == [2, 0.5]
+    # RUS and FRA: Y/Y on 99/1, Y/A on 99/2; FRA has no row on 99/4 (not voting) -> the same vote on 1 of 2, and by
+    # the default measure (an abstention against a Yes counts half) (1 + 0.5) / 2.
+    assert partners.loc["FRA", ["shared_vote_count", "same_vote_count", "agreement_share"]].tolist() == [2, 1, 0.75]
     # RUS and USA: Y/N on all three -> 0 of 3.
     assert partners.loc["USA", ["shared_vote_count", "agreement_share"]].tolist() == [3, 0.0]
     assert "SSD" not in partners.index  # never cast a vote (X only): not a partner
@@ -37,7 +38,7 @@ def test_every_consumer_of_agreement_gets_the_same_numbers(src, world_con):
     by_state = [t[columns].sort_values("other_iso3", ignore_index=True) for t in (explorer, alignment, pack)]
     assert by_state[0].equals(by_state[1]) and by_state[0].equals(by_state[2])
     heatmap = figures.alignment.agreement_heatmap(src, Filters(states=("RUS", "FRA"))).table
-    assert heatmap.set_index(["iso3", "other_iso3"]).loc[("RUS", "FRA"), "agreement_share"] == 0.5
+    assert heatmap.set_index(["iso3", "other_iso3"]).loc[("RUS", "FRA"), "agreement_share"] == 0.75
 
 
 def test_cohesion_is_the_agreement_index_everywhere(src):

@@ -25,16 +25,28 @@ def test_vote_matrix_codes():
 
 
 def test_three_agreement_measures_by_hand():
+    # AAA and BBB: Y/Y, N/N, Y/A, Y/N; the second fixture adds an A/A pair and an X, which every measure leaves out.
     matrix = metrics.vote_matrix(ROWS)
-    identical = metrics.agreement(matrix, "identical")
-    assert identical.loc["AAA", "BBB"] == pytest.approx(2 / 4)
-    half = metrics.agreement(matrix, "half_abstain")
-    assert half.loc["AAA", "BBB"] == pytest.approx((1 + 1 + 0.5 + 0) / 4)
-    coincidence = metrics.agreement(matrix, "coincidence")
-    assert coincidence.loc["AAA", "BBB"] == pytest.approx(2 / 3)  # v3 left out: an abstention
-    assert identical.loc["AAA", "CCC"] == 0.0
-    assert math.isnan(identical.loc["AAA", "DDD"])
+    same_vote = metrics.agreement(matrix, "same_vote")
+    assert same_vote.loc["AAA", "BBB"] == 2 / 4  # Y/A is a disagreement
+    abstention_half = metrics.agreement(matrix, "abstention_half")
+    assert abstention_half.loc["AAA", "BBB"] == (1 + 1 + 0.5 + 0) / 4
+    yes_no_only = metrics.agreement(matrix, "yes_no_only")
+    assert yes_no_only.loc["AAA", "BBB"] == 2 / 3  # v3 left out: an abstention
+    assert same_vote.loc["AAA", "CCC"] == 0.0
+    assert math.isnan(same_vote.loc["AAA", "DDD"])
     assert metrics.shared_votes(matrix).loc["AAA", "BBB"] == 4
+    assert metrics.same_votes(matrix).loc["AAA", "BBB"] == 2
+    with_abstentions = metrics.vote_matrix(pd.concat([ROWS, pd.DataFrame(
+        [("AAA", "v5", "A"), ("BBB", "v5", "A"), ("AAA", "v6", "N"), ("BBB", "v6", "A"), ("AAA", "v7", "X"),
+         ("BBB", "v7", "Y")], columns=ROWS.columns)]))
+    # Y/Y, N/N, Y/A, Y/N, A/A, N/A; v7 (AAA absent) counts for none.
+    assert metrics.agreement(with_abstentions, "same_vote").loc["AAA", "BBB"] == 3 / 6
+    assert metrics.agreement(with_abstentions, "abstention_half").loc["AAA", "BBB"] == (3 + 0.5 + 0.5) / 6
+    assert metrics.agreement(with_abstentions, "yes_no_only").loc["AAA", "BBB"] == 2 / 3
+    assert metrics.same_votes(with_abstentions).loc["AAA", "BBB"] == 3
+    with pytest.raises(ValueError):
+        metrics.agreement(matrix, "identical")
 
 
 def test_agreement_index_of_hix_noury_roland():
@@ -63,7 +75,7 @@ def test_swing():
 
 def test_alignment_cyber_versus_all_votes_of_the_same_sessions():
     rows = ROWS.assign(session=["73"] * 4 + ["73"] * 2 + ["74"] * 4, is_cyber=[True] * 4 + [False] * 6)
-    table = metrics.alignment(rows, ["AAA"]).set_index("iso3")
+    table = metrics.alignment(rows, ["AAA"], "same_vote").set_index("iso3")
     # Cyber: only v1 -> BBB agrees with AAA (1/1). Same sessions (73): v1, v2 -> 2/2.
     assert table.loc["BBB", "cyber_agreement_share"] == 1.0
     assert table.loc["BBB", "all_votes_agreement_share"] == 1.0

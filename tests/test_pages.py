@@ -11,6 +11,8 @@ from streamlit.testing.v1 import AppTest
 from tests.markdown_support import markdown_shown
 
 ROOT = Path(__file__).resolve().parent.parent
+# The default agreement measure, as a subtitle names it.
+MEASURE = "agreement index, abstention against Yes/No = ½ (Voeten; State Department since 2017)"
 PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
 
 
@@ -306,8 +308,12 @@ def test_state_explorer():
     assert "Russian Federation, United States of America voted differently on 3 of 3 recorded votes" in titles(at)
     # Plenary votes only (a committee vote is not a second position): China agreed with Russia on all 3, the
     # United States on none.
-    assert ("Russian Federation voted most like China (100% of 3 shared votes) and least like United States of "
-            "America (0% of 3)") in titles(at)
+    assert ("Russian Federation voted most like China (100% over 3 shared votes) and least like United States of "
+            "America (0% over 3)") in titles(at)
+    # The measure's definition and source, one click away.
+    measured = next(e for e in at.expander if e.label == "How agreement is measured")
+    assert measured.markdown[0].value.startswith("Agreement index, abstention against Yes/No = ½ (Voeten; State "
+                                                 "Department since 2017): over the votes both states cast")
     assert "state" not in at.query_params
     at.multiselect[0].set_value(["RUS", "CHN"]).run()
     assert at.query_params["state"] == "RUS,CHN"
@@ -366,13 +372,20 @@ def test_alignment():
     assert at.multiselect[0].value == ["RUS", "USA", "CHN"]
     heatmap = figures(at)[0]
     assert heatmap["layout"]["meta"]["title"] == "Russian Federation and United States of America agreed least: 0%"
-    assert heatmap["layout"]["meta"]["subtitle"] == "identical votes · recorded plenary votes on ICT resolutions, 2010–2019"
-    # France abstained on 99/2: as half agreement, its agreement with Russia and the US changes.
+    assert heatmap["layout"]["meta"]["subtitle"] == f"{MEASURE} · recorded plenary votes on ICT resolutions, 2010–2019"
+    assert heatmap["layout"]["meta"]["measure"].startswith("Agreement index, abstention against Yes/No = ½")
+    # Every measure's definition and source under the picker's help, the default first.
+    assert at.selectbox[0].value == "abstention_half"
+    assert [p.split(":")[0] for p in at.selectbox[0].help.split("\n\n")] == [
+        "Agreement index, abstention against Yes/No = ½ (Voeten; State Department since 2017)",
+        "Same-vote share, abstention against Yes/No = 0 (Imai)", "Yes/No votes only (State Department before 2017)"]
+    # France abstained on 99/2: as a disagreement (same-vote share), its agreement with Russia and the US changes.
     at.multiselect[0].set_value(["RUS", "USA", "FRA"]).run()
-    identical = figures(at)[0]["data"][0]["z"]
-    at.selectbox[0].set_value("half_abstain").run()
+    half = figures(at)[0]["data"][0]["z"]
+    at.selectbox[0].set_value("same_vote").run()
     assert_clean(at)
-    assert figures(at)[0]["data"][0]["z"] != identical
+    assert figures(at)[0]["data"][0]["z"] != half
+    assert figures(at)[0]["layout"]["meta"]["subtitle"].startswith("same-vote share, abstention against Yes/No = 0")
     assert [t.label for t in at.tabs] == ["Agreement", "Vote space", "Bloc cohesion over time",
                                           "Swing from 73/187 to 74/247", "Cyber votes against all votes"]
     show(at, "alignment_view", "Swing from 73/187 to 74/247")
@@ -391,7 +404,7 @@ def test_alignment_all_votes_on_a_fresh_clone():
     assert_clean(at)
     assert at.slider[0].value == (1975, 2019)
     subtitles = [f["layout"]["meta"]["subtitle"] for f in figures(at)]
-    assert subtitles[0] == "identical votes · all recorded plenary votes, 1975–2019"
+    assert subtitles[0] == f"{MEASURE} · all recorded plenary votes, 1975–2019"
     assert "Voeten UNGA voting data (doi:10.7910/DVN/LEJUQZ)" in figures(at)[0]["layout"]["meta"]["sources"]
 
 
@@ -399,14 +412,16 @@ def test_alignment_leaves_out_a_state_without_votes():
     at = open_page("pages/6_Alignment.py", state="RUS,VAT")
     assert_clean(at)
     assert any(i.value.startswith("Left out: Holy See (VAT) cast no recorded vote in 2010–2019") for i in at.info)
-    assert ("Russian Federation voted most like China (100% of 3 shared votes) and least like United States of "
-            "America (0% of 3)") in titles(at)
+    assert ("Russian Federation voted most like China (100% over 3 shared votes) and least like United States of "
+            "America (0% over 3)") in titles(at)
 
 
 def test_alignment_says_ties_as_ties():
-    # The United States voted unlike China and Russia on all 3 recorded votes, and unlike France on both shared:
-    # nobody is "closest", and the tie is said as one (not broken alphabetically into "least like China").
+    # The United States voted unlike China and Russia on all 3 recorded votes, and unlike France on both shared (by
+    # the same-vote share; France abstained once): nobody is "closest", and the tie is said as one (not broken
+    # alphabetically into "least like China").
     at = open_page("pages/6_Alignment.py", state="USA")
+    at.selectbox[0].set_value("same_vote").run()
     assert_clean(at)
     partners = next(f for f in figures(at) if f["layout"]["meta"]["title"].startswith("United States of America voted"))
     assert partners["layout"]["meta"]["title"] == ("United States of America voted unlike each of the 3 states sharing "
@@ -421,7 +436,7 @@ def test_alignment_on_a_fixture_with_votes_before_1998():
     # Synthetic fixture: RUS and USA agree on 30/1 (1975) and 65/9 (2010), not on 40/5, 99/1, 99/2, 99/4.
     heatmap = figures(at)[0]["layout"]["meta"]
     assert heatmap["title"] == "Russian Federation and United States of America agreed least: 33%"
-    assert heatmap["subtitle"] == "identical votes · all recorded plenary votes, 1975–2019"
+    assert heatmap["subtitle"] == f"{MEASURE} · all recorded plenary votes, 1975–2019"
     assert any(i.value.startswith("Left out: Holy See (VAT) cast no recorded vote in 1975–2019") for i in at.info)
     narrowed = open_page("pages/6_Alignment.py", state="RUS,USA", **{"from": "1980"})
     narrowed.radio[0].set_value("all").run()

@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 
-from cyberdiplomacy import alignment_views, defaults, figures, formatting, headlines, queries
+from cyberdiplomacy import alignment_views, defaults, figures, formatting, headlines, measures, queries
 from cyberdiplomacy.briefing.model import Briefing, Chart, Reference, Table, bar_chart, image_chart
 from cyberdiplomacy.charts import theme
 from cyberdiplomacy.filters import Filters
@@ -15,6 +15,9 @@ KEY_VOTES = defaults.KEY_TEXTS[:2]  # 73/187 and 74/247: the votes that launched
 REFERENCE_STATES = defaults.REFERENCE_STATES
 MAX_STATES = defaults.MAX_COMPARED_STATES
 WORLD = "World"
+# Every agreement figure of a pack uses the one default measure: its captions say which, and what it counts.
+MEASURE = measures.MEASURES[defaults.AGREEMENT_METHOD]
+MEASURE_TEXT = f"Agreement by the {MEASURE.label}: {MEASURE.formula}"
 GROUP_SHORT = {"African States": "African", "Asia-Pacific States": "Asia-Pacific",
                "Eastern European States": "Eastern European", "Latin American and Caribbean States": "GRULAC",
                "Western European and other States": "WEOG", "No regional group": "no group"}
@@ -201,8 +204,8 @@ def _partner_phrase(rows: pd.DataFrame, share: float, limit: int = 5) -> str:
         each = f"{full} of them on all {counts.max()} shared votes"
     if len(rows) == 1:
         r = rows.iloc[0]
-        return f"{r['other_state_name']} ({pct(share)}, {int(r['same_vote_count'])} of {int(r['shared_vote_count'])} " \
-               "shared votes)"
+        return (f"{r['other_state_name']} ({pct(share)} over {int(r['shared_vote_count'])} shared votes, the same vote "
+                f"on {int(r['same_vote_count'])})")
     return f"{len(rows)} states tie at {pct(share)} ({each}), among them {listing(names, limit)}"
 
 
@@ -297,7 +300,7 @@ def state_key_figures(ctx: Context, f: dict) -> list[tuple[str, str]]:
                          f"at {pct(p['farthest_share'])}"))
     for r, v in f["reference_agreement"].items():
         if v:
-            figures_.append((f"Agreement with {ctx.name(r)}", f"{pct(v[0])} of {v[1]} shared votes"))
+            figures_.append((f"Agreement with {ctx.name(r)}", f"{pct(v[0])} over {v[1]} shared votes"))
     return figures_
 
 
@@ -339,8 +342,8 @@ def chart_alignment(ctx: Context, f: dict) -> Chart | None:
     rows.sort(key=lambda x: -x[1])
     ref_text = listing([f"{ctx.name(r)} {pct(v[0])}" for r, v in f["reference_agreement"].items() if v])
     title = f"{f['name']} agreed with {ref_text} of shared recorded votes"
-    caption = ("Share of recorded votes cast by both on which they voted the same; reference states first in mind, "
-               "with the closest and farthest partners (ties: the three with most shared votes).")
+    caption = (f"{MEASURE_TEXT} Reference states first in mind, with the closest and farthest partners (ties: the "
+               "three with most shared votes).")
     table = agreement.rename(columns={"other_state_name": "state"})
     return bar_chart(title, caption, [r[0] for r in rows], {"Agreement": [r[1] for r in rows]},
                      sources=_vote_sources(ctx, f["votes"]), built=ctx.built, horizontal=True, percent=True,
@@ -451,8 +454,9 @@ def state_tables(ctx: Context, facts: list[dict]) -> list[Table]:
             "confidence": "Confidence", "source": "Source"})),
         Table("Partners", "Voting partners", _tidy(partner.assign(agreement_share=partner["agreement_share"].map(pct)), {
             "state": "State", "other_state_name": "Partner", "other_un_regional_group": "Partner's group",
-            "shared_vote_count": "Shared votes", "same_vote_count": "Same vote", "agreement_share": "Agreement"}),
-              "Every state that cast a recorded vote alongside the states briefed, closest first."),
+            "shared_vote_count": "Shared votes", "same_vote_count": "Same votes", "agreement_share": "Agreement"}),
+              "Every state that cast a recorded vote alongside the states briefed, closest first. "
+              f"{measures.definition(defaults.AGREEMENT_METHOD)}"),
     ]
     return tables
 
@@ -560,8 +564,8 @@ def _comparison(ctx: Context, facts: list[dict]) -> Briefing:
     summary = [" ".join(summary)]
     if pairs:
         top, low = pairs[0], pairs[-1]
-        summary.append(f"Of the {len(pairs)} pairs, {top[0]} agreed most ({pct(top[1])} of {top[2]} shared votes) and "
-                       f"{low[0]} least ({pct(low[1])} of {low[2]}).")
+        summary.append(f"Of the {len(pairs)} pairs, {top[0]} agreed most ({pct(top[1])} over {top[2]} shared votes) and "
+                       f"{low[0]} least ({pct(low[1])} over {low[2]}).")
     signed = [f["name"] for f in facts if not f["uncc"].empty]
     unsigned = [f["name"] for f in facts if f["uncc"].empty]
     treaty = []
@@ -575,7 +579,7 @@ def _comparison(ctx: Context, facts: list[dict]) -> Briefing:
     lead = bar_chart(
         (f"{pairs[0][0]} agree most ({pct(pairs[0][1])}), {pairs[-1][0]} least ({pct(pairs[-1][1])})"
          if pairs else "No shared recorded votes among these states"),
-        "Share of recorded votes cast by both on which each pair voted the same.",
+        MEASURE_TEXT,
         [p[0] for p in pairs], {"Agreement": [p[1] for p in pairs]}, sources=_vote_sources(ctx, facts[0]["votes"]),
         built=ctx.built, horizontal=True, percent=True, colours={"Agreement": "#0072B2"})
     with_group = {f["name"]: (f["with_group"] / f["cast"] if f["cast"] else None) for f in facts}
@@ -599,9 +603,8 @@ def _comparison(ctx: Context, facts: list[dict]) -> Briefing:
         "Agreement with " + listing([ctx.name(r) for r in REFERENCE_STATES]) + ": "
         + "; ".join(f"{f['name']} closest to {ctx.name(_closest_reference(f))}" for f in facts
                     if any(f["reference_agreement"].values())),
-        "Share of shared recorded votes on which each state voted as each reference state (a state with itself: "
-        "100%).", names, refs_series, sources=_vote_sources(ctx, pd.concat([f["votes"] for f in facts])),
-        built=ctx.built, percent=True,
+        f"{MEASURE_TEXT} A state with itself: 100%.", names, refs_series,
+        sources=_vote_sources(ctx, pd.concat([f["votes"] for f in facts])), built=ctx.built, percent=True,
         colours=dict(zip([ctx.name(r) for r in REFERENCE_STATES], ["#D55E00", "#0072B2", "#E69F00"], strict=True)))
     charts = [group_chart, alignment]
     map_chart = chart_vote_map(ctx, KEY_VOTES[1], "; ".join(

@@ -71,7 +71,7 @@ def agreement_bars(agreement: pd.DataFrame, state_name: str, built, top_n: int =
                     customdata=part[["same_vote_count", "shared_vote_count", "other_un_regional_group"]],
                     hovertemplate="%{y} (%{customdata[2]}): same vote on %{customdata[0]} of %{customdata[1]}"
                                   "<extra></extra>")
-    fig.update_layout(xaxis=dict(tickformat=".0%", range=[0, 1], title="Share of shared votes cast the same way"),
+    fig.update_layout(xaxis=dict(tickformat=".0%", range=[0, 1], title="Agreement (measure: see the subtitle)"),
                       yaxis=dict(title=None, categoryorder="array", categoryarray=list(drawn["other_state_name"])[::-1]),
                       height=260 + 22 * len(shown), legend=dict(title=None),
                       margin=dict(t=100 + 24 * -(-len(fig.data) // 2)))  # legend rows below the subtitle
@@ -93,7 +93,7 @@ def agreement_bars(agreement: pd.DataFrame, state_name: str, built, top_n: int =
 
 
 def _partners(ranked: pd.DataFrame, best: bool) -> tuple[str, str]:
-    """('voted most like China (100% of 11 shared votes)', '') or a tie said as a tie, with how many states share
+    """('voted most like China (100% over 11 shared votes)', '') or a tie said as a tie, with how many states share
     the top (or bottom) share on the same number of shared votes, and the tied states named for the subtitle."""
     order = ranked.sort_values(["agreement_share", "shared_vote_count", "other_state_name"],
                                ascending=[not best, False, True])
@@ -103,10 +103,11 @@ def _partners(ranked: pd.DataFrame, best: bool) -> tuple[str, str]:
     share, votes, names = top["agreement_share"], int(top["shared_vote_count"]), list(tied["other_state_name"])
     if len(tied) == 1:
         unit = " shared votes" if best else ""
-        return f"{'voted most' if best else 'least'} like {names[0]} ({share:.0%} of {votes}{unit})", ""
+        # 'over': under a measure that counts an abstention as half, 75% of 2 votes is not 1.5 votes.
+        return f"{'voted most' if best else 'least'} like {names[0]} ({share:.0%} over {votes}{unit})", ""
     listed = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
     note = f"Tied {'closest' if best else 'farthest'}: {listed}"
     if best and share == 1:
         return f"voted identically with {len(tied)} states on all {votes} shared votes", note
-    return (f"{'voted most' if best else 'least'} like {len(tied)} states tied at {share:.0%} of {votes}"
+    return (f"{'voted most' if best else 'least'} like {len(tied)} states tied at {share:.0%} over {votes}"
             f"{' shared votes' if best else ''}"), note

@@ -7,6 +7,7 @@ import re
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from cyberdiplomacy import measures
 from cyberdiplomacy.safe_text import plotly as plotly_text
 from cyberdiplomacy.safe_text import plotly_lines
 
@@ -34,8 +35,7 @@ TRACK_LABELS = {
 TRACK_SHORT_LABELS = {"criminal_ict": "Crime track", "international_security": "Security track"}  # legends
 CONFIDENCE_ORDER = ["confirmed", "single-source", "inferred"]
 CONFIDENCE_COLOURS = {"confirmed": "#009E73", "single-source": "#56B4E9", "inferred": "#CC79A7"}  # Okabe-Ito
-METHOD_LABELS = {"identical": "identical votes", "half_abstain": "abstention counted as half agreement",
-                 "coincidence": "Y/N voting coincidence (US State Department)"}  # the agreement measures, metrics.METHODS
+METHOD_LABELS = {key: m.label for key, m in measures.MEASURES.items()}  # the agreement measures, metrics.METHODS
 TRACK_COLOURS = {"criminal_ict": "#D55E00", "international_security": "#0072B2"}
 
 FONT_FAMILY = "Source Sans Pro, Helvetica Neue, Arial, sans-serif"  # system fonts only: works offline

@@ -7,7 +7,7 @@ from cyberdiplomacy.charts import alignment
 from cyberdiplomacy.figures.registry import Drawn, FigureUnavailable, built_date, figure, imported_on
 from cyberdiplomacy.figures.source import Source, q
 from cyberdiplomacy.figures.sponsors import cohesion_per_vote
-from cyberdiplomacy.figures.states import agreement_result, drawn_text, drawn_years, vote_rows, vote_years
+from cyberdiplomacy.figures.states import agreement_result, drawn_text, drawn_years, vote_rows, vote_years, with_measure
 from cyberdiplomacy.filters import Filters
 
 
@@ -27,7 +27,7 @@ def agreement_heatmap(src: Source, filters: Filters, scope: str = "cyber",
                                 "these years for the agreement heatmap.")
     fig = alignment.agreement_heatmap(result.matrix.loc[kept, kept], av.names(labels), method,
                                       drawn_text(src, filters, scope), built_date(src), result.sources)
-    return Drawn(fig, av.pairs_table(result.matrix, kept, labels), changed=note)
+    return Drawn(with_measure(fig, method), av.pairs_table(result.matrix, kept, labels), changed=note)
 
 
 @figure("vote-space", "every state placed by its votes (principal components), chosen states labelled")

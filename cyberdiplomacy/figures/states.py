@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from cyberdiplomacy import alignment_views as av
-from cyberdiplomacy import defaults, queries
+from cyberdiplomacy import defaults, measures, queries
 from cyberdiplomacy.charts import states, theme
 from cyberdiplomacy.figures.registry import Drawn, FigureUnavailable, built_date, figure, imported_on
 from cyberdiplomacy.figures.source import Source, q
@@ -65,6 +65,11 @@ def agreement(src: Source, filters: Filters, state: str | None = None, scope: st
     name = av.names(labels).get(iso3, iso3)
     if partners.empty:
         raise FigureUnavailable(f"no shared votes on record for {name}")
-    return Drawn(states.agreement_bars(partners, name, built_date(src), sources=result.sources,
-                                       scope_text=f"{theme.METHOD_LABELS[method]} · {drawn_text(src, filters, scope)}"),
-                 partners)
+    fig = states.agreement_bars(partners, name, built_date(src), sources=result.sources,
+                                scope_text=f"{theme.METHOD_LABELS[method]} · {drawn_text(src, filters, scope)}")
+    return Drawn(with_measure(fig, method), partners)
+
+
+def with_measure(fig, method: str):
+    """The measure's definition and source travel in the figure, to every export of it and of its table."""
+    return fig.update_layout(meta={**(fig.layout.meta or {}), "measure": measures.definition(method)})

@@ -23,6 +23,8 @@ def downloads(fig: go.Figure, table: pd.DataFrame, key: str, selection: str) -> 
     meta = fig.layout.meta or {}
     provenance = exports.about(meta.get("title", key), selection, meta.get("sources", []), data.build_dict(),
                                _view_url())
+    if meta.get("measure"):  # an agreement figure: its table's numbers mean nothing without the measure's definition
+        provenance = {**provenance, "measure": meta["measure"]}
     columns = st.columns(5)
     if exports.export_available():
         for fmt, column in zip(exports.FORMATS, columns, strict=False):
