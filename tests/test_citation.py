@@ -59,7 +59,8 @@ def test_citation_cff_names_software_and_the_current_dataset():
     cff = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))
     assert cff["cff-version"] == "1.2.0" and cff["type"] == "software"
     assert {"message", "title", "authors", "version", "license"} <= cff.keys()
-    dataset, voeten = cff["references"]
+    dataset, voeten, un_resolutions = cff["references"]
     declared = json.loads((root / "data" / "datapackage.json").read_text(encoding="utf-8"))
     assert dataset["type"] == "data" and dataset["version"] == declared["version"]
     assert voeten["doi"] == "10.7910/DVN/LEJUQZ"
+    assert un_resolutions["url"] == declared["bundled"]["un_ga_resolutions"]["url"]
