@@ -159,6 +159,8 @@ def vote_space(matrix: VoteMatrix, min_participation: float = 0.5, right: str = 
     keep = participation >= min_participation
     values = values[keep]
     states = [s for s, k in zip(matrix.states, keep, strict=True) if k]
+    # A vote cast only by states the cut left out has no mean to fill with, and one NaN stops the SVD.
+    values = values[:, ~np.isnan(values).all(axis=0)]
     if len(states) < 3 or values.shape[1] < 2:
         return pd.DataFrame(columns=["iso3", "x", "y"]), (np.nan, np.nan)
     column_mean = np.nanmean(values, axis=0)
@@ -170,6 +172,7 @@ def vote_space(matrix: VoteMatrix, min_participation: float = 0.5, right: str = 
         anchor = states.index(reference) if reference in states else int(np.argmax(np.abs(coords[:, axis])))
         if coords[anchor, axis] < 0:
             coords[:, axis] = -coords[:, axis]
-    explained = (s[:2] ** 2) / (s ** 2).sum()
+    with np.errstate(invalid="ignore", divide="ignore"):  # every kept state voted alike: no variance to share
+        explained = (s[:2] ** 2) / (s ** 2).sum()
     return pd.DataFrame({"iso3": states, "x": coords[:, 0], "y": coords[:, 1]}), (float(explained[0]),
                                                                                   float(explained[1]))

@@ -92,3 +92,23 @@ def test_vote_space_is_deterministic_and_sign_normalised():
     coords = first.set_index("iso3")
     assert coords.loc["USA", "x"] > 0 and coords.loc["RUS", "y"] > 0
     assert 0 < explained[0] <= 1 and explained[0] >= explained[1]
+
+
+def test_vote_space_leaves_out_a_vote_no_kept_state_cast():
+    # Five states: FRA cast only v9, so the 50% participation cut leaves FRA out and nobody kept voted on v9; its
+    # missing votes had no mean to be filled with, and the SVD raised LinAlgError.
+    four = [(s, f"v{i}", v) for i, votes in enumerate(["YYNN", "YYNA", "NYYN", "YNNY"])
+            for s, v in zip(["USA", "GBR", "RUS", "CHN"], votes, strict=True)]
+    five = pd.DataFrame([*four, ("FRA", "v9", "Y")], columns=["iso3", "resolution_symbol", "vote"])
+    points, explained = metrics.vote_space(metrics.vote_matrix(five))
+    expected, expected_explained = metrics.vote_space(metrics.vote_matrix(five[five["iso3"] != "FRA"]))
+    assert list(points["iso3"]) == ["CHN", "GBR", "RUS", "USA"]  # FRA: 1 of 5 votes, under the cut
+    pd.testing.assert_frame_equal(points, expected)
+    assert explained == expected_explained
+
+
+def test_vote_space_of_states_that_all_voted_alike():
+    rows = pd.DataFrame([(s, v, "Y") for s in ("AAA", "BBB", "CCC") for v in ("v1", "v2")],
+                        columns=["iso3", "resolution_symbol", "vote"])
+    points, explained = metrics.vote_space(metrics.vote_matrix(rows))
+    assert points[["x", "y"]].abs().to_numpy().max() == 0 and all(math.isnan(e) for e in explained)
