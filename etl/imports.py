@@ -1,21 +1,18 @@
 """UN Digital Library imports as a set: add several files all or nothing, list them, remove one.
 
-Files are checked into a staging folder inside imports/; only when every file passes and the warehouse
-built with them is published do they move into place, so a refused file or a failed build leaves
-imports/ and the warehouse as they were.
+Files are checked into a staging folder inside imports/; only when every file passes are they moved into
+place and the warehouse rebuilt, one import at a time; a refused file, a failed build or a killed import
+leaves imports/ and the warehouse as they were (etl/import_journal.py).
 """
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
-from etl import record, undl
+from etl import import_journal, record, undl
 from etl.build import write_warehouse
 from etl.schema import Catalog
 from etl.validate import Row
@@ -36,29 +33,18 @@ class UnknownImport(Exception):
     """No kept import has that name; the message lists the names there are."""
 
 
-def _move_into_place(staging: Path, import_dir: Path) -> set[str]:
-    """Move staged Parquet files into imports/; returns the stored names that replaced an older copy."""
-    replaced = set()
-    for staged in sorted(staging.glob("undl_*/*.parquet")):
-        final = import_dir / staged.parent.name / staged.name
-        final.parent.mkdir(parents=True, exist_ok=True)
-        if final.exists():
-            replaced.add(staged.name)
-        os.replace(staged, final)
-    return replaced
-
-
 def add(paths: list[Path], catalog: Catalog, data: dict[str, list[Row]], target: Path, data_dir: Path,
         import_dir: Path | None = None, progress: Callable[[str], None] | None = print) -> list[Imported]:
-    """Check every file, rebuild with all of them, then keep them; any failure keeps nothing."""
+    """Check every file, keep them and rebuild with every kept import; a failed build keeps nothing.
+
+    Files are checked side by side with other imports; keeping them and the build run one import at a time
+    (import_journal), so each build reads every import kept before it."""
     import_dir = import_dir or undl.imports_dir()
     names = [Path(p).name for p in paths]
     repeated = sorted({n for n in names if names.count(n) > 1})
     if repeated:
         raise undl.ImportRefused(f"{repeated[0]}: given twice; each file name is kept once")
-    import_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=import_dir))
-    try:
+    with import_journal.staging(import_dir) as staging:
         results = []
         for path in paths:
             result = undl.import_file(Path(path), staging, progress=progress)
@@ -66,10 +52,8 @@ def add(paths: list[Path], catalog: Catalog, data: dict[str, list[Row]], target:
             if progress:
                 progress(f"checked {Path(path).name}: {result.row_count:,} {result.kind} rows, "
                          f"{result.resolution_count:,} resolutions in {result.seconds:.1f} s")
-        write_warehouse(catalog, data, target, data_dir, imports=record.import_files(import_dir, staging))
-        replaced = _move_into_place(staging, import_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        with import_journal.locked(import_dir), import_journal.moved_in(staging, import_dir) as replaced:
+            write_warehouse(catalog, data, target, data_dir, import_dir=import_dir)  # lists imports under its lock
     return [Imported(Path(p).name, r.kind, r.row_count, r.resolution_count, undl.stored_name(Path(p).name) in replaced)
             for p, r in zip(paths, results, strict=True)]
 
@@ -96,11 +80,15 @@ def remove(file_name: str, catalog: Catalog, data: dict[str, list[Row]], target:
     """Rebuild without one kept file, then delete it; a failed build deletes nothing."""
     import_dir = import_dir or undl.imports_dir()
     stored = undl.stored_name(file_name)
-    doomed = [p for p in import_dir.glob(f"undl_*/{stored}")] if import_dir.exists() else []
-    if not doomed:
-        names = ", ".join(r["file_name"] for r in kept(import_dir)) or "none"
-        raise UnknownImport(f"no import named {file_name!r}; imported files: {names}")
-    write_warehouse(catalog, data, target, data_dir, imports=record.import_files(import_dir, removed=frozenset({stored})))
-    for path in doomed:
-        path.unlink(missing_ok=True)
+    if not import_dir.exists():
+        raise UnknownImport(f"no import named {file_name!r}; imported files: none")
+    with import_journal.locked(import_dir):  # no import keeps files between this list and the deletion
+        doomed = list(import_dir.glob(f"undl_*/{stored}"))
+        if not doomed:
+            names = ", ".join(r["file_name"] for r in kept(import_dir)) or "none"
+            raise UnknownImport(f"no import named {file_name!r}; imported files: {names}")
+        write_warehouse(catalog, data, target, data_dir,
+                        imports=record.import_files(import_dir, removed=frozenset({stored})))
+        for path in doomed:
+            path.unlink(missing_ok=True)
     return doomed

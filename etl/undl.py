@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import gzip
+import hashlib
 import io
 import os
 import re
@@ -31,6 +32,9 @@ RESOLUTION_COLUMNS = ("undl_id", "date", "session", "resolution", "draft", "comm
                       "total_non_voting", "total_ms", "undl_link", "adoption")
 RESOLUTION_REQUIRED = {"resolution", "date"}
 MAX_REPORTED = 20
+MAX_HEADER_BYTES = 64 * 1024  # the 2026 header is 230 bytes
+MAX_LINE_BYTES = 2 * 1024 * 1024  # DuckDB's own default max_line_size
+MAX_INFLATED_BYTES = 2 * 1024 ** 3  # the whole 1946-2025 voting file is about 0.3 GB unpacked
 SQL_DIR = Path(__file__).parent / "sql"
 
 
@@ -59,10 +63,37 @@ def _open_text(path: Path):
     return io.TextIOWrapper(_open_binary(path), encoding="utf-8-sig", newline="")
 
 
+def _size_text(size: int) -> str:
+    return f"{size / 1024 ** 3:g} GiB" if size >= 1024 ** 3 else f"{size / 1024 ** 2:g} MiB" if size >= 1024 ** 2 \
+        else f"{size / 1024:g} KiB"
+
+
+def check_inflated_size(path: Path, bound: int | None = None) -> None:
+    """Refuse a gzip file that unpacks to more than the bound (a small file can unpack to gigabytes), before any
+    reader holds it; read in chunks, so checking costs no memory."""
+    bound = MAX_INFLATED_BYTES if bound is None else bound
+    if path.suffix != ".gz":
+        return
+    total = 0
+    try:
+        with gzip.open(path, "rb") as handle:
+            while chunk := handle.read(1024 * 1024):
+                total += len(chunk)
+                if total > bound:
+                    raise ImportRefused(f"{path.name}:1: column '(file)': unpacks to more than {_size_text(bound)} "
+                                        f"(the bound on an unpacked import, MAX_INFLATED_BYTES); is this the UN "
+                                        "Digital Library file?")
+    except (OSError, EOFError) as exc:
+        raise ImportRefused(f"{path.name}:1: column '(file)': not a readable gzip file: {exc}") from exc
+
+
 def read_header(path: Path) -> list[str]:
     try:
         with _open_binary(path) as handle:
-            first = handle.readline()
+            first = handle.readline(MAX_HEADER_BYTES + 1)
+        if len(first) > MAX_HEADER_BYTES:
+            raise ImportRefused(f"{path.name}:1: column '(header)': the header line is longer than "
+                                f"{_size_text(MAX_HEADER_BYTES)} (the bound on a header); not a UN Digital Library file")
         if not first.strip():
             raise ImportRefused(f"{path.name}:1: column '(header)': the file is empty; expected a header line")
         text = first.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
@@ -75,7 +106,9 @@ def read_header(path: Path) -> list[str]:
 
 def _first_undecodable_line(path: Path) -> tuple[int, int] | None:
     with _open_binary(path) as handle:
-        for number, raw in enumerate(handle, start=1):
+        for number, raw in enumerate(iter(lambda: handle.readline(MAX_LINE_BYTES + 1), b""), start=1):
+            if len(raw) > MAX_LINE_BYTES:
+                return None  # the parse error itself names the long line
             try:
                 raw.decode("utf-8")
             except UnicodeDecodeError as exc:
@@ -111,6 +144,17 @@ def _stage(con: duckdb.DuckDBPyConnection, path: Path, header: list[str], known:
             con.execute(f"ALTER TABLE staged ADD COLUMN {name} VARCHAR")  # name from our own constant list
 
 
+def _bounded_lines(handle, path: Path):
+    """The file's lines, refusing one longer than MAX_LINE_BYTES (a line is read whole otherwise)."""
+    number = 0
+    while line := handle.readline(MAX_LINE_BYTES + 1):
+        number += 1
+        if len(line) > MAX_LINE_BYTES:
+            raise ImportRefused(f"{path.name}:{number}: column '(row)': the line is longer than "
+                                f"{_size_text(MAX_LINE_BYTES)} (the bound on a line, MAX_LINE_BYTES)")
+        yield line
+
+
 def _parse_error(path: Path, header: list[str], exc: Exception) -> str:
     """Where DuckDB's parse failed, found again by a plain row scan (only on this error path)."""
     bad_bytes = _first_undecodable_line(path)
@@ -118,7 +162,7 @@ def _parse_error(path: Path, header: list[str], exc: Exception) -> str:
         return f"{path.name}:{bad_bytes[0]}: column '(byte {bad_bytes[1]})': not UTF-8; save the file as UTF-8"
     try:
         with _open_text(path) as handle:
-            reader = csv.reader(handle, strict=True)
+            reader = csv.reader(_bounded_lines(handle, path), strict=True)
             next(reader)
             for fields in reader:
                 if fields and len(fields) != len(header):
@@ -147,6 +191,7 @@ def import_file(path: Path, target_dir: Path | None = None, progress=print) -> I
     path = Path(path)
     if not path.exists():
         raise ImportRefused(f"{path}: no such file")
+    check_inflated_size(path)
     header = read_header(path)
     kind = detect_kind(path, header)
     target_dir = target_dir or imports_dir()
@@ -201,8 +246,12 @@ def _write(con: duckdb.DuckDBPyConnection, kind: str, base: Path, source: Path) 
 
 
 def stored_name(file_name: str) -> str:
-    """The kept Parquet's name: the whole file name, so unga.2025.csv and unga.2026.csv never collide."""
-    return re.sub(r"[^A-Za-z0-9._-]", "_", file_name) + ".parquet"
+    """The kept Parquet's name: the whole file name, so unga.2025.csv and unga.2026.csv never collide. A name with
+    other characters also carries a digest of itself: 'unga 2026.csv' and 'unga_2026.csv' are two imports."""
+    safe = re.sub(r"[^A-Za-z0-9._-]", "_", file_name)
+    if safe != file_name:
+        safe += "-" + hashlib.sha256(file_name.encode("utf-8")).hexdigest()[:10]
+    return safe + ".parquet"
 
 
 def imported_files(kind: str, base: Path | None = None) -> list[str]:

@@ -117,6 +117,8 @@ UNDL = [  # (id, file content, line, column)
      "(field 6)"),
     ("undl-duplicate-state", UNDL_HEADER + "CHN,Y,2018-12-17,A/RES/99/2,2\nCHN,N,2018-12-17,A/RES/99/2,2\n", 3,
      "resolution, ms_code"),
+    ("undl-huge-header", "x" * 100_000 + "\n", 1, "(header)"),  # a header line past MAX_HEADER_BYTES
+    ("undl-huge-line", UNDL_HEADER + "CHN,Y,2018-12-17,A/RES/99/2," + "9" * 3_000_000 + "\n", 2, "(row)"),
     ("undl-latin-1", (UNDL_HEADER + "CHN,Y,2018-12-17,A/RES/99/2,2\n").encode() + "CIV,Y,2018-12-17,Côte,2\n".encode(
         "latin-1"), 3, None),
 ]
@@ -413,3 +415,113 @@ def test_hostile_pages_show_no_link_image_or_markup(hostile_db, monkeypatch):
         specs = [el.proto.spec for el in at.get("plotly_chart")]
         assert specs and not [s for s in specs if "<a " in s or "<img" in s], page
         assert all(json.loads(s) for s in specs)
+
+
+BOUNDS = [  # (id, file name, content, the error naming the bound)
+    ("header", "wide.csv", b"x" * 100_000 + b"\n", "wide.csv:1: column '(header)': the header line is longer than 64 KiB"),
+    ("line", "long.csv", (UNDL_HEADER + "CHN,Y,2018-12-17,A/RES/99/2," + "9" * 3_000_000 + "\n").encode(),
+     "long.csv:2: column '(row)': the line is longer than 2 MiB (the bound on a line, MAX_LINE_BYTES)"),
+    ("gzip", "bomb.csv.gz", None, "bomb.csv.gz:1: column '(file)': unpacks to more than 1 MiB"),
+]
+
+
+@pytest.mark.parametrize("case", BOUNDS, ids=[c[0] for c in BOUNDS])
+def test_reads_are_bounded_and_the_error_names_the_bound(case, world_dir, warehouse, tmp_path, monkeypatch, capsys):
+    import gzip
+
+    from etl import undl
+
+    _, name, content, message = case
+    path = tmp_path / name
+    if content is None:  # 1 KB that unpacks to 8 MiB, refused past a 1 MiB bound before any reader holds it
+        monkeypatch.setattr(undl, "MAX_INFLATED_BYTES", 1024 * 1024)
+        path.write_bytes(gzip.compress((UNDL_HEADER + "CHN,Y,2018-12-17,A/RES/99/2," + "9" * 8_000_000 + "\n").encode()))
+    else:
+        path.write_bytes(content)
+    before = digest(warehouse)
+    code = etl_main(["import-undl", str(path), "--data-dir", str(world_dir), "--db", str(warehouse)])
+    err = capsys.readouterr().err
+    assert code == 1 and message in err and "Traceback" not in err, err
+    assert digest(warehouse) == before
+
+
+def cyber_file(path: Path, number: int) -> Path:
+    """A valid UN Digital Library voting file of one cyber text, A/RES/100/<number>."""
+    rows = [f"{4000 + number},{code},{code},{vote},2020-12-08,100,A/RES/100/{number},,,,Text {number},,CYBERCRIME,,"
+            "2.0,1.0,1.0,0.0,4.0," for code, vote in (("CHN", "Y"), ("FRA", "N"), ("RUS", "Y"), ("USA", "A"))]
+    path.write_text("undl_id,ms_code,ms_name,ms_vote,date,session,resolution,draft,committee_report,meeting,title,"
+                    "agenda_title,subjects,vote_note,total_yes,total_no,total_abstentions,total_non_voting,total_ms,"
+                    "undl_link\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def imported_symbols(db: Path) -> set[str]:
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {r[0] for r in con.execute("SELECT symbol FROM resolutions WHERE symbol LIKE 'A/RES/100/%'").fetchall()}
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("count", [2, 3, 5])
+def test_imports_side_by_side_lose_nothing(count, world_dir, warehouse, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from etl import imports
+
+    env = {**os.environ, "CYBERDIPLOMACY_IMPORTS": str(tmp_path / "imports")}
+    files = [cyber_file(tmp_path / f"c{n}.csv", 20 + n) for n in range(count)]
+    runs = [subprocess.Popen([sys.executable, "-m", "etl", "import-undl", str(f), "--data-dir", str(world_dir),
+                              "--db", str(warehouse)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True) for f in files]
+    results = [(run.wait(timeout=600), run.stderr.read()) for run in runs]
+    assert [code for code, _ in results] == [0] * count, results
+    assert imported_symbols(warehouse) == {f"A/RES/100/{20 + n}" for n in range(count)}
+    assert sorted(r["file_name"] for r in imports.kept(tmp_path / "imports")) == [f"c{n}.csv" for n in range(count)]
+    assert list((tmp_path / "imports").glob(".staging-*")) == []
+
+
+def test_a_killed_import_leaves_no_staging_folder_behind_the_next_run(world_dir, warehouse, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from etl import imports
+    from etl.schema import load_catalog
+    from etl.validate import validate
+
+    folder = tmp_path / "imports"
+    env = {**os.environ, "CYBERDIPLOMACY_IMPORTS": str(folder)}
+    run = subprocess.Popen([sys.executable, "-m", "etl", "import-undl", str(cyber_file(tmp_path / "k.csv", 30)),
+                            "--data-dir", str(world_dir), "--db", str(warehouse)], cwd=ROOT, env=env)
+    deadline = time.monotonic() + 60
+    while not list(folder.glob(".staging-*/.owner")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait()
+    assert len(list(folder.glob(".staging-*"))) == 1  # what a kill leaves
+    catalog = load_catalog(world_dir)
+    imports.add([cyber_file(tmp_path / "next.csv", 31)], catalog, validate(catalog, world_dir), warehouse, world_dir,
+                folder, progress=None)
+    assert list(folder.glob(".staging-*")) == []
+    assert "A/RES/100/31" in imported_symbols(warehouse)
+
+
+def test_distinct_file_names_never_collide_in_imports(world_dir, warehouse, tmp_path):
+    from etl import imports
+    from etl.schema import load_catalog
+    from etl.validate import validate
+
+    catalog = load_catalog(world_dir)
+    for name, number in (("unga 2026.csv", 40), ("unga_2026.csv", 41)):
+        done = imports.add([cyber_file(tmp_path / name, number)], catalog, validate(catalog, world_dir), warehouse,
+                           world_dir, tmp_path / "imports", progress=None)
+        assert [(d.file_name, d.replaced) for d in done] == [(name, False)]
+    assert sorted(r["file_name"] for r in imports.kept(tmp_path / "imports")) == ["unga 2026.csv", "unga_2026.csv"]
+    assert imported_symbols(warehouse) == {"A/RES/100/40", "A/RES/100/41"}
