@@ -66,7 +66,7 @@ ORIGIN_ORDER = ["curated", "history", "unxml", "undl"]
 CURATED_SOURCE = "curated record (data/votes.csv)"
 HISTORY_SOURCE = "Voeten UNGA voting data (doi:10.7910/DVN/LEJUQZ)"
 # Its terms ask that the United Nations be acknowledged as the source wherever its rows are used.
-UNXML_SOURCE = "United Nations, machine-readable GA resolutions (github.com/UNxml/GAresolutions)"
+UNXML_SOURCE = "UN machine-readable GA resolutions"  # the repository is named in the data contract and citation
 UNDL_NOTICE = "© United Nations"
 UNDL_ATTRIBUTION = ("Includes the UN Digital Library's General Assembly Voting Data (record 4060887), "
                     f"{UNDL_NOTICE}, for non-commercial use with attribution.")

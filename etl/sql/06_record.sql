@@ -70,7 +70,7 @@ LEFT JOIN core.state_code_variants m
  AND (m.valid_to IS NULL OR r.vote_date <= m.valid_to);
 
 CREATE TABLE core.resolution_record AS
-SELECT c.symbol, c.kind, c.title, c.track, c.body, c.session_number, c.main_committee, c.agenda_item,
+SELECT c.symbol, c.kind, coalesce(c.title, u.title) AS title, c.track, c.body, c.session_number, c.main_committee, c.agenda_item,
        coalesce(c.adopted_date, f.adopted_date, u.adopted_date) AS adopted_date,
        coalesce(c.draft_symbol, f.draft_symbol, u.draft_symbol) AS draft_symbol,
        coalesce(c.adoption_mode, f.adoption_mode, u.adoption_mode) AS adoption_mode,
@@ -92,6 +92,7 @@ SELECT c.symbol, c.kind, c.title, c.track, c.body, c.session_number, c.main_comm
            CASE WHEN c.meeting_record IS NULL AND f.meeting_record IS NOT NULL THEN 'meeting_record' END), '')
            AS filled_from_undl,
        nullif(concat_ws(', ',
+           CASE WHEN c.title IS NULL AND u.title IS NOT NULL THEN 'title' END,
            CASE WHEN c.adopted_date IS NULL AND f.adopted_date IS NULL AND u.adopted_date IS NOT NULL THEN 'adopted_date' END,
            CASE WHEN c.draft_symbol IS NULL AND f.draft_symbol IS NULL AND u.draft_symbol IS NOT NULL THEN 'draft_symbol' END,
            CASE WHEN c.adoption_mode IS NULL AND f.adoption_mode IS NULL AND u.adoption_mode IS NOT NULL THEN 'adoption_mode' END,
