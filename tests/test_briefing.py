@@ -171,6 +171,26 @@ def test_state_pack_ind(con, tmp_path):
     assert_deck(pack, briefing.to_pptx(pack))
 
 
+def test_state_pack_says_abstained_and_a_plurality_as_such(con):
+    # Brazil abstained on 74/247, as did fewer than half of its group casting a vote: "Brazil voted abstained" and
+    # "majority" were wrong (issue 23), on the cover, in figure 1 and on the slides.
+    pack = briefing.for_states(con, ["BRA"])
+    yes, no, abstain = con.execute(
+        "SELECT count(*) FILTER (WHERE v.vote = 'Y'), count(*) FILTER (WHERE v.vote = 'N'), count(*) FILTER (WHERE "
+        "v.vote = 'A') FROM votes v JOIN states s USING (iso3) WHERE v.stage = 'plenary' AND v.resolution_symbol = "
+        "'A/RES/74/247' AND s.un_regional_group = 'Latin American and Caribbean States'").fetchone()
+    assert abstain > max(yes, no) and 2 * abstain <= yes + no + abstain  # the most, not more than half
+    assert (f"on 74/247 (79–60–33) it abstained, with the Latin American and Caribbean States plurality ({abstain} of "
+            f"{yes + no + abstain} group members casting a vote did the same, not a majority)") in pack.summary[0]
+    deck = Presentation(io.BytesIO(briefing.to_pptx(pack)))
+    slides = " ".join(s.text_frame.text for slide in deck.slides for s in slide.shapes if s.has_text_frame)
+    pdf = " ".join(" ".join((page.extract_text() or "").split())
+                   for page in PdfReader(io.BytesIO(briefing.to_pdf(pack))).pages)
+    for text in (slides, pdf):
+        assert "Brazil abstained on 74/247" in text
+        assert "voted abstained" not in text and "majority (15" not in text
+
+
 def test_resolution_pack_74_247(con, tmp_path):
     pack = briefing.for_resolution(con, "A/RES/74/247")
     pdf = briefing.to_pdf(pack)

@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 
-from cyberdiplomacy import alignment_views, defaults, figures, formatting, headlines, measures, queries
+from cyberdiplomacy import alignment_views, defaults, figures, formatting, headlines, measures, queries, wording
 from cyberdiplomacy.briefing.model import Briefing, Chart, Reference, Table, bar_chart, image_chart
 from cyberdiplomacy.charts import theme
 from cyberdiplomacy.filters import Filters
@@ -55,10 +55,6 @@ def with_article(name: str) -> str:
     definite = ("Russian Federation", "United ", "Republic of", "Netherlands", "Philippines", "Democratic ",
                 "Islamic Republic", "Syrian Arab", "Lao People", "Czech", "Dominican Republic", "Central African")
     return f"the {name}" if name.startswith(definite) else name
-
-
-def vote_word(code) -> str:
-    return {"Y": "yes", "N": "no", "A": "abstained", "X": "did not vote"}.get(code, "no vote on record")
 
 
 def label_votes(frame: pd.DataFrame, columns=("vote",)) -> pd.DataFrame:
@@ -113,16 +109,17 @@ class Context:
         return headlines.tally_text(self.history.loc[symbol].rename(symbol))
 
 
-def majority(tally: pd.Series | None) -> str | None:
-    """The position most members of a group cast (Y, N or A); 'split' on a tie; None without votes."""
+def group_standing(tally: pd.Series | None) -> wording.Standing | None:
+    """A group's largest position on a vote (a majority, a plurality or a tie); None without votes."""
     if tally is None:
         return None
-    counts = {"Y": tally["yes_count"], "N": tally["no_count"], "A": tally["abstain_count"]}
-    top = max(counts.values())
-    if top == 0:
-        return None
-    leaders = [k for k, v in counts.items() if v == top]
-    return leaders[0] if len(leaders) == 1 else "split"
+    return wording.standing(tally["yes_count"], tally["no_count"], tally["abstain_count"])
+
+
+def most_common(tally: pd.Series | None) -> str | None:
+    """The position most members of a group cast (Y, N or A), majority or not; 'split' on a tie; None without votes."""
+    st = group_standing(tally)
+    return None if st is None else st.code
 
 
 def same_share(tally: pd.Series | None, vote: str | None) -> float | None:
@@ -146,7 +143,7 @@ def state_facts(ctx: Context, iso3: str) -> dict:
         mine = row["vote"]
         group_tally, world_tally = ctx.tally(symbol, group), ctx.tally(symbol, WORLD)
         per_vote.append({"symbol": symbol, "vote_date": row["vote_date"], "vote": mine,
-                         "group_majority": majority(group_tally), "world_majority": majority(world_tally),
+                         "group_position": most_common(group_tally), "world_position": most_common(world_tally),
                          "group_same_share": same_share(group_tally, mine),
                          "world_same_share": same_share(world_tally, mine),
                          "group_yes": None if group_tally is None else int(group_tally["yes_count"]),
@@ -154,11 +151,11 @@ def state_facts(ctx: Context, iso3: str) -> dict:
                          "group_abstain": None if group_tally is None else int(group_tally["abstain_count"]),
                          "group_members": None if group_tally is None else int(
                              group_tally[["yes_count", "no_count", "abstain_count", "non_voting_count"]].sum())})
-    per_vote = pd.DataFrame(per_vote, columns=["symbol", "vote_date", "vote", "group_majority", "world_majority",
+    per_vote = pd.DataFrame(per_vote, columns=["symbol", "vote_date", "vote", "group_position", "world_position",
                                                "group_same_share", "world_same_share", "group_yes", "group_no",
                                                "group_abstain", "group_members"])
     cast = per_vote[per_vote["vote"].isin(["Y", "N", "A"])]
-    with_group = int((cast["vote"] == cast["group_majority"]).sum())
+    with_group = int((cast["vote"] == cast["group_position"]).sum())
     sponsorships = queries.state_sponsorships(ctx.con, [iso3])
     treaty = queries.state_treaty_actions(ctx.con, [iso3])
     uncc = treaty[treaty["treaty"] == headlines.UNCC]
@@ -234,23 +231,21 @@ def state_summary(ctx: Context, f: dict) -> list[str]:
             key.append(f"on {short(symbol)} ({tally}) no vote of {name} is on record")
             continue
         row = pv.loc[symbol]
-        maj = row["group_majority"]
-        g = ctx.tally(symbol, group)
+        st = group_standing(ctx.tally(symbol, group))
         same = {"Y": "group_yes", "N": "group_no", "A": "group_abstain"}.get(row["vote"])
-        if maj is None:
+        if st is None:
             relation = f"no {group} vote is on record"
-        elif row["vote"] not in ("Y", "N", "A"):
-            relation = f"the {group} majority voted {vote_word(maj)}"
+        elif same is None:
+            relation = wording.standing_text(group, st)
         else:
-            verb = "with" if row["vote"] == maj else ("apart from" if maj != "split" else "in a split")
-            cast = int(g[["yes_count", "no_count", "abstain_count"]].sum())
-            relation = f"{verb} the {group} majority ({int(row[same])} of {cast} group members casting a vote did the same)"
-        key.append(f"on {short(symbol)} ({tally}) it voted {vote_word(row['vote'])}, {relation}")
+            relation = wording.relation(row["vote"], group, st, int(row[same]))
+        key.append(f"on {short(symbol)} ({tally}) it {wording.voted(row['vote'])}, {relation}")
     counts = f["vote_counts"]
-    first = (f"{name} ({group}): {key[0]}; {key[1]}. Across the {f['recorded']} recorded plenary votes on these "
-             f"texts it voted yes {counts.get('Y', 0)}, no {counts.get('N', 0)} and abstained "
-             f"{counts.get('A', 0)} times" + (f", did not vote {counts['X']}" if counts.get("X") else "")
-             + f", and was with its group's majority on {f['with_group']} of the {f['cast']} votes it cast.")
+    did_not_vote = f", did not vote on {counts['X']}" if counts.get("X") else ""
+    first = (f"{name} ({group}): {key[0]}; {key[1]}. Of the {f['recorded']} recorded plenary votes on these texts "
+             f"it voted yes on {counts.get('Y', 0)}, no on {counts.get('N', 0)} and abstained on "
+             f"{counts.get('A', 0)}{did_not_vote}, and cast its group's most common vote on {f['with_group']} of the "
+             f"{f['cast']} votes it cast.")
     sp = f["sponsorships"]
     all_drafts = int(queries.run(ctx.con, "table_sponsorships")["draft_symbol"].nunique())
     if sp.empty:
@@ -289,7 +284,7 @@ def state_key_figures(ctx: Context, f: dict) -> list[tuple[str, str]]:
     p = f["partners"]
     figures_ = [("Recorded votes", f"{f['recorded']} (yes {counts.get('Y', 0)} · no {counts.get('N', 0)} · "
                                    f"abstain {counts.get('A', 0)})"),
-                ("With its group's majority", f"{f['with_group']} of {f['cast']} votes cast"),
+                ("With its group's most common vote", f"{f['with_group']} of {f['cast']} votes cast"),
                 ("Drafts sponsored", str(f["sponsorships"]["draft_symbol"].nunique())),
                 ("UN Convention against Cybercrime", convention)]
     if p:
@@ -316,7 +311,7 @@ def chart_votes_vs_group(ctx: Context, f: dict) -> Chart:
     name, group = f["name"], f["group"]
     cats = [f"{short(r.symbol)} ({pd.Timestamp(r.vote_date).year}): {theme.vote_label(r.vote)}" for r in pv.itertuples()]
     series = {f"{group}": list(pv["group_same_share"]), "All members": list(pv["world_same_share"])}
-    title = (f"{name} voted with the {group} majority on {f['with_group']} of the {f['cast']} recorded votes "
+    title = (f"{name} cast the most common vote of the {group} on {f['with_group']} of the {f['cast']} recorded votes "
              "it cast")
     caption = (f"Each pair of bars: share of the {group} and of all members casting a vote who voted as {name} did "
                "(label: its vote). Below 50%: it was in the minority.")
@@ -341,7 +336,7 @@ def chart_alignment(ctx: Context, f: dict) -> Chart | None:
                 rows.append((f"{r.other_state_name} ({label}, {int(r.shared_vote_count)} shared)", r.agreement_share))
     rows.sort(key=lambda x: -x[1])
     ref_text = listing([f"{ctx.name(r)} {pct(v[0])}" for r, v in f["reference_agreement"].items() if v])
-    title = f"{f['name']} agreed with {ref_text} of shared recorded votes"
+    title = f"Agreement of {f['name']} with {ref_text} over their shared recorded votes"
     caption = (f"{MEASURE_TEXT} Reference states first in mind, with the closest and farthest partners (ties: the "
                "three with most shared votes).")
     table = agreement.rename(columns={"other_state_name": "state"})
@@ -423,14 +418,15 @@ def state_tables(ctx: Context, facts: list[dict]) -> list[Table]:
         pv = f["per_vote"].assign(iso3=f["iso3"], group=f["group"])
         majorities.append(pv)
     maj = pd.concat(majorities, ignore_index=True).rename(columns={"symbol": "resolution_symbol"})
-    votes = votes.merge(maj[["iso3", "resolution_symbol", "group_majority", "world_majority"]],
+    votes = votes.merge(maj[["iso3", "resolution_symbol", "group_position", "world_position"]],
                         on=["iso3", "resolution_symbol"], how="left")
-    votes.loc[votes["stage"] != "plenary", ["group_majority", "world_majority"]] = None
-    votes = label_votes(votes, ("vote", "group_majority", "world_majority"))
-    votes["group_majority"] = votes["group_majority"].replace({"split": "Split"})
+    votes.loc[votes["stage"] != "plenary", ["group_position", "world_position"]] = None
+    votes = label_votes(votes, ("vote", "group_position", "world_position"))
+    votes[["group_position", "world_position"]] = votes[["group_position", "world_position"]].replace({"split": "Tie"})
     vote_table = _tidy(votes, {"state_name": "State", "resolution_symbol": "Resolution", "stage": "Stage",
                                "vote_date": "Date", "title": "Title", "vote": "Vote",
-                               "group_majority": "Group majority", "world_majority": "World majority",
+                               "group_position": "Group's most common vote",
+                               "world_position": "World's most common vote",
                                "origin": "Origin", "confidence": "Confidence", "source": "Source"})
     spons = pd.concat([f["sponsorships"] for f in facts], ignore_index=True)
     blocs = pd.concat([f["blocs"] for f in facts], ignore_index=True)
@@ -442,7 +438,8 @@ def state_tables(ctx: Context, facts: list[dict]) -> list[Table]:
     partner = pd.concat(partner_rows, ignore_index=True)
     tables = [
         Table("Votes", "Recorded votes", vote_table,
-              "Every recorded vote of the states briefed on these texts, with their group's and the world's majority."),
+              "Every recorded vote of the states briefed on these texts, with the most common vote of their group and "
+              "of all members (a majority or not; Tie when two positions drew as many votes)."),
         Table("Sponsorships", "Sponsorships", _tidy(spons, {
             "state_name": "State", "draft_symbol": "Draft", "resolution_symbol": "Resolution", "adopted_date": "Adopted",
             "role": "Role", "joined_date": "Joined", "confidence": "Confidence", "source": "Source"})),
@@ -498,7 +495,7 @@ def for_states(con, iso3s: list[str]) -> Briefing:
     vote = f["per_vote"].set_index("symbol")["vote"].get(KEY_VOTES[1]) if len(f["per_vote"]) else None
     charts = [c for c in (
         chart_vote_map(ctx, KEY_VOTES[1], "Colour: each member's vote; grey: not a member on the day or no record; "
-                       "dots: small States.", f"{f['name']} voted {vote_word(vote)} on {short(KEY_VOTES[1])}, "
+                       "dots: small States.", f"{wording.sentence([f['name']], vote)} on {short(KEY_VOTES[1])}, "
                        f"adopted {ctx.text_tally(KEY_VOTES[1])}"),
         chart_alignment(ctx, f), chart_sponsorships(ctx, iso3s), chart_timeline(ctx, facts)) if c]
     tables = state_tables(ctx, facts)
@@ -522,14 +519,14 @@ def _comparison(ctx: Context, facts: list[dict]) -> Briefing:
         for s in KEY_VOTES:
             if pv is not None and s in pv.index:
                 r = pv.loc[s]
-                maj = r["group_majority"]
+                maj = r["group_position"]
                 col[f"Vote on {short(s)}"] = (f"{theme.vote_label(r['vote'])} (group: "
-                                              f"{theme.vote_label(maj) if maj != 'split' else 'split'})")
+                                              f"{theme.vote_label(maj) if maj != 'split' else 'tie'})")
             else:
                 col[f"Vote on {short(s)}"] = "No vote on record"
         counts = f["vote_counts"]
         col["Recorded votes (Y–N–A)"] = f"{f['recorded']} ({counts.get('Y', 0)}–{counts.get('N', 0)}–{counts.get('A', 0)})"
-        col["With group majority"] = f"{f['with_group']} of {f['cast']}"
+        col["With its group's most common vote"] = f"{f['with_group']} of {f['cast']}"
         sp = f["sponsorships"].drop_duplicates("draft_symbol")
         col["Drafts sponsored"] = ", ".join(f"{short(r.resolution_symbol)} ({r.role})" for r in sp.itertuples()) or "None"
         col["UN Convention"] = ("; ".join(f"{a.action} {str(a.action_date)[:10] if pd.notna(a.action_date) else ''}"
@@ -558,9 +555,9 @@ def _comparison(ctx: Context, facts: list[dict]) -> Briefing:
         for f in facts:
             pv = f["per_vote"].set_index("symbol") if len(f["per_vote"]) else None
             code = pv.loc[s, "vote"] if pv is not None and s in pv.index else None
-            by_vote.setdefault(vote_word(code), []).append(f["name"])
+            by_vote.setdefault(code, []).append(f["name"])
         summary.append(f"On {short(s)} ({ctx.text_tally(s)}): "
-                       + "; ".join(f"{listing(v)} {k}" for k, v in by_vote.items()) + ".")
+                       + "; ".join(wording.sentence(v, code) for code, v in by_vote.items()) + ".")
     summary = [" ".join(summary)]
     if pairs:
         top, low = pairs[0], pairs[-1]
@@ -586,17 +583,18 @@ def _comparison(ctx: Context, facts: list[dict]) -> Briefing:
     with_world = {}
     for f in facts:
         cast = f["per_vote"][f["per_vote"]["vote"].isin(["Y", "N", "A"])]
-        with_world[f["name"]] = (cast["vote"] == cast["world_majority"]).mean() if len(cast) else None
+        with_world[f["name"]] = (cast["vote"] == cast["world_position"]).mean() if len(cast) else None
     best = max(with_group, key=lambda k: with_group[k] or 0)
     worst = min(with_group, key=lambda k: with_group[k] or 0)
     group_chart = bar_chart(
-        f"{best} voted with its group's majority most often ({pct(with_group[best])}), {worst} least "
+        f"{best} cast its group's most common vote most often ({pct(with_group[best])}), {worst} least "
         f"({pct(with_group[worst])})",
-        "Share of each state's recorded votes cast with its regional group's majority and with the majority of all "
-        "members.", names, {"With its group's majority": list(with_group.values()),
-                            "With the majority of all members": list(with_world.values())},
+        "Share of each state's recorded votes cast as most of its regional group and as most of all members voted "
+        "(the most common vote, a majority or not).", names,
+        {"With its group's most common vote": list(with_group.values()),
+         "With the most common vote of all members": list(with_world.values())},
         sources=_vote_sources(ctx, pd.concat([f["votes"] for f in facts])), built=ctx.built, percent=True,
-        colours={"With its group's majority": "#56B4E9", "With the majority of all members": "#999999"})
+        colours={"With its group's most common vote": "#56B4E9", "With the most common vote of all members": "#999999"})
     refs_series = {ctx.name(r): [f["reference_agreement"].get(r, (None, 0))[0] if f["iso3"] != r else 1.0
                                  for f in facts] for r in REFERENCE_STATES}
     alignment = bar_chart(
@@ -608,7 +606,8 @@ def _comparison(ctx: Context, facts: list[dict]) -> Briefing:
         colours=dict(zip([ctx.name(r) for r in REFERENCE_STATES], ["#D55E00", "#0072B2", "#E69F00"], strict=True)))
     charts = [group_chart, alignment]
     map_chart = chart_vote_map(ctx, KEY_VOTES[1], "; ".join(
-        f"{f['name']}: {vote_word(f['per_vote'].set_index('symbol')['vote'].get(KEY_VOTES[1]) if len(f['per_vote']) else None)}"
+        wording.sentence([f["name"]], f["per_vote"].set_index("symbol")["vote"].get(KEY_VOTES[1])
+                         if len(f["per_vote"]) else None)
         for f in facts) + ". Grey: not a member on the day or no record.")
     if map_chart:
         charts.insert(0, map_chart)

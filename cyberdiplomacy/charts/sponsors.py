@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from cyberdiplomacy import wording
 from cyberdiplomacy.charts import footer, theme
 
 ROLE_VALUE = {"original": 2, "additional": 1}
@@ -127,7 +128,7 @@ def flow_sankey(flows: pd.DataFrame, counts: pd.DataFrame, sponsored: str, voted
     total, with_vote = len(flows), int(flows["vote"].notna().sum())
     if with_vote:
         top_vote = vote_totals.sort_values(ascending=False)
-        verbs = {"Yes": "voted yes", "No": "voted no", "Abstain": "abstained", "Did not vote": "did not vote"}
+        verbs = {theme.VOTE_LABELS[code]: wording.voted(code) for code in theme.VOTE_ORDER}
         parts = [f"{int(n)} {verbs.get(label, label)}" for label, n in top_vote.items()]
         title = f"Of the {total} sponsors of {sponsored}, {', '.join(parts)} on {voted}"
     else:
