@@ -387,9 +387,10 @@ def test_alignment():
     assert figures(at)[0]["data"][0]["z"] != half
     assert figures(at)[0]["layout"]["meta"]["subtitle"].startswith("same-vote share, abstention against Yes/No = 0")
     assert [t.label for t in at.tabs] == ["Agreement", "Vote space", "Bloc cohesion over time",
-                                          "Swing from 73/187 to 74/247", "Cyber votes against all votes"]
-    show(at, "alignment_view", "Swing from 73/187 to 74/247")
-    assert any(i.value.startswith("A/RES/73/187 and A/RES/74/247 (2018–2019) are not both on record") for i in at.info)
+                                          "Who changed their vote", "Cyber votes against all votes"]
+    show(at, "alignment_view", "Who changed their vote")
+    assert at.selectbox(key="swing_step").value == "criminal"
+    assert any(i.value.startswith("A/RES/73/187 and A/RES/74/247 are not both on record") for i in at.info)
 
 
 def test_alignment_all_votes_on_a_fresh_clone():
