@@ -8,23 +8,15 @@ import shutil
 import subprocess
 import sys
 
-import duckdb
 import pytest
 
 from etl import unxml
 from etl.validate import ValidationFailed
 from tests.conftest import ROOT, UNXML
+from tests.test_record import rows
 
 WORLD_STATES = [("CHN", "China"), ("FRA", "France"), ("RUS", "Russian Federation"), ("SSD", "South Sudan"),
                 ("USA", "United States of America"), ("VAT", "Holy See")]
-
-
-def rows(db, sql, **params):
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or None).fetchall()
-    finally:
-        con.close()
 
 
 def _fixture_copy(tmp_path, edit):
