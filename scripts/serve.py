@@ -70,6 +70,24 @@ def nginx_binary() -> str:
     return found
 
 
+def content_security_policy() -> str:
+    """The app's Content-Security-Policy; Streamlit's index.html has one inline script, allowed by its hash."""
+    import base64
+    import hashlib
+    import re
+
+    import streamlit
+
+    index = (Path(streamlit.__file__).parent / "static" / "index.html").read_text(encoding="utf-8")
+    hashes = " ".join("'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+                      for body in re.findall(r"<script>(.*?)</script>", index, re.S))
+    return ("default-src 'self'; "
+            f"script-src 'self' 'unsafe-eval' {hashes}; "
+            "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+            "connect-src 'self'; worker-src 'self' blob:; frame-src 'self'; object-src 'none'; base-uri 'self'; "
+            "form-action 'self'; frame-ancestors 'self'")
+
+
 def render_config(directory: Path, listen: str, port: int, replica_ports: list[int]) -> Path:
     servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;" for p in replica_ports)
     names = "\n".join(f"        ~:{p}$ r{i};" for i, p in enumerate(replica_ports, 1))
@@ -78,9 +96,12 @@ def render_config(directory: Path, listen: str, port: int, replica_ports: list[i
         (directory / "tmp" / sub).mkdir(parents=True, exist_ok=True)
         if os.geteuid() == 0:  # workers (user nobody) write request bodies and buffered responses here
             shutil.chown(directory / "tmp" / sub, "nobody", "nogroup")
+    served_by = ("        add_header X-Served-By $replica_name always;"
+                 if os.environ.get("CYBERDIPLOMACY_SERVED_BY") == "1" else "        # X-Served-By: off")
     text = TEMPLATE.read_text(encoding="utf-8")
     for key, value in {"USER": user, "DIR": str(directory), "LISTEN": listen, "PORT": str(port),
-                       "SERVERS": servers, "REPLICA_NAMES": names}.items():
+                       "SERVERS": servers, "REPLICA_NAMES": names, "SERVED_BY": served_by,
+                       "CSP": content_security_policy()}.items():
         text = text.replace(f"@@{key}@@", value)
     conf = directory / "nginx.conf"
     conf.write_text(text, encoding="utf-8")

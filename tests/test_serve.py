@@ -31,7 +31,7 @@ def alive(pid: int) -> bool:
 
 def test_make_serve_two_replicas(real_db, tmp_path):
     port, directory = free_port(), tmp_path / "nginx"
-    env = {**os.environ, "CYBERDIPLOMACY_DB": str(real_db)}
+    env = {**os.environ, "CYBERDIPLOMACY_DB": str(real_db), "CYBERDIPLOMACY_SERVED_BY": "1"}  # to see the spread
     # A new process group, so the test can send Ctrl-C to the group as a terminal does.
     make = subprocess.Popen(["make", "--no-print-directory", "serve", "REPLICAS=2", f"PORT={port}",
                              f"NGINX_DIR={directory}"], cwd=ROOT, env=env, start_new_session=True,

@@ -154,6 +154,7 @@ def main() -> int:
         # Keep the servers' logs with the reports: the temp folder goes when the run ends.
         stack.callback(lambda: [shutil.copy(f, args.out / f"{stamp}-{f.name}") for f in tmp.rglob("*.log")])
         proxied = args.replicas > 1 or args.proxy
+        os.environ.setdefault("CYBERDIPLOMACY_SERVED_BY", "1")  # the report counts sessions per replica
         server = Cluster(args.replicas, free_port(), args.db, tmp / "nginx") if proxied else Direct(args.db, tmp)
         stack.enter_context(server)
         print("| sessions | think s | replicas | page runs | runs/s | errors | p50 s | p95 s | max s "
