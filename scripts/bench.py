@@ -228,7 +228,44 @@ def bench_analytics(runs: int, history: Path | None = None) -> None:
         record("Alignment page render, full history loaded (median)", statistics.median(renders[1:]), 2.0)
 
 
-SECTIONS = {"pages": bench_pages, "browser": bench_browser, "export": bench_export, "analytics": bench_analytics}
+def bench_record(runs: int) -> None:
+    """The bundled origins' size (target: under 1 MB each) and the warehouse build against its floor: DuckDB
+    reading the same Parquet and CSV files into tables with nothing checked or derived."""
+    import json
+
+    import duckdb
+
+    from etl.build import write_warehouse
+    from etl.schema import load_catalog
+    from etl.validate import validate
+
+    package = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    for name, dataset in package["bundled"].items():
+        size = sum((ROOT / "data" / f["path"]).stat().st_size for f in dataset["files"].values())
+        record(f"bundled origin {name} on disk", size / 1e6, 1.0, "MB")
+    files = [ROOT / "data" / f["path"] for d in package["bundled"].values() for f in d["files"].values()]
+    csvs = sorted((ROOT / "data").glob("*.csv"))
+    builds, bare = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for run in range(runs):
+            start = time.perf_counter()
+            catalog = load_catalog(ROOT / "data")
+            write_warehouse(catalog, validate(catalog, ROOT / "data"), Path(tmp) / f"w{run}.duckdb", ROOT / "data")
+            builds.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            con = duckdb.connect(str(Path(tmp) / f"bare{run}.duckdb"))
+            for i, path in enumerate([*files, *csvs]):  # table names are counters; paths are bound
+                reader = "read_parquet" if path.suffix == ".parquet" else "read_csv"
+                con.execute(f"CREATE TABLE t{i} AS SELECT * FROM {reader}($p)", {"p": str(path)})
+            con.close()
+            bare.append(time.perf_counter() - start)
+    build, floor = statistics.median(builds), statistics.median(bare)
+    record(f"warehouse build in-process (median; bare DuckDB load {floor:.2f} s)", build, None)
+    record("warehouse build / bare DuckDB load of the same files", build / floor, None, "x")
+
+
+SECTIONS = {"pages": bench_pages, "browser": bench_browser, "export": bench_export, "analytics": bench_analytics,
+            "record": bench_record}
 
 
 def main() -> int:
