@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -59,6 +60,9 @@ def _hygiene(header: list[str], fields: list[str], display: str, line: int, issu
                                 "contains a control character (e.g. NUL); remove it"))
         elif text != text.strip():
             issues.append(Issue(display, line, name, text, "whitespace", "leading or trailing spaces"))
+        elif not unicodedata.is_normalized("NFC", text):  # 'Côte' typed two ways would be two names
+            issues.append(Issue(display, line, name, text[:40], "unicode-nfc",
+                                "letters with accents written decomposed; save the text in Unicode NFC"))
 
 
 def _parse(table: Table, path: Path, display: str, issues: list[Issue]) -> standard.Parsed | None:

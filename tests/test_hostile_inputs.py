@@ -15,6 +15,7 @@ from tests.conftest import ROOT, build
 from tests.test_etl_validation import replace_in
 
 UNDL_HEADER = "ms_code,ms_vote,date,resolution,total_yes\n"
+UNDL_TITLED = "ms_code,ms_vote,date,resolution,total_yes,title\n"
 
 
 def edit(file_name, old, new):
@@ -50,6 +51,7 @@ def huge_votes(d: Path):
 
 
 CURATED = [  # (id, corruption, file, line, column, rule)
+    ("decomposed-accent", edit("states.csv", "Holy See", "Holy Se\u0301e"), "states.csv", 7, "name", "unicode-nfc"),
     ("wrong-delimiter", write("states.csv", "iso3;name;status\nCHN;China;member\n"),
      "states.csv", 1, "iso3;name;status", "undeclared-column"),
     ("latin-1-bytes", latin1("states.csv"), "states.csv", 7, "(byte 11)", "encoding"),
@@ -119,6 +121,10 @@ UNDL = [  # (id, file content, line, column)
      "resolution, ms_code"),
     ("undl-huge-header", "x" * 100_000 + "\n", 1, "(header)"),  # a header line past MAX_HEADER_BYTES
     ("undl-huge-line", UNDL_HEADER + "CHN,Y,2018-12-17,A/RES/99/2," + "9" * 3_000_000 + "\n", 2, "(row)"),
+    # Outside text that could act or hide wherever it is shown: refused like curated text is.
+    ("undl-nul-in-title", UNDL_TITLED + "CHN,Y,2018-12-17,A/RES/99/2,2,Fixture\x00text\n", 2, "title"),
+    ("undl-cr-in-title", UNDL_TITLED + 'CHN,Y,2018-12-17,A/RES/99/2,2,"Fixture\rtext"\n', 2, "title"),
+    ("undl-5012-character-title", UNDL_TITLED + "CHN,Y,2018-12-17,A/RES/99/2,2," + "T" * 5_012 + "\n", 2, "title"),
     ("undl-latin-1", (UNDL_HEADER + "CHN,Y,2018-12-17,A/RES/99/2,2\n").encode() + "CIV,Y,2018-12-17,Côte,2\n".encode(
         "latin-1"), 3, None),
 ]

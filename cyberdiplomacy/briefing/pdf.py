@@ -131,8 +131,9 @@ def _references(briefing: Briefing) -> str:
         items.append(f"<li value='{r.number}'>{ref}{title}.{url}</li>")
     attribution = f"<p>{e(briefing.attribution)}</p>" if briefing.attribution else ""
     return (f"<section class='refs'><h2>References</h2><ol class='sources'>{''.join(items)}</ol>"
-            f"<h3>Cite this pack</h3><p>{e(briefing.citation)}</p><pre class='bibtex'>{e(briefing.cite['bibtex'])}</pre>"
-            f"<p>{e(briefing.build.get('citation', ''))}</p><p>{_footer(briefing)}</p>{attribution}</section>")
+            f"<div class='cite'><h3>Cite this pack</h3><p>{e(briefing.citation)}</p>"
+            f"<pre class='bibtex'>{e(briefing.cite['bibtex'])}</pre>"
+            f"<p>{e(briefing.build.get('citation', ''))}</p><p>{_footer(briefing)}</p>{attribution}</div></section>")
 
 
 STYLE = """@page { size: A4 landscape; margin: 12mm; }
@@ -140,6 +141,7 @@ body { font-family: "Source Sans Pro", "Helvetica Neue", Arial, sans-serif; colo
 section { break-after: page; } section:last-child, section.annex { break-after: auto; }
 .refs h2 { margin-top: 6mm; }
 .refs pre.bibtex { font-size: 7.5pt; white-space: pre-wrap; }
+.refs .cite { break-inside: avoid; }  /* the heading never ends a page apart from the citation it names */
 h1 { font-size: 21pt; margin: 0 0 1mm; } h2 { font-size: 14pt; margin: 0 0 1mm; } h3 { font-size: 11pt; margin: 4mm 0 1mm; }
 .sub { font-size: 12pt; color: #444; margin: 0; } .meta { font-size: 8pt; color: #666; margin: 1mm 0 3mm; }
 header { border-bottom: 2px solid #0072B2; margin-bottom: 3mm; }

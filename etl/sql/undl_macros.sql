@@ -5,3 +5,9 @@ CREATE OR REPLACE TEMP MACRO undl_bad_date(x) AS try_cast(left(trim(coalesce(x, 
 CREATE OR REPLACE TEMP MACRO undl_missing(x) AS trim(coalesce(x, '')) = '';
 CREATE OR REPLACE TEMP MACRO undl_bad_count(x) AS trim(coalesce(x, '')) <> ''
     AND (try_cast(x AS DOUBLE) IS NULL OR try_cast(x AS DOUBLE) <> floor(try_cast(x AS DOUBLE)));
+-- Outside text that could act or hide in what shows it: a control character other than tab and line feed (NUL,
+-- CR, escape), or a cell longer than the curated tables allow (5,000 characters).
+CREATE OR REPLACE TEMP MACRO undl_unsafe_text(x) AS regexp_matches(coalesce(x, ''), '[\x00-\x08\x0b-\x1f\x7f]')
+    OR length(coalesce(x, '')) > 5000;
+CREATE OR REPLACE TEMP MACRO undl_shown_text(x) AS
+    left(regexp_replace(x, '[\x00-\x1f\x7f]', '?', 'g'), 40) || CASE WHEN length(x) > 40 THEN '…' ELSE '' END;

@@ -1,10 +1,11 @@
--- Grain: one row per resolution of a staged UNDL resolutions file.
+-- Grain: one row per resolution of a staged UNDL resolutions file. Titles and subjects in Unicode NFC, as the
+-- curated tables and the UN's machine-readable resolutions are: the same text compares and matches the same.
 SELECT trim(resolution) AS resolution_symbol,
        try_cast(left(trim(date), 10) AS DATE) AS adopted_date,
        nullif(trim(session), '') AS session,
-       nullif(trim(title), '') AS title,
-       nullif(trim(agenda_title), '') AS agenda_title,
-       nullif(trim(subjects), '') AS subjects,
+       nullif(nfc_normalize(trim(title)), '') AS title,
+       nullif(nfc_normalize(trim(agenda_title)), '') AS agenda_title,
+       nullif(nfc_normalize(trim(subjects)), '') AS subjects,
        nullif(trim(draft), '') AS draft_symbol,
        nullif(trim(meeting), '') AS meeting_record,
        nullif(trim(vote_note), '') AS vote_note,

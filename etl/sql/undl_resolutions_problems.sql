@@ -15,5 +15,11 @@ WITH checks AS (
     SELECT line_number, 'resolution', resolution, 'unique', 'the same resolution appears twice (first on line ' || first_line || ')'
     FROM (SELECT line_number, resolution, min(line_number) OVER (PARTITION BY trim(resolution)) AS first_line FROM staged)
     WHERE line_number <> first_line
+    UNION ALL
+    SELECT line_number, column_name, undl_shown_text(value), 'text',
+           'a control character (NUL, CR, ...) or more than 5,000 characters: outside text is refused, not shown'
+    FROM (UNPIVOT (SELECT line_number, title, agenda_title, subjects, resolution, draft, meeting, committee_report, session, undl_link, vote_note FROM staged)
+          ON COLUMNS(* EXCLUDE (line_number)) INTO NAME column_name VALUE value)
+    WHERE undl_unsafe_text(value)
 )
 SELECT line_number, column_name, value, rule, message FROM checks ORDER BY line_number, column_name LIMIT $limit

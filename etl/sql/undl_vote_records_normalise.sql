@@ -1,10 +1,11 @@
--- Grain: one row per resolution of a staged UNDL voting file: its title, documents and announced totals.
+-- Grain: one row per resolution of a staged UNDL voting file: its title, documents and announced totals. Titles
+-- and subjects in Unicode NFC, as the curated tables and the UN's machine-readable resolutions are.
 SELECT trim(resolution) AS resolution_symbol,
        min(try_cast(left(trim(date), 10) AS DATE)) AS vote_date,
        any_value(nullif(trim(session), '')) AS session,
-       any_value(nullif(trim(title), '')) AS title,
-       any_value(nullif(trim(agenda_title), '')) AS agenda_title,
-       any_value(nullif(trim(subjects), '')) AS subjects,
+       any_value(nullif(nfc_normalize(trim(title)), '')) AS title,
+       any_value(nullif(nfc_normalize(trim(agenda_title)), '')) AS agenda_title,
+       any_value(nullif(nfc_normalize(trim(subjects)), '')) AS subjects,
        any_value(nullif(trim(draft), '')) AS draft_symbol,
        any_value(nullif(trim(meeting), '')) AS meeting_record,
        any_value(try_cast(try_cast(nullif(trim(total_yes), '') AS DOUBLE) AS INTEGER)) AS announced_yes_count,

@@ -25,5 +25,11 @@ WITH checks AS (
           FROM staged GROUP BY ALL HAVING count(*) > 1) d
       ON d.resolution = s.resolution AND d.code = upper(trim(s.ms_code))
     WHERE s.line_number <> d.first_line
+    UNION ALL
+    SELECT line_number, column_name, undl_shown_text(value), 'text',
+           'a control character (NUL, CR, ...) or more than 5,000 characters: outside text is refused, not shown'
+    FROM (UNPIVOT (SELECT line_number, title, agenda_title, subjects, resolution, draft, meeting, committee_report, session, ms_name, undl_link, vote_note FROM staged)
+          ON COLUMNS(* EXCLUDE (line_number)) INTO NAME column_name VALUE value)
+    WHERE undl_unsafe_text(value)
 )
 SELECT line_number, column_name, value, rule, message FROM checks ORDER BY line_number, column_name LIMIT $limit
