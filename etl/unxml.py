@@ -32,11 +32,19 @@ SYMBOL = re.compile(r"A/RES/(ES-\d+|S-\d+|\d+)/\d+(?: [A-Z](?:-[A-Z])?)?")
 MEETING = re.compile(r"A/(?:ES-\d+/|S-\d+/)?\d*/?PV\.\d+")
 # The text's number in its FRBR identifier: /akn/un/statement/deliberation/unga/2022-12-07/77-37/!main/
 WORK_NUMBER = re.compile(r"/unga/[\d-]+/(ES-\d+|S-\d+|\d+)-(\d+)([A-Z](?:-[A-Z])?)?/")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+MAX_TEXT_LENGTH = 5_000
 ON_BEHALF = re.compile(r"^(?P<state>[^(,]+?)\s*(?:\(|,)\s*(?:ON|OF) BEHALF OF (?P<group>.+?)\)?$", re.IGNORECASE)
 
 
 def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", str(text or "")).replace("\xa0", " ")).strip()
+
+
+def unsafe_text(text: str) -> bool:
+    """The rule imports and curated tables follow: no control character (tab and line feed aside), at most 5,000
+    characters. _clean has already turned CR, tab and line feed into spaces."""
+    return bool(CONTROL.search(text)) or len(text) > MAX_TEXT_LENGTH
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -181,6 +189,9 @@ def read(checkout: Path, states: list[tuple[str, str]], commit: str) -> dict[str
                 **{f"listed_{word}_count": listed[code] for code, word in (("Y", "yes"), ("N", "no"), ("A", "abstain"))},
                 "unmapped_sponsor_text": " | ".join(unmapped) or None,
                 "source": source, "confidence": "single-source"}
+            issues += [Issue(shown, line_number, field, value[:40], "text",
+                             "a control character or more than 5,000 characters: outside text is refused, not shown")
+                       for field, value in resolution.items() if isinstance(value, str) and unsafe_text(value)]
             texts[symbol] = (shown, line_number, votes,
                              {"resolution": resolution, "sponsors": sponsors, "source": source, "draft": draft})
     if issues:

@@ -72,6 +72,13 @@ def test_a_state_with_two_votes_stops_the_regeneration(tmp_path):
         1, "MS_abstaining", "FRANCE", "unique")
 
 
+def test_outside_text_that_could_act_stops_the_regeneration(tmp_path):
+    checkout = _fixture_copy(tmp_path, lambda r: r.update(title="Fixture\x00text", agenda_item_name="T" * 5_012))
+    with pytest.raises(ValidationFailed) as failed:
+        unxml.read(checkout, WORLD_STATES, "abc123")
+    assert [(i.line, i.column, i.rule) for i in failed.value.issues] == [(1, "title", "text"), (1, "agenda_title", "text")]
+
+
 def test_the_script_names_file_line_and_exits_non_zero(tmp_path):
     checkout = _fixture_copy(tmp_path, lambda r: r["MS_in_favour"].append("ATLANTIS"))
     data = tmp_path / "data"
