@@ -75,6 +75,11 @@ def _comment(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
                               "(curated kept).",
         "sponsor_disagreements": "Curated sponsorships whose role the UN's machine-readable resolutions give "
                                  "differently (curated kept).",
+        "text_paragraphs": "The record's texts paragraph by paragraph, as plain text (UN machine-readable resolutions; the "
+                           "2018 draft from its public document).",
+        "text_citations": "The resolutions, decisions and documents each paragraph of the record's texts cites.",
+        "text_lineage": "Per text: the record's texts it cites and those citing it, beside the text before it in its "
+                        "track.",
         "vote_coverage_by_session": "Per GA session: recorded votes held by each bundled origin and kept in the "
                                     "record, with first and last vote dates.",
         "undl_disagreements": "Imported votes that differ from curated ones (curated facts are kept).",

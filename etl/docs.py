@@ -67,6 +67,17 @@ confidence `inferred`). Imports and the UN's resolutions fill only what curation
 - `sponsor_disagreements`: curated sponsorships whose role (on the draft or joined later) the UN's lists
   give differently (curated kept): `resolution_symbol`, `iso3`, `curated_role`, `unxml_role`,
   `unxml_draft_symbol`, `unxml_source`.
+- `text_paragraphs`: the record's texts paragraph by paragraph (the UN's machine-readable resolutions, and
+  the 2018 draft A/C.3/73/L.9/Rev.1 from its public document): `text_symbol`, `resolution_symbol` (the
+  resolution adopted from a draft), `paragraph_order`, `part` (`preamble`, `operative`, `annex`),
+  `paragraph_number`, `heading_path` (the Convention's chapter and article), `paragraph_text` (plain text,
+  footnotes left out), `source`.
+- `text_citations`: the resolutions, decisions and documents each paragraph cites (undocs.org links, footnotes
+  included, and symbols named in its words): `text_symbol`, `resolution_symbol`, `paragraph_order`,
+  `cited_symbol`, `cited_as`, `cited_in_record`, `source`.
+- `text_lineage`: per text, the record's texts it cites and those citing it, beside the curated lineage (the
+  text before it in its track): `resolution_symbol`, `track`, `adopted_date`, `previous_in_track`,
+  `cites_previous_in_track`, `cited_record_symbols`, `cited_by_symbols`.
 - `vote_coverage_by_session`: per GA session, the recorded votes each origin holds and those the record
   keeps: `session`, `first_vote_date`, `last_vote_date`, `history_vote_count`, `unxml_vote_count`,
   `unxml_listed_vote_count` (with per-state lists), `kept_vote_count`.

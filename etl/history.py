@@ -18,8 +18,8 @@ HISTORY = "ga_voting_history"
 # Each bundled dataset's files and the core tables they load into, with the checks run over them.
 TABLES = {
     HISTORY: ({"resolutions": "history_resolutions", "votes": "history_votes"}, "history_problems.sql"),
-    "un_ga_resolutions": ({"resolutions": "unxml_resolutions", "votes": "unxml_votes", "sponsors": "unxml_sponsors"},
-                          "unxml_problems.sql"),
+    "un_ga_resolutions": ({"resolutions": "unxml_resolutions", "votes": "unxml_votes", "sponsors": "unxml_sponsors",
+                           "texts": "text_paragraphs", "citations": "text_citations"}, "unxml_problems.sql"),
 }
 
 

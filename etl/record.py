@@ -72,6 +72,7 @@ def build(con: duckdb.DuckDBPyConnection, catalog: Catalog, data_dir: Path, impo
     if excluded:
         con.executemany("INSERT INTO excluded_symbols VALUES (?, ?)", excluded)
     _run(con, "06_record.sql")
+    _run(con, "08_texts.sql")
 
 
 def import_files(import_dir: Path | None = None, staged: Path | None = None,

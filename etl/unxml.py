@@ -115,7 +115,7 @@ def drafts(checkout: Path) -> dict[str, tuple[str, dt.date | None]]:
     """Draft symbol and date per resolution symbol, from the texts' <workflow> (a missing text: no entry)."""
     found: dict[str, tuple[str, dt.date | None]] = {}
     for folder in sorted(checkout.glob("*session")):
-        for text in _texts(folder):
+        for _name, text in texts_of(folder):
             root = ElementTree.fromstring(text)
             work = root.find(f".//{AKN}FRBRWork/{AKN}FRBRthis")
             step = root.find(f".//{AKN}workflow/{AKN}step[@outcome='draftResolution']")
@@ -130,14 +130,14 @@ def drafts(checkout: Path) -> dict[str, tuple[str, dt.date | None]]:
     return found
 
 
-def _texts(folder: Path) -> Iterator[bytes]:
-    """Each XML text of a session folder: files under English/, or members of a zip (session 74)."""
+def texts_of(folder: Path) -> Iterator[tuple[str, bytes]]:
+    """(file name, bytes) of each XML text of a session folder: under English/, or in a zip (session 74)."""
     for path in sorted(folder.glob("English/*.xml")):
-        yield path.read_bytes()
+        yield path.name, path.read_bytes()
     for archive in sorted(folder.glob("*.zip")):
         with zipfile.ZipFile(archive) as zipped:
             for member in sorted(n for n in zipped.namelist() if n.endswith(".xml")):
-                yield zipped.read(member)
+                yield f"{archive.name}/{member}", zipped.read(member)
 
 
 def read(checkout: Path, states: list[tuple[str, str]], commit: str) -> dict[str, list[dict]]:
