@@ -22,6 +22,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--from", dest="from_year", help="first year")
     export.add_argument("--to", dest="to_year", help="last year")
     export.add_argument("--resolution", help="e.g. A/RES/73/187 or 73/187")
+    export.add_argument("--search", help="a word or phrase (term-frequency)")
     export.add_argument("--format", choices=exports.FORMATS, help="default: from the --out suffix")
     export.add_argument("--size", choices=list(exports.SIZES), default="slide", help="slide (16:9) or a4")
     export.add_argument("--out", required=True, type=Path)
@@ -36,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
 def _filters(args, con) -> url_filters.Filters:
     params = {"state": args.state, "track": args.track}
     params.update({k: [v] for k, v in (("from", args.from_year), ("to", args.to_year),
-                                       ("resolution", args.resolution)) if v})
+                                       ("resolution", args.resolution), ("search", args.search)) if v})
     table = queries.states(con)
     states = state_names.lookup(zip(table["iso3"], table["name"], strict=True))  # codes or names people use
     resolutions = set(queries.resolution_history(con)["symbol"])

@@ -44,6 +44,9 @@ PAIR_NOTES = {
     "2018–19 criminal track": "Russia's 2018 and 2019 drafts on criminal use of ICTs",
 }
 DEFAULT_PAIR = "2018"
+# The Texts page opens on the Convention, and compares the two camps' 2022 texts, the first with both in full.
+DEFAULT_TEXT = "A/RES/79/243"
+DEFAULT_TEXT_PAIR = "2022"
 # The vote that answers each text (the sponsor-to-vote flow): its rival of the same session, or the next text
 # of its track.
 PAIRED_VOTES = {

@@ -169,3 +169,23 @@ def state_labels(con) -> pd.DataFrame:
 
 def sponsor_vote_flows(con, sponsored: str, voted: str) -> pd.DataFrame:
     return run(con, "sponsor_vote_flows", sponsored=sponsored, voted=voted)
+
+
+def text_list(con) -> pd.DataFrame:
+    return run(con, "text_list")
+
+
+def text_paragraphs(con, symbol: str) -> pd.DataFrame:
+    return run(con, "text_paragraphs", symbol=symbol)
+
+
+def text_citations_of(con, symbol: str) -> pd.DataFrame:
+    return run(con, "text_citations_of", symbol=symbol)
+
+
+def text_lineage(con) -> pd.DataFrame:
+    return run(con, "text_lineage")
+
+
+def text_search(con, term: str, tracks=TRACKS) -> pd.DataFrame:
+    return run(con, "text_search", term=term, tracks=list(tracks))

@@ -18,6 +18,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -77,7 +78,9 @@ def texts(checkout: Path, wanted: set[str], commit: str, plain: dict[str, Path])
     found = {"texts": [], "citations": []}
     for folder in sorted(checkout.glob("*session")):
         for name, data in unxml.texts_of(folder):
-            source = f"{unxml.REPOSITORY}/blob/{commit}/{folder.name}/{name}"
+            file_name, _, member = name.partition(".zip/")  # a text inside session 74's zip: its member as anchor
+            source = (f"{unxml.REPOSITORY}/blob/{commit}/{quote(folder.name + '/' + file_name)}"
+                      + (f".zip#{quote(member)}" if member else ""))
             symbol, paragraphs, citations = untexts.parse_akn(data, source)
             if symbol in wanted:
                 found["texts"] += paragraphs

@@ -26,6 +26,7 @@ PAGE_PATHS = {
     "state_explorer": "/State_explorer",
     "data_and_sources": "/Data_and_sources",
     "alignment": "/Alignment",
+    "texts": "/Texts?view=search&search=human%20rights",  # the search draws the page's chart
 }
 
 

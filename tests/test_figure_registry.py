@@ -22,9 +22,11 @@ VIEWS = {None: [""], "pages/1_Resolution_history.py": ["lineage", "text", "compe
          "pages/2_Sponsor_blocs.py": ["drafts", "together", "flows", "cohesion"],
          "pages/3_Meeting_timelines.py": ["days", "sessions"], "pages/4_State_explorer.py": ["partners", "record"],
          "pages/5_Data_and_sources.py": ["confidence", "origins", "browse", "sources"],
-         "pages/6_Alignment.py": ["agreement", "space", "cohesion", "swing", "all-votes"]}
+         "pages/6_Alignment.py": ["agreement", "space", "cohesion", "swing", "all-votes"],
+         "pages/7_Texts.py": ["read", "compare", "search"]}
 VISITS = [(page, {**params, **({"view": view} if view else {})}) for page, views in VIEWS.items() for view in views
           for params in ({}, {"state": "RUS,CHN"})]
+VISITS.append(("pages/7_Texts.py", {"view": "search", "search": "capacity-building"}))  # the search draws a chart
 
 
 @pytest.fixture(scope="module")

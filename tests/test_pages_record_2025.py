@@ -92,3 +92,36 @@ def test_the_2022_camps_side_by_side():
     # 77/36; the 52 against 77/36 backed only 77/37.
     assert titles(at) == ["59 states backed one text and opposed the other",
                           "Two camps: 7 states backed only A/RES/77/36, 52 only A/RES/77/37"]
+
+
+def test_texts_open_on_the_convention_with_its_articles():
+    at = open_page("pages/7_Texts.py")
+    assert_clean(at)
+    assert at.selectbox(key="text_read").value == "A/RES/79/243"
+    words = "\n".join(m.value for m in at.markdown)
+    assert "Article 6\\. Respect for human rights" in words or "Article 6. Respect for human rights" in words
+
+
+def test_the_2022_camps_compared_paragraph_by_paragraph():
+    at = open_page("pages/7_Texts.py", view="compare")
+    assert_clean(at)
+    assert at.selectbox(key="compare_pair").value == "2022: 77/36 vs 77/37 (the OEWG text vs the Programme of " \
+                                                     "Action text)"
+    assert any(m.value.startswith("**77/37 against 77/36: 5 operative paragraphs (4 new, 6 dropped)") for m in at.markdown)
+
+
+def test_a_link_to_a_text_compares_it_with_the_one_before_it_in_its_line():
+    at = open_page("pages/7_Texts.py", view="compare", resolution="75/282")
+    assert_clean(at)
+    assert at.selectbox(key="compare_pair").value == "74/247 → 75/282 (the text before it in its line)"
+
+
+def test_a_search_counts_paragraphs_per_year_and_keeps_the_term_in_the_link():
+    at = open_page("pages/7_Texts.py", view="search", search="Budapest")
+    assert_clean(at)
+    assert at.query_params["search"] == "Budapest"
+    assert titles(at) == ["“Budapest” appears in no paragraph of the record's texts"]
+    at.text_input(key="text_search").set_value("capacity-building").run()
+    assert_clean(at)
+    assert at.query_params["search"] == "capacity-building"
+    assert titles(at)[0].startswith("“capacity-building” appears in ")

@@ -104,14 +104,22 @@ def table_sources(table, imported_on: str | None = None, default: tuple[str, ...
     return list(default)
 
 
+UNXML_ATTRIBUTION = ("Includes the United Nations' machine-readable General Assembly resolutions "
+                     "(github.com/UNxml/GAresolutions): unofficial copies, without warranty; source: United Nations.")
+
+
 def attribution_for(sources) -> str:
-    """The UN Digital Library attribution when any source is UN Digital Library data, else ''."""
-    return UNDL_ATTRIBUTION if any(UNDL_NOTICE in str(s) for s in sources or ()) else ""
+    """The notices the sources' terms ask for: the UN Digital Library's and the UN resolutions' ('' for neither)."""
+    texts = [str(s) for s in sources or ()]
+    notices = [UNDL_ATTRIBUTION] if any(UNDL_NOTICE in t for t in texts) else []
+    notices += [UNXML_ATTRIBUTION] if any(UNXML_SOURCE in t for t in texts) else []
+    return " ".join(notices)
 
 
 def footer_text(sources: list[str], built: dt.date | str | None) -> str:
     unique = list(dict.fromkeys(s for s in sources if isinstance(s, str) and s))  # keeps order, drops repeats and NaN
-    notices = [s for s in unique if UNDL_NOTICE in s]  # an attribution the licence requires is never cut
+    # An attribution the source's terms require is never cut: the UN Digital Library's, the UN resolutions'.
+    notices = [s for s in unique if UNDL_NOTICE in s or s == UNXML_SOURCE]
     unique = [s for s in unique if s not in notices]
     if len(unique) > MAX_FOOTER_REFERENCES:
         unique = [*unique[:2], f"… {len(unique) - 3} more …", unique[-1]]

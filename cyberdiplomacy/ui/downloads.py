@@ -46,10 +46,15 @@ def downloads(fig: go.Figure, table: pd.DataFrame, key: str, selection: str) -> 
 
 
 def table_downloads(name: str, table: pd.DataFrame, text: str, confidence: list[str]) -> None:
-    """One table as CSV, XLSX (with an 'about' sheet) and Parquet (provenance in its metadata)."""
+    """One table of the data contract as CSV, XLSX (with an 'about' sheet) and Parquet (provenance in its metadata)."""
     selection = f"rows containing {text!r}; " if text else ""
     selection += "confidence: " + ", ".join(confidence)
-    sources = [f"data/{name}.csv", *theme.table_sources(table, data.imported_on(), default=())]
+    sourced_downloads(name, table, selection,
+                      [f"data/{name}.csv", *theme.table_sources(table, data.imported_on(), default=())])
+
+
+def sourced_downloads(name: str, table: pd.DataFrame, selection: str, sources: list[str]) -> None:
+    """A table shown on a page as CSV, XLSX and Parquet, each carrying its selection, sources and build date."""
     provenance = exports.about(f"Table {name}", selection, sources, data.build_dict())
     columns = st.columns(3)
     columns[0].download_button("CSV", functools.partial(exports.csv_bytes, table, provenance.get("attribution", "")),

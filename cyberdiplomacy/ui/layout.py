@@ -15,7 +15,13 @@ from cyberdiplomacy import filters as url_filters
 from cyberdiplomacy.ui import data
 
 # Download widgets live in ui/downloads; pages keep calling them from here.
-from cyberdiplomacy.ui.downloads import briefing_downloads, dataset_download, downloads, table_downloads  # noqa: F401
+from cyberdiplomacy.ui.downloads import (  # noqa: F401
+    briefing_downloads,
+    dataset_download,
+    downloads,
+    sourced_downloads,
+    table_downloads,
+)
 
 log = logging.getLogger("cyberdiplomacy")
 PLOTLY_CONFIG = {"topojsonURL": "/app/static/topojson/", "displaylogo": False,

@@ -1,0 +1,29 @@
+"""Figures about the words of the texts: how often a term appears, per year and track."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from cyberdiplomacy.charts import theme
+
+
+def term_bars(counts: pd.DataFrame, term: str, built, sources: list[str]) -> go.Figure:
+    """Paragraphs using the term per year, stacked by track (input: text_views.term_counts)."""
+    fig = go.Figure()
+    for track in theme.TRACK_LABELS:
+        rows = counts[counts["track"] == track]
+        fig.add_bar(x=rows["adopted_year"], y=rows["paragraph_count"], name=theme.TRACK_SHORT_LABELS[track],
+                    marker_color=theme.TRACK_COLOURS[track], customdata=rows[["occurrence_count", "text_count"]],
+                    hovertemplate="%{x}: %{y} paragraphs in %{customdata[1]} texts (%{customdata[0]} uses)"
+                                  "<extra></extra>")
+    fig.update_layout(barmode="stack", xaxis=dict(title=None, dtick=1), yaxis_title="Paragraphs", height=380,
+                      legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0))
+    total, texts = int(counts["paragraph_count"].sum()), int(counts["text_count"].sum())
+    if total:
+        peak = counts.groupby("adopted_year")["paragraph_count"].sum()
+        title = (f"“{term}” appears in {total} paragraph{'s' if total != 1 else ''} of the record's texts, most in "
+                 f"{int(peak.idxmax())} ({int(peak.max())})")
+    else:
+        title = f"“{term}” appears in no paragraph of the record's texts"
+    subtitle = f"Paragraphs containing the term (any case), per year adopted and track · in {texts} texts"
+    return theme.finish(fig, title, sources, built, subtitle)

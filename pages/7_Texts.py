@@ -1,0 +1,76 @@
+"""Texts: a resolution's own words beside its vote, two texts compared paragraph by paragraph, and a search."""
+import streamlit as st
+
+from cyberdiplomacy import figures, labels, queries, tables, text_compare, text_views
+from cyberdiplomacy.figures import q
+from cyberdiplomacy.ui import data, layout
+
+
+def read(filters):
+    texts = data.query(queries.text_list)
+    options = list(texts["resolution_symbol"])
+    if filters.resolution and filters.resolution not in options:
+        st.info(text_views.no_words_text(filters.resolution))
+    default = filters.resolution if filters.resolution in options else text_views.default_text(options)
+    layout.seed("text_read", default, options)
+    symbol = st.selectbox("Text", options, key="text_read", format_func=text_views.text_labels(texts).__getitem__)
+    filters = layout.url_filters.with_changes(filters, resolution=symbol)
+    words, facts = st.columns([3, 2])
+    facts.markdown(labels.resolution_story(tables.row_for(data.query(queries.resolution_history), symbol),
+                                           data.query(queries.resolution_sponsors, symbol=symbol),
+                                           data.query(queries.states)))
+    facts.page_link("pages/1_Resolution_history.py", label="Its vote and sponsors on Resolution history",
+                    query_params={"resolution": symbol, "view": "text"})
+    paragraphs = data.query(queries.text_paragraphs, symbol=symbol)
+    words.markdown(text_views.text_markdown(paragraphs, data.query(queries.text_citations_of, symbol=symbol)))
+    st.caption(text_views.SOURCE_NOTE)
+    layout.sourced_downloads(f"text-{text_views.slug(symbol)}", paragraphs, f"the paragraphs of {symbol}",
+                             text_views.sources(paragraphs))
+    return filters
+
+
+def compare(filters):
+    texts, lineage = data.query(queries.text_list), data.query(queries.text_lineage)
+    offered = text_views.comparisons(texts, lineage)
+    choice = layout.kept(st.selectbox, "Compare", list(offered), key="compare_pair",
+                         default=text_views.default_comparison(offered, filters.resolution, lineage, texts))
+    before, after = offered[choice]
+    aligned = data.derive(text_compare.align, q(queries.text_paragraphs, symbol=before),
+                          q(queries.text_paragraphs, symbol=after))
+    st.markdown(f"**{text_views.comparison_title(before, after, aligned)}**")
+    show_same = st.toggle("Show unchanged paragraphs too", key="compare_same")
+    st.markdown(text_views.comparison_markdown(aligned, show_same))
+    st.caption(text_views.SOURCE_NOTE + " Marks: **added words**, ~~removed words~~ (the later text against the "
+               "earlier one).")
+    layout.sourced_downloads(f"compare-{text_views.slug(before)}-{text_views.slug(after)}", aligned,
+                             f"{before} compared with {after}", text_views.sources(aligned, [before, after]))
+
+
+def search(filters):
+    term = st.text_input("Search the texts for", value=filters.search, key="text_search", max_chars=100,
+                         placeholder="human rights, capacity-building, Budapest …")
+    tracks = st.multiselect("Tracks", labels.TRACK_OPTIONS, default=list(filters.tracks),
+                            format_func=labels.track_label)
+    filters = layout.url_filters.with_changes(filters, search=term.strip(), tracks=tuple(tracks) or filters.tracks)
+    if not term.strip():
+        layout.empty("Type a word or phrase to see where the texts use it.")
+        return filters
+    layout.figure(filters, figures.texts.term_frequency)
+    hits = data.query(queries.text_search, term=term.strip(), tracks=list(filters.tracks))
+    if hits.empty:
+        layout.empty(text_views.no_hits_text(term.strip()))
+    else:
+        layout.show_table(text_views.excerpts(hits, term.strip()))
+    return filters
+
+
+filters = layout.page("Texts", "What each text says, what changed from the text before it, and where a word is used.")
+with layout.guard():
+    if data.query(queries.text_list).empty:
+        layout.empty("No text of the record is on record word for word yet.")
+    else:
+        filters = layout.sections(filters, "texts_view", [
+            ("read", "Read a text", read), ("compare", "Compare two texts", compare), ("search", "Search", search)],
+            start="read")
+    layout.sync_url(filters)
+    layout.footer()

@@ -1,0 +1,57 @@
+"""Two texts compared paragraph by paragraph (cyberdiplomacy/text_compare.py), on hand-written paragraphs, and the
+comparison shown as Markdown with every outside word escaped (cyberdiplomacy/text_views.py)."""
+from __future__ import annotations
+
+import pandas as pd
+from markdown_it import MarkdownIt
+
+from cyberdiplomacy import text_compare, text_views
+
+
+def text(*paragraphs: tuple[str, str | None, str]) -> pd.DataFrame:
+    return pd.DataFrame([{"paragraph_order": i, "part": part, "paragraph_number": number, "heading_path": None,
+                          "paragraph_text": words} for i, (part, number, words) in enumerate(paragraphs, start=1)])
+
+
+BEFORE = text(("preamble", None, "Recalling its resolution 74/247 of 27 December 2019,"),
+              ("operative", "1.", "Decides to establish an ad hoc committee of experts,"),
+              ("operative", "2.", "Requests the Secretary-General to provide support,"),
+              ("operative", "3.", "Decides to include the item in its provisional agenda;"))
+AFTER = text(("preamble", None, "Recalling its resolution 74/247 of 27 December 2019,"),
+             ("operative", "1.", "Decides to establish an open-ended ad hoc intergovernmental committee of experts,"),
+             ("operative", "2.", "Invites Member States to contribute to the work of the committee;"),
+             ("operative", "3.", "Decides to include the item in its provisional agenda;"))
+
+
+def test_the_comparison_marks_exactly_the_words_added_and_removed():
+    aligned = text_compare.align(BEFORE, AFTER)
+    assert list(aligned["change"]) == ["same", "changed", "removed", "added", "same"]
+    changed = aligned[aligned["change"] == "changed"].iloc[0]
+    assert changed["marked_text"] == ("Decides to establish an [+open-ended+] ad hoc [+intergovernmental+] "
+                                      "committee of experts,")
+    assert (changed["words_added"], changed["words_removed"]) == (2, 0)
+    assert aligned[aligned["change"] == "removed"].iloc[0]["left_number"] == "2."
+    assert aligned[aligned["change"] == "added"].iloc[0]["right_number"] == "2."
+    assert text_compare.summary(aligned) == "3 operative paragraphs (1 new, 1 changed, 1 dropped); " \
+                                            "1 preambular paragraph (unchanged)"
+
+
+def test_a_text_against_itself_is_unchanged():
+    aligned = text_compare.align(AFTER, AFTER)
+    assert set(aligned["change"]) == {"same"}
+    assert text_views.comparison_markdown(aligned) == "The two texts have the same paragraphs."
+
+
+def rendered(source: str) -> str:
+    """The HTML a CommonMark renderer makes of the page's Markdown (raw HTML allowed, as a permissive one would)."""
+    return MarkdownIt("commonmark", {"html": True}).render(source)
+
+
+def test_markdown_and_html_in_a_paragraph_stay_text():
+    hostile = text(("operative", "1.", "Decides [to act](https://evil.example) <img src=x onerror=alert(1)> *now*"))
+    empty = pd.DataFrame(columns=["paragraph_order", "cited_symbol", "cited_in_record"])
+    for source in (text_views.comparison_markdown(text_compare.align(text(("operative", "1.", "Decides")), hostile)),
+                   text_views.text_markdown(hostile, empty)):
+        html = rendered(source)
+        assert "<a " not in html and "<img" not in html and "<em>now</em>" not in html
+        assert "[to act](https://evil.example) &lt;img src=x onerror=alert(1)&gt; *now*" in html  # shown as written
