@@ -13,6 +13,7 @@ from cyberdiplomacy.safe_text import markdown
 
 MARKS = re.compile(r"\[\+(.*?)\+\]|\[-(.*?)-\]")
 CHANGE_WORDS = {"same": "Same", "changed": "Changed", "added": "New", "removed": "Dropped"}
+PART_WORDS = {"preamble": "preambular", "operative": "operative", "annex": "annex"}
 PART_HEADINGS = {"preamble": "Preamble", "operative": "Operative part", "annex": "Annex"}
 EXCERPT_CHARS = 90  # of context on each side of a search hit
 
@@ -143,9 +144,11 @@ def comparison_markdown(aligned: pd.DataFrame, show_same: bool = False) -> str:
     for row in aligned.itertuples(index=False):
         if row.change == "same" and not show_same:
             continue
-        numbers = " → ".join(markdown(n) if isinstance(n, str) else "–" for n in (row.left_number, row.right_number))
+        numbered = [n for n in (row.left_number, row.right_number) if isinstance(n, str)]
+        numbers = (", ¶ " + " → ".join(markdown(n) if isinstance(n, str) else "–"
+                                        for n in (row.left_number, row.right_number))) if numbered else ""
         where = f" · {markdown(row.heading_path)}" if isinstance(row.heading_path, str) else ""
-        lines.append(f"**{CHANGE_WORDS[row.change]}** ({row.part}, ¶ {numbers}{where}): "
+        lines.append(f"**{CHANGE_WORDS[row.change]}** ({PART_WORDS.get(row.part, row.part)}{numbers}{where}): "
                      + (marked_markdown(row.marked_text) if row.change == "changed" else
                         f"~~{markdown(row.left_text)}~~" if row.change == "removed" else markdown(row.marked_text)))
     return "\n\n".join(lines) if lines else "The two texts have the same paragraphs."

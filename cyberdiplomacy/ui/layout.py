@@ -34,6 +34,7 @@ PAGES = [
     ("pages/4_State_explorer.py", "State explorer"),
     ("pages/5_Data_and_sources.py", "Data & sources"),
     ("pages/6_Alignment.py", "Alignment"),
+    ("pages/7_Texts.py", "Texts"),
 ]
 
 
@@ -81,6 +82,7 @@ PAGE_QUESTIONS = {
     "pages/4_State_explorer.py": "one state or several: votes, sponsorships, blocs, treaty status, partners",
     "pages/5_Data_and_sources.py": "every table, its sources, data quality and downloads",
     "pages/6_Alignment.py": "agreement, bloc cohesion over time and the vote space",
+    "pages/7_Texts.py": "what each text says, what changed from the one before it, and where a word is used",
 }
 
 

@@ -10,4 +10,5 @@ TOUR = [
     ("Alignment", "state=RUS%2CUSA"),
     ("Alignment", "state=RUS%2CUSA&view=cohesion"),
     ("Resolution_history", "state=RUS%2CUSA"),
+    ("Texts", "view=compare"),
 ]
