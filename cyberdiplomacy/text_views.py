@@ -160,9 +160,9 @@ def excerpts(hits: pd.DataFrame, term: str) -> pd.DataFrame:
         at = text.lower().find(term.lower())
         start, end = max(at - EXCERPT_CHARS, 0), min(at + len(term) + EXCERPT_CHARS, len(text))
         return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
-    table = hits[["resolution_symbol", "adopted_year", "track", "part", "paragraph_number", "occurrence_count"]].copy()
+    table = hits[["resolution_symbol", "adopted_year"]].copy()
     table["excerpt"] = hits["paragraph_text"].map(around)
-    return table
+    return pd.concat([table, hits[["track", "part", "paragraph_number", "occurrence_count"]]], axis=1)
 
 
 def term_counts(hits: pd.DataFrame) -> pd.DataFrame:

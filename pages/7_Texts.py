@@ -60,7 +60,8 @@ def search(filters):
     if hits.empty:
         layout.empty(text_views.no_hits_text(term.strip()))
     else:
-        layout.show_table(text_views.excerpts(hits, term.strip()))
+        layout.show_table(text_views.excerpts(hits, term.strip()),
+                          excerpt=st.column_config.TextColumn("excerpt", width="large"))
     return filters
 
 
