@@ -42,8 +42,10 @@ def compare(filters):
     st.markdown(text_views.comparison_markdown(aligned, show_same))
     st.caption(text_views.SOURCE_NOTE + " Marks: **added words**, ~~removed words~~ (the later text against the "
                "earlier one).")
-    layout.sourced_downloads(f"compare-{text_views.slug(before)}-{text_views.slug(after)}", aligned,
-                             f"{before} compared with {after}", text_views.sources(aligned, [before, after]))
+    name = f"compare-{text_views.slug(before)}-{text_views.slug(after)}"
+    layout.sourced_downloads(name, aligned, f"{before} compared with {after}",
+                             text_views.sources(aligned, [before, after]))
+    layout.comparison_download(before, after, name)
 
 
 def search(filters):

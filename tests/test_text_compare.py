@@ -55,3 +55,15 @@ def test_markdown_and_html_in_a_paragraph_stay_text():
         html = rendered(source)
         assert "<a " not in html and "<img" not in html and "<em>now</em>" not in html
         assert "[to act](https://evil.example) &lt;img src=x onerror=alert(1)&gt; *now*" in html  # shown as written
+
+
+def test_the_comparison_pdf_marks_words_and_keeps_outside_text_as_text():
+    from cyberdiplomacy import comparison_pdf
+
+    hostile = text(("operative", "1.", "Decides to establish an <img src=x> committee"))
+    page = comparison_pdf.to_html(text_compare.align(text(("operative", "1.", "Decides to establish a committee")),
+                                                     hostile), "A/RES/1/1", "A/RES/1/2",
+                                  {"data_version": "v", "data_built_date": "2026-12-06"})
+    assert "<img" not in page and "&lt;img src=x&gt;" in page
+    assert "<del>a</del> <ins>an &lt;img src=x&gt;</ins>" in page
+    assert "United Nations" in page and "Data built 2026-12-06" in page

@@ -17,6 +17,7 @@ from cyberdiplomacy.ui import data
 # Download widgets live in ui/downloads; pages keep calling them from here.
 from cyberdiplomacy.ui.downloads import (  # noqa: F401
     briefing_downloads,
+    comparison_download,
     dataset_download,
     downloads,
     sourced_downloads,
