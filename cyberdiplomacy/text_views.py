@@ -106,6 +106,25 @@ def _story_link(symbol: str, in_record: bool) -> str:
     return f"[{markdown(symbol)}](https://undocs.org/{quote(symbol, safe='/')})"
 
 
+def lineage_markdown(lineage: pd.DataFrame, symbol: str) -> str:
+    """What the text says it builds on and who cites it, beside the record's order of its track."""
+    row = lineage[lineage["resolution_symbol"] == symbol]
+    if row.empty:
+        return ""
+    row = row.iloc[0]
+
+    def links(symbols) -> str:
+        listed = list(symbols) if isinstance(symbols, list | tuple) or hasattr(symbols, "tolist") else []
+        return ", ".join(_story_link(s, True) for s in listed) or "none"
+    lines = [f"- Cites of the record's texts: {links(row['cited_record_symbols'])}",
+             f"- Cited by: {links(row['cited_by_symbols'])}"]
+    if isinstance(row["previous_in_track"], str):
+        said = "cites it" if row["cites_previous_in_track"] else "does not cite it (another line of the track?)"
+        lines.append(f"- The text before it in its track: {_story_link(row['previous_in_track'], True)}; this text "
+                     f"{said}")
+    return "**Lineage the text states**\n\n" + "\n".join(lines)
+
+
 def text_markdown(paragraphs: pd.DataFrame, citations: pd.DataFrame) -> str:
     """A text as Markdown: headings, numbered paragraphs, and under each the documents it cites as links."""
     cited = citations.groupby("paragraph_order") if len(citations) else None

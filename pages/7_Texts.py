@@ -19,8 +19,9 @@ def read(filters):
     facts.markdown(labels.resolution_story(tables.row_for(data.query(queries.resolution_history), symbol),
                                            data.query(queries.resolution_sponsors, symbol=symbol),
                                            data.query(queries.states)))
-    facts.page_link("pages/1_Resolution_history.py", label="Its vote and sponsors on Resolution history",
-                    query_params={"resolution": symbol, "view": "text"})
+    layout.link(facts, "pages/1_Resolution_history.py", "Its vote and sponsors on Resolution history",
+                {"resolution": symbol, "view": "text"})
+    facts.markdown(text_views.lineage_markdown(data.query(queries.text_lineage), symbol))
     paragraphs = data.query(queries.text_paragraphs, symbol=symbol)
     words.markdown(text_views.text_markdown(paragraphs, data.query(queries.text_citations_of, symbol=symbol)))
     st.caption(text_views.SOURCE_NOTE)

@@ -98,6 +98,14 @@ def explore_links(filters: url_filters.Filters) -> None:
             log.debug("no page link to %s", path)
 
 
+def link(container, path: str, label: str, query_params: dict) -> None:
+    """A link to another page, left out where the app runs a page on its own (no page list to find it in)."""
+    try:
+        container.page_link(path, label=label, query_params=query_params)
+    except StreamlitAPIException:
+        log.debug("no page link to %s", path)
+
+
 def sync_url(filters: url_filters.Filters) -> None:
     """Write the page's filters back to the URL and draw navigation links that carry them."""
     wanted = url_filters.to_params(filters)
