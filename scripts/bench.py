@@ -264,8 +264,37 @@ def bench_record(runs: int) -> None:
     record("warehouse build / bare DuckDB load of the same files", build / floor, None, "x")
 
 
+def bench_texts(runs: int) -> None:
+    """The Texts page's work on the built warehouse: the Convention (79/243) compared with every other text (the
+    slowest), and a search over every paragraph."""
+    import duckdb
+
+    from cyberdiplomacy import db, queries, text_compare
+
+    con = duckdb.connect(str(db.warehouse_path()), read_only=True)
+    texts = list(queries.text_list(con)["resolution_symbol"])
+    convention = queries.text_paragraphs(con, "A/RES/79/243")
+    slowest = 0.0
+    for symbol in texts:
+        other = queries.text_paragraphs(con, symbol)
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            text_compare.align(other, convention)
+            times.append(time.perf_counter() - start)
+        slowest = max(slowest, statistics.median(times))
+    record(f"compare the Convention with each of {len(texts)} texts (slowest, median)", slowest, 1.0)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        queries.text_search(con, "human rights")
+        times.append(time.perf_counter() - start)
+    record("search every paragraph for 'human rights' (median)", statistics.median(times), 0.3)
+    con.close()
+
+
 SECTIONS = {"pages": bench_pages, "browser": bench_browser, "export": bench_export, "analytics": bench_analytics,
-            "record": bench_record}
+            "record": bench_record, "texts": bench_texts}
 
 
 def main() -> int:
