@@ -117,9 +117,9 @@ def state_namer(states: pd.DataFrame):
 
 
 CONFIDENCE_TEXT = (
-    "- **confirmed**: seen in a primary source (UN document, UN press release, treaty depositary), or two "
-    "independent sources agree.\n"
-    "- **single-source**: one source, not a primary record.\n"
+    "- **confirmed**: a UN document (symbol, UN page, the UN's machine-readable resolutions) or the body's own "
+    "official page gives it, or two independent reputable sources agree.\n"
+    "- **single-source**: press reports, a secondary dataset or an encyclopedia: no UN document or official page.\n"
     "- **inferred**: derived by reasoning from other facts; the row's notes say how.\n\n"
     "Empty cells are unknown, never zero.")
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 SQL_DIR = Path(__file__).parent / "sql"
 TRACKS = ("criminal_ict", "international_security")
-TABLES = ("states", "resolutions", "votes", "sponsorships", "meetings", "bloc_memberships", "treaty_actions",
+TABLES = ("states", "resolutions", "votes", "sponsorships", "meetings", "blocs", "bloc_memberships", "treaty_actions",
           "state_code_variants", "sources",
           "datasets")
 

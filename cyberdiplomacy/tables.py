@@ -39,8 +39,8 @@ def bloc_table(blocs: pd.DataFrame) -> pd.DataFrame:
     return blocs[columns]
 
 
-BROWSABLE_TABLES = ["resolutions", "votes", "sponsorships", "meetings", "treaty_actions", "states", "bloc_memberships",
-                    "state_code_variants"]
+BROWSABLE_TABLES = ["resolutions", "votes", "sponsorships", "meetings", "treaty_actions", "states", "blocs",
+                    "bloc_memberships", "state_code_variants"]
 
 
 CONFIDENCE_LEVELS = ["confirmed", "single-source", "inferred"]

@@ -24,6 +24,9 @@ DERIVED = {
                                  "`unxml` or `history`; one origin per resolution, in that order of precedence")],
     "sponsorships": [("origin", "text", "`curated` (data/sponsorships.csv) or `unxml` (the UN's machine-readable "
                                         "resolutions, for the record's texts and the states curation does not name)")],
+    "bloc_memberships": [("start_date", "date", "First day of the spell as every figure reads it: `joined_date`, else the "
+                                                "bloc's `founding_date` (blocs.csv); a member counts on a vote when "
+                                                "start_date <= vote date < left_date")],
 }
 EXTRA_VIEWS = """### `sources`
 

@@ -1,14 +1,14 @@
 """The checks no standard expresses: they read across rows and tables with the record's own meaning.
 
-Per-state votes against announced totals, membership on the vote date, date order, and two double counts
-waiting to happen: overlapping membership spells of one state in one bloc (every bloc join on the vote date
-would count the state twice) and one state on two drafts of the same resolution (sponsor counts would too).
+Per-state votes against announced totals, membership on the vote date, date order, and one double count waiting
+to happen: one state on two drafts of the same resolution (sponsor counts would take it twice). Bloc spells:
+etl/membership_rules.py; sources against their confidence: etl/source_policy.py.
 """
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter, defaultdict
 
+from etl import membership_rules
 from etl.issues import Issue, Row
 from etl.schema import Catalog
 
@@ -70,25 +70,6 @@ def _vote_membership(data: dict[str, list[Row]], displays: dict[str, str], issue
                                 "record them as X if they did not vote"))
 
 
-def _overlapping_spells(rows: list[Row], display: str, issues: list[Issue]) -> None:
-    """Spells are [joined_date, left_date): an empty joined date is 'since before we know', an empty left date
-    'still a member', exactly as the queries join them."""
-    spells: dict[tuple, list[Row]] = defaultdict(list)
-    for row in rows:
-        spells[(row.values.get("bloc"), row.values.get("iso3"))].append(row)
-    for (bloc, iso3), group in spells.items():
-        group.sort(key=lambda r: r.values.get("joined_date") or dt.date.min)
-        for earlier, later in zip(group, group[1:], strict=False):
-            ends = earlier.values.get("left_date") or dt.date.max
-            starts = later.values.get("joined_date") or dt.date.min
-            if starts < ends:
-                joined = later.values.get("joined_date")
-                issues.append(Issue(display, later.line, "joined_date", joined.isoformat() if joined else "",
-                                    "overlapping-membership",
-                                    f"{iso3} is already in {bloc} on that date (spell on line {earlier.line}); "
-                                    "overlapping spells would count the state twice in every bloc figure"))
-
-
 def _sponsor_on_two_drafts(rows: list[Row], display: str, issues: list[Issue]) -> None:
     first: dict[tuple, Row] = {}
     for row in rows:
@@ -108,7 +89,6 @@ def check(catalog: Catalog, data: dict[str, list[Row]], displays: dict[str, str]
         _vote_totals(data, displays, issues)
     if {"votes", "states"} <= data.keys():
         _vote_membership(data, displays, issues)
-    if "bloc_memberships" in data:
-        _overlapping_spells(data["bloc_memberships"], displays["bloc_memberships"], issues)
+    membership_rules.check(data, displays, issues)
     if "sponsorships" in data:
         _sponsor_on_two_drafts(data["sponsorships"], displays["sponsorships"], issues)

@@ -2,7 +2,7 @@
 
 Reading is ours (bytes, UTF-8, CSV quoting, the header by name, cell hygiene), so a problem is placed on the
 physical line; the Table Schema rules are frictionless' (etl/standard.py); the record's own rules are in
-etl/rules.py.
+etl/rules.py and etl/membership_rules.py, and what a source may confirm in etl/source_policy.py.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from etl import rules, standard
+from etl import rules, source_policy, standard
 from etl.issues import Issue, Row, ValidationFailed
 from etl.schema import Catalog, Table
 
@@ -122,6 +122,7 @@ def validate(catalog: Catalog, data_dir: Path) -> dict[str, list[Row]]:
             parsed[table.name] = found
     data = standard.check(parsed, issues)
     rules.check(catalog, data, displays, issues)
+    source_policy.check(source_policy.Policy.from_package(catalog.package), data, displays, issues)
     if issues:
         raise ValidationFailed(issues)
     return data

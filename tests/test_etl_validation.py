@@ -27,7 +27,7 @@ def issues_of(data_dir: Path) -> list:
 def test_clean_world_is_valid(world_dir):
     data = validate(load_catalog(world_dir), world_dir)
     assert {name: len(rows) for name, rows in data.items()} == {
-        "states": 6, "resolutions": 4, "votes": 14, "sponsorships": 2, "meetings": 2, "bloc_memberships": 3,
+        "states": 6, "resolutions": 4, "votes": 14, "sponsorships": 2, "meetings": 2, "blocs": 2, "bloc_memberships": 3,
         "treaty_actions": 4, "state_code_variants": 0}
 
 
@@ -55,7 +55,7 @@ CORRUPTIONS = [
     ("votes.csv", "resolution_symbol,stage", "resolution,stage", "undeclared-column", 1, "resolution"),
     ("votes.csv", ",notes\n", "\n", "missing-column", 1, "notes"),
     ("bloc_memberships.csv", "BRICS,organization,CHN", "Council of Europe,organization,RUS,2020-01-01,,2026-01-01,"
-     "fixture,confirmed,\nBRICS,organization,CHN", "overlapping-membership", 4, "joined_date"),
+     "A/99/INF/1,confirmed,\nBRICS,organization,CHN", "overlapping-membership", 4, "joined_date"),
     ("sponsorships.csv", "A/C.3/99/L.2,A/RES/99/2,RUS", "A/C.3/99/L.2/Rev.1,A/RES/99/2,CHN,original,,,fixture,"
      "confirmed,\nA/C.3/99/L.2,A/RES/99/2,RUS", "sponsor-twice", 3, "draft_symbol"),
 ]

@@ -43,9 +43,16 @@ def latin1(file_name):
     return apply
 
 
+def second_regional_group(d: Path):
+    """France in Asia-Pacific as well as in WEOG (its group in states.csv): two groups for one state, as Türkiye was."""
+    for group in ("Western European and other States", "Asia-Pacific States"):
+        append("blocs.csv", f"{group},un_regional_group,Fixture group,1963-12-17,A/99/INF/1,confirmed,\n")(d)
+        append("bloc_memberships.csv", f"{group},un_regional_group,FRA,,,2026-01-01,A/99/INF/1,confirmed,\n")(d)
+
+
 def huge_votes(d: Path):
     """About 200,000 extra rows repeating one key: a huge file full of duplicates."""
-    row = "A/RES/99/1,plenary,2010-12-01,CHN,Y,fixture,confirmed,\n"
+    row = "A/RES/99/1,plenary,2010-12-01,CHN,Y,A/99/INF/1,confirmed,\n"
     with (d / "votes.csv").open("a", encoding="utf-8") as handle:
         handle.write(row * 200_000)
 
@@ -55,9 +62,9 @@ CURATED = [  # (id, corruption, file, line, column, rule)
     ("wrong-delimiter", write("states.csv", "iso3;name;status\nCHN;China;member\n"),
      "states.csv", 1, "iso3;name;status", "undeclared-column"),
     ("latin-1-bytes", latin1("states.csv"), "states.csv", 7, "(byte 11)", "encoding"),
-    ("truncated-line", edit("votes.csv", "2010-12-01,FRA,Y,fixture,confirmed,", "2010-12-01,FRA"),
+    ("truncated-line", edit("votes.csv", "2010-12-01,FRA,Y,A/99/INF/1,confirmed,", "2010-12-01,FRA"),
      "votes.csv", 3, "vote", "field-count"),
-    ("extra-field", edit("votes.csv", "2010-12-01,FRA,Y,fixture,confirmed,", "2010-12-01,FRA,Y,fixture,confirmed,,x"),
+    ("extra-field", edit("votes.csv", "2010-12-01,FRA,Y,A/99/INF/1,confirmed,", "2010-12-01,FRA,Y,A/99/INF/1,confirmed,,x"),
      "votes.csv", 3, "(field 9)", "field-count"),
     ("duplicate-key", edit("states.csv", "RUS,Russian Federation", "CHN,Russian Federation"),
      "states.csv", 4, "iso3", "unique"),
@@ -72,8 +79,9 @@ CURATED = [  # (id, corruption, file, line, column, rule)
     ("missing-column", edit("meetings.csv", ",chair,", ","), "meetings.csv", 1, "chair", "missing-column"),
     ("extra-column", edit("states.csv", ",notes\n", ",notes,colour\n"), "states.csv", 1, "colour", "undeclared-column"),
     ("empty-file", write("meetings.csv", b""), "meetings.csv", 1, "(header)", "header"),
-    ("very-long-line", edit("states.csv", "VAT,Holy See,observer,,,fixture,confirmed,",
-                            "VAT,Holy See,observer,,,fixture,confirmed," + "x" * 1_000_000), "states.csv", 7, "notes", "length"),
+    ("very-long-line", edit("states.csv", "VAT,Holy See,observer,,,A/99/INF/1,confirmed,",
+                            "VAT,Holy See,observer,,,A/99/INF/1,confirmed," + "x" * 1_000_000), "states.csv", 7, "notes",
+     "length"),
     ("huge-file", huge_votes, "votes.csv", 16, "resolution_symbol, stage, iso3", "unique"),
     ("unclosed-quote", edit("meetings.csv", "Fixture Expert Group,FEG,criminal_ict,first", '"Fixture Expert Group,FEG'),
      "meetings.csv", 2, "(row)", "csv"),
@@ -99,13 +107,23 @@ CURATED = [  # (id, corruption, file, line, column, rule)
     ("duplicate-column", edit("states.csv", ",notes\n", ",notes,notes\n"), "states.csv", 1, "notes", "duplicate-column"),
     ("missing-file", lambda d: (d / "meetings.csv").unlink(), "meetings.csv", 0, "(file)", "missing-file"),
     ("blank-row", edit("states.csv", "FRA,France", ",,\nFRA,France"), "states.csv", 3, "(row)", "blank-row"),
-    ("overlapping-spell", edit("bloc_memberships.csv", "RUS,1996-02-28,2022-03-16,2026-01-01,fixture,confirmed,",
-                               "RUS,1996-02-28,2022-03-16,2026-01-01,fixture,confirmed,\n"
-                               "Council of Europe,organization,RUS,2000-01-01,,2026-01-01,fixture,confirmed,"),
+    ("overlapping-spell", edit("bloc_memberships.csv", "RUS,1996-02-28,2022-03-16,2026-01-01,A/99/INF/1,confirmed,",
+                               "RUS,1996-02-28,2022-03-16,2026-01-01,A/99/INF/1,confirmed,\n"
+                               "Council of Europe,organization,RUS,2000-01-01,,2026-01-01,A/99/INF/1,confirmed,"),
      "bloc_memberships.csv", 4, "joined_date", "overlapping-membership"),
-    ("sponsor-on-two-drafts", edit("sponsorships.csv", "A/C.3/99/L.2,A/RES/99/2,RUS,original,,,fixture,confirmed,",
-                                   "A/C.3/99/L.2,A/RES/99/2,RUS,original,,,fixture,confirmed,\n"
-                                   "A/C.3/99/L.9,A/RES/99/2,RUS,original,,,fixture,confirmed,"),
+    ("spell-without-start", edit("blocs.csv", "Fixture BRICS,2009-06-16,", "Fixture BRICS,,"),
+     "bloc_memberships.csv", 4, "joined_date", "membership-start"),
+    ("joined-before-founding", edit("bloc_memberships.csv", "FRA,1949-08-03", "FRA,1940-08-03"),
+     "bloc_memberships.csv", 2, "joined_date", "before-founding"),
+    ("two-regional-groups", second_regional_group, "bloc_memberships.csv", 6, "bloc", "regional-group"),
+    ("pastebin-source", edit("states.csv", "VAT,Holy See,observer,,,A/99/INF/1", "VAT,Holy See,observer,,,"
+                             "https://pastebin.com/36NWnpqR ; A/99/INF/1"), "states.csv", 7, "source", "not-a-source"),
+    ("confirmed-by-a-blog", edit("votes.csv", "2010-12-01,CHN,Y,A/99/INF/1,confirmed",
+                                 "2010-12-01,CHN,Y,https://example.org/blog/un-vote,confirmed"),
+     "votes.csv", 2, "confidence", "confirmed-source"),
+    ("sponsor-on-two-drafts", edit("sponsorships.csv", "A/C.3/99/L.2,A/RES/99/2,RUS,original,,,A/99/INF/1,confirmed,",
+                                   "A/C.3/99/L.2,A/RES/99/2,RUS,original,,,A/99/INF/1,confirmed,\n"
+                                   "A/C.3/99/L.9,A/RES/99/2,RUS,original,,,A/99/INF/1,confirmed,"),
      "sponsorships.csv", 4, "draft_symbol", "sponsor-twice"),
 ]
 
@@ -143,9 +161,10 @@ def warehouse(world_dir, tmp_path, monkeypatch):
 
 def validator_rules() -> set[str]:
     """Every rule the curated-data checks can report under a fixed name: the rule argument of each Issue(...)
-    built by our own checks (validate.py, rules.py) and by the mapping of frictionless' errors (standard.py)."""
+    built by our own checks (validate.py, rules.py, membership_rules.py, source_policy.py) and by the mapping of
+    frictionless' errors (standard.py)."""
     rules = set()
-    for name in ("validate.py", "standard.py", "rules.py"):
+    for name in ("validate.py", "standard.py", "rules.py", "membership_rules.py", "source_policy.py"):
         tree = ast.parse((ROOT / "etl" / name).read_text(encoding="utf-8"))
         rules |= {call.args[4].value for call in ast.walk(tree) if isinstance(call, ast.Call)
                   and getattr(call.func, "id", None) == "Issue" and len(call.args) > 4

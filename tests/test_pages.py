@@ -334,8 +334,9 @@ def test_data_and_sources():
     at = open_page("pages/5_Data_and_sources.py")
     assert_clean(at)
     # The confidence chart (the page's first view), counted from the fixture CSVs: confirmed rows 2 resolutions +
-    # 13 votes + 1 sponsorship + 1 meeting + 3 treaty actions + 5 states + 2 memberships, of 40 rows.
-    assert figures(at)[0]["layout"]["meta"]["title"] == "27 of 40 rows (68%) are confirmed by a primary source or two"
+    # 13 votes + 1 sponsorship + 1 meeting + 3 treaty actions + 5 states + 2 blocs + 2 memberships, of 42 rows.
+    assert figures(at)[0]["layout"]["meta"]["title"] == ("29 of 42 rows (69%) are confirmed by a UN or official source "
+                                                         "or two reputable ones")
     show(at, "sources_view", "Where the rows come from")
     origins = next(df.value for df in at.dataframe if "Voeten history 1946–2019" in df.value.columns)
     votes = origins.set_index("table").loc["votes"]

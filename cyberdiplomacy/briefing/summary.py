@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 
-from cyberdiplomacy import alignment_views, defaults, figures, formatting, headlines, measures, queries, wording
+from cyberdiplomacy import alignment_views, defaults, figures, formatting, group_support, headlines, measures, queries, wording
 from cyberdiplomacy.briefing.model import Briefing, Chart, Reference, Table, bar_chart, image_chart
 from cyberdiplomacy.charts import theme
 from cyberdiplomacy.filters import Filters
@@ -704,11 +704,12 @@ def resolution_summary(ctx: Context, f: dict) -> list[str]:
             members = g.yes_count + g.no_count + g.abstain_count + g.non_voting_count
             parts.append(f"{g.un_regional_group} {g.yes_count} yes, {g.no_count} no, {g.abstain_count} abstaining of "
                          f"{members}")
-        share = groups.assign(s=groups["yes_count"] / (groups[["yes_count", "no_count", "abstain_count",
-                                                              "non_voting_count"]].sum(axis=1)))
-        best, worst = share.loc[share["s"].idxmax()], share.loc[share["s"].idxmin()]
-        third = (f"By regional group: {'; '.join(parts)}. Support was strongest among {best['un_regional_group']} "
-                 f"({pct(best['s'])} yes) and weakest among {worst['un_regional_group']} ({pct(worst['s'])}).")
+        shares = group_support.yes_shares(groups.set_index("un_regional_group"), theme.REGIONAL_GROUP_ORDER)
+        third = f"By regional group: {'; '.join(parts)}."
+        if (ends := group_support.strongest_and_weakest(shares)) is not None:
+            best, worst = ends
+            third += (f" Support was strongest among {best} ({pct(shares[best])} of its members voted yes) and "
+                      f"weakest among {worst} ({pct(shares[worst])}).")
     fourth = ""
     if f["pair"]:
         a, b = f["pair"]
@@ -744,9 +745,10 @@ def chart_by_group(ctx: Context, f: dict) -> Chart | None:
     groups = groups.set_index("un_regional_group").loc[order]
     series = {theme.VOTE_LABELS[c]: list(groups[col].astype(float)) for c, col in
               (("Y", "yes_count"), ("N", "no_count"), ("A", "abstain_count"), ("X", "non_voting_count"))}
-    share = groups["yes_count"] / groups[["yes_count", "no_count", "abstain_count", "non_voting_count"]].sum(axis=1)
-    title = (f"{f['symbol']}: strongest support from {share.idxmax()} ({pct(share.max())} yes), weakest from "
-             f"{share.idxmin()} ({pct(share.min())})")
+    shares = group_support.yes_shares(groups, order)
+    ends = group_support.strongest_and_weakest(shares)
+    title = (f"{f['symbol']}: strongest support from {ends[0]} ({pct(shares[ends[0]])} of members yes), weakest from "
+             f"{ends[1]} ({pct(shares[ends[1]])})" if ends else f"{f['symbol']}: votes by regional group")
     caption = "Members of each UN regional group by their vote; compare the blue (yes) and vermilion (no) shares."
     return bar_chart(title, caption, order, series, sources=[f["symbol"], *theme.table_sources(f["votes"], ctx.imported)],
                      built=ctx.built, stacked=True, horizontal=True, colours=theme.VOTE_LABEL_COLOURS,

@@ -23,7 +23,8 @@ def confidence_bars(quality: pd.DataFrame, built) -> go.Figure:
                       yaxis=dict(title=None), legend=dict(title=None, traceorder="normal"))
     total = int(rows["row_count"].sum())
     confirmed = int(rows["confirmed_row_count"].sum())
-    title = (f"{confirmed:,} of {total:,} rows ({confirmed / total:.0%}) are confirmed by a primary source or two"
+    title = (f"{confirmed:,} of {total:,} rows ({confirmed / total:.0%}) are confirmed by a UN or official source "
+             "or two reputable ones"
              if total else "No rows on record")
     return theme.finish(fig, title, ["every table of the data contract (data/ and the bundled history)"], built,
                         "Each table's rows by how sure the fact is; its size after its name")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from cyberdiplomacy import formatting, safe_text
+from cyberdiplomacy import formatting, group_support, safe_text
 from cyberdiplomacy.charts import geo, theme
 
 VOTE_WORDS = {"Y": "yes_count", "N": "no_count", "A": "abstain_count", "X": "non_voting_count"}
@@ -125,10 +125,12 @@ def votes_by_group(votes: pd.DataFrame, symbol: str, built, imported_on: str | N
                     hovertemplate="%{y}: %{x} " + theme.VOTE_LABELS[code].lower() + "<extra></extra>")
     fig.update_layout(barmode="stack", yaxis=dict(autorange="reversed", title=None), xaxis_title="Member states",
                       height=360)
-    shares = table["Y"] / table[["Y", "N", "A"]].sum(axis=1).replace(0, pd.NA)
-    if shares.notna().any():
-        most, least = shares.idxmax(), shares.idxmin()
-        title = f"{symbol}: strongest support from {most}, weakest from {least}"
+    counts = table.rename(columns=dict(zip(theme.VOTE_ORDER, group_support.COUNT_COLUMNS, strict=True)))
+    shares = group_support.yes_shares(counts, list(table.index))
+    if (ends := group_support.strongest_and_weakest(shares)) is not None:
+        most, least = ends
+        title = (f"{symbol}: strongest support from {most} ({shares[most]:.0%} of members yes), "
+                 f"weakest from {least} ({shares[least]:.0%})")
     else:
         title = f"{symbol}: votes by regional group"
     return theme.finish(fig, title, [symbol, *theme.table_sources(votes, imported_on), "UN DGACM regional groups"],

@@ -3,7 +3,7 @@ SELECT sp.draft_symbol, sp.resolution_symbol, b.bloc, b.bloc_kind, count(DISTINC
 FROM sponsorships sp
 JOIN resolutions r ON r.symbol = sp.resolution_symbol
 JOIN bloc_memberships b ON b.iso3 = sp.iso3
- AND (b.joined_date IS NULL OR b.joined_date <= r.adopted_date)
+ AND b.start_date <= r.adopted_date
  AND (b.left_date IS NULL OR b.left_date > r.adopted_date)
 GROUP BY ALL
 ORDER BY sp.draft_symbol, sponsor_count DESC, b.bloc

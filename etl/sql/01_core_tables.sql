@@ -86,10 +86,20 @@ CREATE TABLE core.meetings (
     PRIMARY KEY (body_short, meeting)
 );
 
+CREATE TABLE core.blocs (
+    bloc VARCHAR PRIMARY KEY,
+    bloc_kind VARCHAR NOT NULL CHECK (bloc_kind IN ('un_regional_group', 'organization')),
+    full_name VARCHAR NOT NULL,
+    founding_date DATE,
+    source VARCHAR NOT NULL,
+    confidence VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'single-source', 'inferred')),
+    notes VARCHAR
+);
+
 -- joined_date may be unknown, so the spell key is not a PRIMARY KEY (which forbids NULL);
 -- uniqueness of (bloc, iso3, joined_date) is enforced by the CSV validation.
 CREATE TABLE core.bloc_memberships (
-    bloc VARCHAR NOT NULL,
+    bloc VARCHAR NOT NULL REFERENCES core.blocs (bloc),
     bloc_kind VARCHAR NOT NULL CHECK (bloc_kind IN ('un_regional_group', 'organization')),
     iso3 VARCHAR NOT NULL REFERENCES core.states (iso3),
     joined_date DATE,

@@ -252,6 +252,7 @@ WITH cited AS (
     UNION ALL SELECT 'sponsorships', source, confidence FROM sponsorships
     UNION ALL SELECT 'meetings', source, confidence FROM core.meetings
     UNION ALL SELECT 'bloc_memberships', source, confidence FROM core.bloc_memberships
+    UNION ALL SELECT 'blocs', source, confidence FROM core.blocs
     UNION ALL SELECT 'treaty_actions', source, confidence FROM core.treaty_actions
     UNION ALL SELECT 'state_code_variants', source, confidence FROM core.state_code_variants
 ), refs AS (

@@ -1,0 +1,2 @@
+-- Grain: the whole blocs table of the data contract.
+SELECT * FROM blocs
