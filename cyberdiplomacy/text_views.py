@@ -184,6 +184,20 @@ def excerpts(hits: pd.DataFrame, term: str) -> pd.DataFrame:
     return pd.concat([table, hits[["track", "part", "paragraph_number", "occurrence_count"]]], axis=1)
 
 
+def hits_markdown(hits: pd.DataFrame, term: str, limit: int = 60) -> str:
+    """Each paragraph using the term, with the words around it and the term in bold (every word escaped)."""
+    lines = []
+    for row in excerpts(hits, term).head(limit).itertuples(index=False):
+        at = row.excerpt.lower().find(term.lower())
+        excerpt = (markdown(row.excerpt[:at]) + f"**{markdown(row.excerpt[at:at + len(term)])}**"
+                   + markdown(row.excerpt[at + len(term):])) if at >= 0 else markdown(row.excerpt)
+        number = f" ¶ {markdown(row.paragraph_number)}" if isinstance(row.paragraph_number, str) else ""
+        lines.append(f"- {_story_link(row.resolution_symbol, True)} ({row.adopted_year}, "
+                     f"{PART_WORDS.get(row.part, row.part)}{number}): {excerpt}")
+    more = f"\n\n{len(hits) - limit} more in the download below." if len(hits) > limit else ""
+    return "\n".join(lines) + more
+
+
 def term_counts(hits: pd.DataFrame) -> pd.DataFrame:
     """Paragraphs and occurrences of the term per year and track."""
     return (hits.groupby(["adopted_year", "track"], dropna=False)

@@ -62,9 +62,11 @@ def search(filters):
     hits = data.query(queries.text_search, term=term.strip(), tracks=list(filters.tracks))
     if hits.empty:
         layout.empty(text_views.no_hits_text(term.strip()))
-    else:
-        layout.show_table(text_views.excerpts(hits, term.strip()),
-                          excerpt=st.column_config.TextColumn("excerpt", width="large"))
+        return filters
+    # Words, not a data grid: a grid's script would delay the chart above it (make bench).
+    st.markdown(text_views.hits_markdown(hits, term.strip()))
+    layout.sourced_downloads(f"search-{text_views.slug(term)}", text_views.excerpts(hits, term.strip()),
+                             f"paragraphs containing {term.strip()!r}", text_views.sources(hits, []))
     return filters
 
 

@@ -56,7 +56,8 @@ def test_every_page_works_under_the_content_security_policy(world_db, monkeypatc
             for path in tour:
                 page.goto(cluster.url + path)
                 wait_for_run(page)
-                wait_for_charts(page)
+                if not path.startswith("/Texts"):  # the fixture world has no text word for word: a message
+                    wait_for_charts(page)
                 if "view=text" in path:  # the map draws from the served topojson
                     page.wait_for_selector(".choroplethlocation", state="attached", timeout=30_000)
                 assert page.evaluate("window.__csp") == [], path

@@ -125,3 +125,14 @@ def test_a_search_counts_paragraphs_per_year_and_keeps_the_term_in_the_link():
     assert_clean(at)
     assert at.query_params["search"] == "capacity-building"
     assert titles(at)[0].startswith("“capacity-building” appears in ")
+
+
+def test_a_hostile_search_term_is_shown_as_text():
+    at = open_page("pages/7_Texts.py", view="search", search="![x](http://127.0.0.1:9/b.png) <a href='https://e.x'>")
+    assert_clean(at)
+    from markdown_it import MarkdownIt
+
+    render = MarkdownIt("commonmark", {"html": True}).render
+    shown = [render(m.value) for m in [*at.markdown, *at.info, *at.caption]]
+    assert any("127.0.0.1:9/b.png" in html for html in shown)  # the term is shown ...
+    assert not any("<img" in html or "<a href='https://e.x'" in html for html in shown)  # ... as text
