@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from cyberdiplomacy import defaults, measures, metrics
+from cyberdiplomacy import defaults, measures, metrics, roll_call
 from cyberdiplomacy.charts import theme
 
 SCOPES = ["cyber", "all"]
@@ -157,10 +157,16 @@ def cohesion_by_year(member_votes: pd.DataFrame) -> pd.DataFrame:
     return metrics.cohesion_by_year(metrics.bloc_cohesion(member_votes))
 
 
-def swings(cyber_rows: pd.DataFrame, states: pd.DataFrame, step: str = defaults.DEFAULT_SWING) -> pd.DataFrame:
+def swings(cyber_rows: pd.DataFrame, states: pd.DataFrame, step: str = defaults.DEFAULT_SWING,
+           votes_from: pd.DataFrame | None = None, votes_to: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Each state's move between a step's two votes; its regional group the one in force on the later vote (given
+    both votes' rows of queries.resolution_votes), else the states table's."""
     table = metrics.swing(cyber_rows, *defaults.SWING_STEPS[step])
     table["state_name"] = table["iso3"].map(names(states)).fillna(table["iso3"])
-    table["un_regional_group"] = table["iso3"].map(_groups(states)).fillna("No regional group")
+    groups = _groups(states)
+    if votes_from is not None:
+        groups.update(roll_call.dated_groups(votes_from, votes_to).to_dict())
+    table["un_regional_group"] = table["iso3"].map(groups).fillna("No regional group")
     return table
 
 

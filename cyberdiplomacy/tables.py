@@ -22,11 +22,13 @@ def group_table(votes: pd.DataFrame) -> pd.DataFrame:
     return table.reset_index()
 
 
-def states_by_vote(votes: pd.DataFrame, shown: list[str], chosen=()) -> pd.DataFrame:
-    """The states that cast the votes shown, the chosen states first."""
-    table = votes[votes["vote"].isin(shown)].copy()
+def roll_table(roll: pd.DataFrame, shown: list[str], groups: list[str], chosen=()) -> pd.DataFrame:
+    """The states of a roll (roll_call.roll) that cast the votes shown, of the groups chosen (all when none), in the
+    roll's order with the chosen states first."""
+    table = roll[roll["vote"].isin(shown) & (roll["un_regional_group"].isin(groups) if groups else True)].copy()
     table["vote"] = table["vote"].map(theme.VOTE_LABELS)
-    return chosen_first(table[["state_name", "iso3", "un_regional_group", "vote", "confidence"]], chosen)
+    columns = ["state_name", "iso3", "un_regional_group", "vote", "is_against_group_majority", "confidence"]
+    return chosen_first(table[columns], chosen)
 
 
 def row_for(history: pd.DataFrame, symbol: str) -> pd.Series | None:

@@ -1,7 +1,7 @@
 """Resolution history: the lineage of both tracks, one resolution's story and vote, and competing texts side by side."""
 import streamlit as st
 
-from cyberdiplomacy import defaults, figures, labels, queries, state_views, tables
+from cyberdiplomacy import defaults, figures, labels, queries, roll_call, state_views, tables
 from cyberdiplomacy.charts import theme, votes
 from cyberdiplomacy.ui import data, layout
 
@@ -63,14 +63,18 @@ def one_text(filters):
 def state_votes(filters, symbol):
     layout.figure(filters, figures.history.vote_map)
     layout.figure(filters, figures.history.votes_by_group)
-    every_state = st.expander("Every state's vote, your states first", key="states_by_vote", on_change="rerun",
-                              expanded=bool(filters.states))
-    if every_state.open:  # built when opened, like the chart tables: it is the map's table, sortable
+    layout.figure(filters, figures.history.vote_roll)
+    roll = data.derive(roll_call.roll, data.q(queries.resolution_votes, symbol=symbol, stage="plenary"))
+    groups = st.multiselect("Regional groups", roll_call.group_order(roll["un_regional_group"]), key="roll_groups",
+                            placeholder="Every group")
+    st.markdown("\n".join(roll_call.group_lines(roll, groups or None)))
+    every_state = st.expander("Every state's vote by regional group, those against its majority first",
+                              key="states_by_vote", on_change="rerun", expanded=bool(filters.states))
+    if every_state.open:  # built when opened, like the chart tables: it is the list behind the squares, sortable
         with every_state:
             shown = st.multiselect("Show states that voted", labels.VOTE_OPTIONS, default=labels.VOTE_OPTIONS,
                                    format_func=theme.vote_label)
-            layout.show_table(state_views.readable(tables.states_by_vote(
-                data.query(queries.resolution_votes, symbol=symbol, stage="plenary"), shown, filters.states)))
+            layout.show_table(state_views.readable(tables.roll_table(roll, shown, groups, filters.states)))
 
 
 def competing(filters):

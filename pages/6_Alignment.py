@@ -2,7 +2,7 @@
 import streamlit as st
 
 from cyberdiplomacy import alignment_views as av
-from cyberdiplomacy import defaults, figures, labels, queries
+from cyberdiplomacy import defaults, figures, labels, queries, roll_call, state_views
 from cyberdiplomacy.ui import data, layout
 
 
@@ -28,7 +28,19 @@ def cohesion(filters, scope):
 def swing(filters):
     step = layout.kept(st.selectbox, "Between", list(defaults.SWING_STEPS), key="swing_step",
                        default=defaults.DEFAULT_SWING, format_func=labels.swing_label)
-    layout.figure(filters, figures.alignment.swing, step=step)
+    if layout.figure(filters, figures.alignment.swing, step=step) is None:
+        return
+    swings = figures.alignment.swing_table(data.source, filters, step)
+    groups = st.multiselect("Regional groups", roll_call.group_order(swings["un_regional_group"]), key="swing_groups",
+                            placeholder="Every group")
+    moved = roll_call.changers(swings, groups or None)
+    before, after = defaults.SWING_STEPS[step]
+    st.markdown(f"**Who changed their vote from {before} to {after}**")
+    if moved.empty:
+        layout.empty("No state of these groups voted differently on the two texts.")
+    else:
+        st.markdown("\n".join(roll_call.change_lines(moved)))
+        layout.show_table(state_views.readable(roll_call.in_words(moved)))
 
 
 def against_all_votes(years, method, all_available):

@@ -59,6 +59,14 @@ def swing(src: Source, filters: Filters, step: str = defaults.DEFAULT_SWING) -> 
     if not av.has_swing_votes(cyber_rows, step):
         first, last = vote_years(src, filters, "cyber")
         raise FigureUnavailable(f"{before} and {after} are not both on record in {first}–{last}")
-    swings = src.derive(av.swings, rows, q(queries.state_labels), step)
+    swings = swing_table(src, filters, step)
     return Drawn(alignment.swing_bars(swings, before, after, built_date(src),
                                       av.sources(cyber_rows, imported_on(src))), swings)
+
+
+def swing_table(src: Source, filters: Filters, step: str = defaults.DEFAULT_SWING):
+    """Each state's move between a step's two votes, with its regional group on the later one (alignment_views)."""
+    before, after = defaults.SWING_STEPS[step]
+    return src.derive(av.swings, vote_rows(src, filters, "cyber"), q(queries.state_labels), step,
+                      q(queries.resolution_votes, symbol=before, stage="plenary"),
+                      q(queries.resolution_votes, symbol=after, stage="plenary"))

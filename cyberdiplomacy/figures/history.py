@@ -1,10 +1,11 @@
 """Figures of the record's texts: the Overview timeline, the resolution history and one vote (Resolution history)."""
 from __future__ import annotations
 
-from cyberdiplomacy import defaults, queries, state_views, tables
-from cyberdiplomacy.charts import lens, timeline, votes
+from cyberdiplomacy import defaults, queries, roll_call, state_views, tables
+from cyberdiplomacy.charts import lens, theme, timeline, votes
+from cyberdiplomacy.charts import roll_call as roll_chart
 from cyberdiplomacy.figures.registry import Drawn, FigureUnavailable, built_date, figure, imported_on, years
-from cyberdiplomacy.figures.source import Source
+from cyberdiplomacy.figures.source import Source, q
 from cyberdiplomacy.filters import Filters
 
 
@@ -61,6 +62,16 @@ def votes_by_group(src: Source, filters: Filters) -> Drawn:
     table = _votes(src, filters)
     return Drawn(votes.votes_by_group(table, resolution(filters), built_date(src), imported_on(src)),
                  tables.group_table(table))
+
+
+@figure("vote-roll", "one vote state by state, by UN regional group, those against their group's majority first "
+                    "(--resolution)")
+def vote_roll(src: Source, filters: Filters) -> Drawn:
+    table = src.derive(roll_call.roll, q(queries.resolution_votes, symbol=resolution(filters), stage="plenary"))
+    if table.empty:
+        _votes(src, filters)  # raises, saying why
+    sources = [resolution(filters), *theme.table_sources(table, imported_on(src)), "UN DGACM regional groups"]
+    return Drawn(roll_chart.vote_roll(table, resolution(filters), built_date(src), sources), table)
 
 
 def _both(src: Source, pair: str):
