@@ -115,6 +115,10 @@ def vote_rows(con, scope: str = "cyber", from_year: int = ANY_YEAR[0], to_year: 
     return run(con, "vote_rows", scope=scope, from_year=from_year, to_year=to_year)
 
 
+def pair_votes(con, iso3s, from_year: int = ANY_YEAR[0], to_year: int = ANY_YEAR[1]) -> pd.DataFrame:
+    return run(con, "pair_votes", iso3s=list(iso3s), from_year=from_year, to_year=to_year)
+
+
 def bloc_member_votes(con, blocs, scope: str = "cyber", from_year: int = ANY_YEAR[0], to_year: int = ANY_YEAR[1]) -> pd.DataFrame:
     return run(con, "bloc_member_votes", blocs=list(blocs), scope=scope, from_year=from_year, to_year=to_year)
 

@@ -1,7 +1,7 @@
 """State explorer: one state or several side by side: votes, sponsorships, blocs and voting partners."""
 import streamlit as st
 
-from cyberdiplomacy import defaults, figures, labels, measures, queries, state_views, tables
+from cyberdiplomacy import defaults, figures, labels, measures, pair_agreement, queries, state_views, tables
 from cyberdiplomacy.ui import data, layout
 
 
@@ -10,6 +10,22 @@ def partners(filters):
         st.markdown(measures.definition(defaults.AGREEMENT_METHOD))
     for iso3 in filters.states:
         layout.figure(filters, figures.states.agreement, key=f"agreement-{iso3}", state=iso3)
+
+
+def over_time(filters):
+    if len(filters.states) < 2:
+        layout.empty("Choose two or more states above to follow their agreement year by year.")
+        return
+    options = pair_agreement.pair_options(filters.states)
+    pairs = layout.kept(st.multiselect, "Pairs", options, key="explorer_pairs",
+                        default=pair_agreement.default_pairs(filters.states), max_selections=pair_agreement.MAX_PAIRS,
+                        format_func=pair_agreement.pair_namer(data.query(queries.states)))
+    if not pairs:
+        layout.empty("Choose at least one pair.")
+        return
+    with st.expander("How agreement is measured"):
+        st.markdown(measures.definition(defaults.AGREEMENT_METHOD))
+    layout.figure(filters, figures.states.agreement_over_time, pairs=tuple(pairs))
 
 
 def record(filters):
@@ -52,6 +68,7 @@ with layout.guard():
         layout.figure(shown, figures.states.state_votes)
         opened = layout.sections(shown, "explorer_view", [
             ("partners", "Voting partners", partners),
+            ("over-time", "Agreement over time", over_time),
             ("record", "Sponsorships, blocs and treaty status", record),
         ])
         # The URL keeps its own states: the default pair is an example, not a filter to carry to other pages.

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # with a state (the researcher's lens).
 VIEWS = {None: [""], "pages/1_Resolution_history.py": ["lineage", "text", "competing"],
          "pages/2_Sponsor_blocs.py": ["drafts", "together", "flows", "cohesion"],
-         "pages/3_Meeting_timelines.py": ["days", "sessions"], "pages/4_State_explorer.py": ["partners", "record"],
+         "pages/3_Meeting_timelines.py": ["days", "sessions"], "pages/4_State_explorer.py": ["partners", "over-time", "record"],
          "pages/5_Data_and_sources.py": ["confidence", "origins", "browse", "sources"],
          "pages/6_Alignment.py": ["agreement", "space", "cohesion", "swing", "all-votes"],
          "pages/7_Texts.py": ["read", "compare", "search"]}

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from cyberdiplomacy import alignment_views as av
-from cyberdiplomacy import defaults, measures, queries
+from cyberdiplomacy import defaults, measures, pair_agreement, queries
+from cyberdiplomacy.charts import pairs as pair_charts
 from cyberdiplomacy.charts import states, theme
 from cyberdiplomacy.figures.registry import Drawn, FigureUnavailable, built_date, figure, imported_on
 from cyberdiplomacy.figures.source import Source, q
@@ -68,6 +69,25 @@ def agreement(src: Source, filters: Filters, state: str | None = None, scope: st
     fig = states.agreement_bars(partners, name, built_date(src), sources=result.sources,
                                 scope_text=f"{theme.METHOD_LABELS[method]} · {drawn_text(src, filters, scope)}")
     return Drawn(with_measure(fig, method), partners)
+
+
+@figure("agreement-over-time", "agreement of up to six pairs of states per year, ICT and all votes (--state: the first "
+                               "with each of the others)")
+def agreement_over_time(src: Source, filters: Filters, pairs: tuple[str, ...] = (),
+                        method: str = defaults.AGREEMENT_METHOD) -> Drawn:
+    chosen = [pair_agreement.parse_pair(p) for p in (pairs or pair_agreement.default_pairs(need_states(filters)))]
+    if not chosen:
+        raise FigureUnavailable("agreement over time needs two or more states (a pair)")
+    cyber_years, all_years = vote_years(src, filters, "cyber"), vote_years(src, filters, "all")
+    # Both panels run to the last year on record, so a pair's silence on ICT texts since then shows as a gap.
+    cyber_years = (cyber_years[0], max(cyber_years[1], all_years[1]))
+    rows = q(queries.pair_votes, iso3s=sorted({s for pair in chosen for s in pair}), from_year=all_years[0],
+             to_year=all_years[1])
+    table = src.derive(pair_agreement.agreement_by_year, rows, tuple(chosen[:pair_agreement.MAX_PAIRS]), method,
+                       cyber_years, all_years)
+    table = pair_agreement.with_names(table, av.names(src.query(queries.state_labels)))
+    fig = pair_charts.agreement_over_time(table, method, built_date(src), av.sources(rows.fetch(src), imported_on(src)))
+    return Drawn(with_measure(fig, method), table)
 
 
 def with_measure(fig, method: str):
