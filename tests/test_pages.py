@@ -133,6 +133,10 @@ def test_resolution_history():
     assert "A/RES/99/4: 2 yes, 1 no, 0 abstentions" in titles(at)
     at.selectbox(key="resolution").set_value("A/RES/99/2").run()
     assert "A/RES/99/2: 2 yes, 1 no, 1 abstentions" in titles(at)
+    # The fixture world dates no regional group: nobody broke a group's ranks, and the list says why.
+    assert "A/RES/99/2: no state voted against its regional group's majority" in titles(at)
+    assert any(markdown_shown(m.value) == "- **No regional group**: no regional group; no group majority to vote "
+               "against." for m in at.markdown)
     assert at.query_params["resolution"] == "A/RES/99/2"
     sponsors = next(df.value for df in at.dataframe if "Role" in df.value.columns and "Vote" not in df.value.columns)
     assert dict(zip(sponsors["Code"], sponsors["Role"], strict=True)) == {"RUS": "printed on the draft",
@@ -141,6 +145,46 @@ def test_resolution_history():
     show(at, "history_view", "Competing texts")
     assert at.query_params["view"] == "competing" and at.query_params["resolution"] == "A/RES/99/2"
     assert not [t for t in titles(at) if t.startswith("A/RES/99/2: 2 yes")]
+
+
+def test_one_vote_state_by_state_by_regional_group(real_warehouse):
+    at = open_page("pages/1_Resolution_history.py", resolution="73/187")
+    assert_clean(at)
+    assert "A/RES/73/187: 33 states voted against their regional group's majority" in titles(at)
+    lines = markdown_shown(next(m.value for m in at.markdown if "Eastern European States**" in m.value))
+    assert ("- **Eastern European States**: a majority of the Eastern European States (18 of 23 casting a vote) voted "
+            "no; against its majority: Armenia (voted yes), Azerbaijan (voted yes), Belarus (voted yes), Russian "
+            "Federation (voted yes), Serbia (voted yes).") in lines.split("\n")
+    at.multiselect(key="roll_groups").set_value(["Western European and other States"]).run()
+    assert_clean(at)
+    assert any(markdown_shown(m.value).startswith("- **Western European and other States**: a majority of the "
+                                                  "Western European and other States (28 of 29 casting a vote) voted "
+                                                  "no; against its majority: Türkiye (abstained).")
+               for m in at.markdown)
+    at.session_state["states_by_vote"] = True
+    at.run()
+    table = next(df.value for df in at.dataframe if {"State", "Vote"} <= set(df.value.columns))
+    assert list(table["Code"][:2]) == ["TUR", "AND"]  # the WEOG only, Türkiye first, then by name
+    assert set(table["UN regional group"]) == {"Western European and other States"}
+
+
+def test_who_changed_their_vote_is_named_by_group(real_warehouse):
+    # From 73/187 (2018) to 74/247 (2019), Russia's two drafts: the chart counts 14 towards no and 6 towards yes; the
+    # list under it names them, with both votes, for the groups chosen.
+    at = open_page("pages/6_Alignment.py", view="swing")
+    assert_clean(at)
+    at.multiselect(key="swing_groups").set_value(["Latin American and Caribbean States"]).run()
+    assert_clean(at)
+    named = [markdown_shown(m.value) for m in at.markdown if m.value.startswith("- **Latin American")]
+    assert named == [
+        "- **Latin American and Caribbean States**: towards no (7): Belize (Yes → No), Bolivia (Plurinational State "
+        "of) (Yes → Abstain), Brazil (Yes → Abstain), Colombia (Abstain → No), Ecuador (Yes → Abstain), El Salvador "
+        "(Yes → Abstain), Paraguay (Abstain → No); towards yes (1): Antigua and Barbuda (Abstain → Yes); to or from "
+        "not voting (3): Dominica (Yes → Did not vote), Grenada (Abstain → Did not vote), Trinidad and Tobago (Did "
+        "not vote → Abstain)."]
+    table = next(df.value for df in at.dataframe if "Change" in df.value.columns)
+    assert list(table["Code"]) == ["BLZ", "BOL", "BRA", "COL", "ECU", "SLV", "PRY", "ATG", "DMA", "GRD", "TTO"]
+    assert set(table["Vote from"]) == {"Yes", "Abstain", "Did not vote"}
 
 
 def test_resolution_history_from_url_and_chart_selection():
@@ -320,6 +364,21 @@ def test_state_explorer():
     assert at.query_params["state"] == "RUS,CHN"
     at.multiselect[0].set_value([]).run()
     assert any("Choose one or more states" in i.value for i in at.info)
+
+
+def test_state_explorer_agreement_over_time():
+    at = open_page("pages/4_State_explorer.py", state="RUS,USA,FRA", view="over-time")
+    assert_clean(at)
+    # The first state with each of the others; in 2019 only 99/4, which France did not cast: RUS-FRA has a gap there.
+    assert at.multiselect(key="explorer_pairs").value == ["RUS-USA", "RUS-FRA"]
+    assert ("In 2019, on all recorded votes: Russian Federation – United States of America agreed 0%" in titles(at))
+    at.multiselect(key="explorer_pairs").set_value(["RUS-FRA"]).run()
+    assert_clean(at)
+    # 2018: 99/2, France abstained and Russia voted yes (½); 1975: 30/1, France yes and Russia no.
+    assert titles(at)[1:] == ["Russian Federation – France: 50% agreement on all recorded votes in 2018 (1 shared), "
+                              "against 0% in 1975"]
+    one = open_page("pages/4_State_explorer.py", state="RUS", view="over-time")
+    assert any(i.value.startswith("Choose two or more states") for i in one.info)
 
 
 def test_state_explorer_says_what_it_left_out(real_warehouse):
