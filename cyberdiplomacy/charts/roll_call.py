@@ -8,13 +8,14 @@ import plotly.graph_objects as go
 from cyberdiplomacy import safe_text
 from cyberdiplomacy.charts import theme
 
-# A row of squares fits a phone at this length (about 12 px a square in 300 px); longer groups wrap.
-ROW_LENGTH = 25
+# A row of squares fits a phone at this length (about 13 px a square in the 260 px beside the group names); longer
+# groups wrap. Group names are the UN's own short forms, the full ones in hovers and the table.
+ROW_LENGTH = 20
 ROW_PX = 26
 GROUP_GAP = 0.8  # rows of space between two groups
 GROUP_SHORT = {"African States": "African", "Asia-Pacific States": "Asia-Pacific",
-               "Eastern European States": "Eastern European", "Latin American and Caribbean States": "Latin America & Car.",
-               "Western European and other States": "W. European & other", "No regional group": "No group"}
+               "Eastern European States": "E. European", "Latin American and Caribbean States": "GRULAC",
+               "Western European and other States": "WEOG", "No regional group": "No group"}
 AGAINST_LABEL = "Against its group's majority"
 
 
@@ -42,18 +43,20 @@ def vote_roll(roll: pd.DataFrame, symbol: str, built, sources: list[str]) -> go.
         against = placed.loc[part, "is_against_group_majority"].to_numpy(dtype=bool)
         fig.add_scatter(x=placed.loc[part, "x"], y=placed.loc[part, "y"], mode="markers+text",
                         name=theme.VOTE_LABELS[code], text=drawn.loc[part, "iso3"].where(against, ""),
-                        textposition="top center", textfont=dict(size=9),
-                        marker=dict(symbol="square", size=12, color=theme.VOTE_COLOURS[code],
+                        # Above and below in turn: side by side, two codes are wider than two squares on a phone.
+                        textposition=["top center" if x % 2 == 0 else "bottom center" for x in placed.loc[part, "x"]],
+                        textfont=dict(size=9),
+                        marker=dict(symbol="square", size=10, color=theme.VOTE_COLOURS[code],
                                     line=dict(color="#000000", width=[2.5 if a else 0 for a in against])),
                         customdata=drawn.loc[part, ["state_name", "un_regional_group", "group_position"]],
                         hovertemplate="%{customdata[0]}: " + theme.VOTE_LABELS[code]
                         + "<br>%{customdata[1]}: %{customdata[2]}<extra></extra>")
     fig.add_scatter(x=[None], y=[None], mode="markers", name=AGAINST_LABEL,
-                    marker=dict(symbol="square-open", size=12, color="#000000", line=dict(width=2.5)))
+                    marker=dict(symbol="square-open", size=10, color="#000000", line=dict(width=2.5)))
     fig.update_layout(xaxis=dict(visible=False, range=[-0.8, ROW_LENGTH - 0.2]),
                       yaxis=dict(tickvals=ticks, ticktext=labels, showgrid=False, zeroline=False, title=None,
                                  range=[min(placed["y"], default=0) - 0.8, 0.9]),
-                      height=190 + int(ROW_PX * (1 - min(placed["y"], default=1))))
+                      height=160 + int(ROW_PX * (1 - min(placed["y"], default=1))))
     count = int(roll["is_against_group_majority"].sum())
     title = (f"{symbol}: {count} {'state' if count == 1 else 'states'} voted against their regional group's majority"
              if count else f"{symbol}: no state voted against its regional group's majority")
