@@ -9,12 +9,13 @@ from cyberdiplomacy import pair_agreement, safe_text
 from cyberdiplomacy.charts import theme
 
 PAIR_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#000000"]  # Okabe-Ito, one per pair
-PANELS = {"cyber": "ICT resolutions (number: votes both cast)", "all": "All recorded votes"}
+# Panel names as axis titles: a subplot title sat under the legend where a phone wraps it onto two lines.
+PANELS = {"cyber": "ICT resolutions", "all": "All recorded votes"}
 
 
 def agreement_over_time(table: pd.DataFrame, method: str, built, sources: list[str]) -> go.Figure:
     """Rows of pair_agreement.agreement_by_year with names; a year without a shared vote breaks the line."""
-    fig = make_subplots(rows=2, cols=1, vertical_spacing=0.14, subplot_titles=list(PANELS.values()))
+    fig = make_subplots(rows=2, cols=1, vertical_spacing=0.12)
     pairs = table[["iso3", "other_iso3", "state_name", "other_state_name"]].drop_duplicates(["iso3", "other_iso3"])
     for i, (_, pair) in enumerate(pairs.iterrows()):
         label = safe_text.plotly(pair_agreement.pair_label(pair))
@@ -29,9 +30,11 @@ def agreement_over_time(table: pd.DataFrame, method: str, built, sources: list[s
                             textposition="top center", textfont=dict(size=9, color=colour),
                             customdata=part["shared_vote_count"], row=row, col=1,
                             hovertemplate=label + " %{x}: %{y:.0%} over %{customdata} shared votes<extra></extra>")
-    fig.update_yaxes(range=[-0.05, 1.12], tickformat=".0%", title=None)
+    fig.update_yaxes(range=[-0.05, 1.12], tickformat=".0%")
+    for row, name in enumerate(PANELS.values(), start=1):
+        fig.update_yaxes(title_text=name, title_font=dict(size=12), row=row, col=1)
     fig.update_xaxes(title=None, dtick=None)
     fig.update_layout(height=620)
-    subtitle = (f"{theme.METHOD_LABELS[method]} · per year, recorded plenary votes both states cast; "
-                "a gap: no such vote that year")
+    subtitle = (f"{theme.METHOD_LABELS[method]} · per year, over the recorded plenary votes both states cast (their "
+                "number over each ICT point); a gap: no such vote that year")
     return theme.finish(fig, pair_agreement.headline(table), sources, built, subtitle)
