@@ -10,12 +10,13 @@ import subprocess
 
 import duckdb
 import openpyxl
+import pandas as pd
 import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
 from cyberdiplomacy import briefing
-from cyberdiplomacy.briefing import model
+from cyberdiplomacy.briefing import model, partners
 from tests.conftest import ROOT, build
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils (pdftoppm)")
@@ -73,19 +74,24 @@ def assert_no_empty_body_page(pdf: bytes, tmp_path) -> None:
 
 
 def assert_tables_whole(pack: briefing.Briefing) -> None:
-    """Every annex table: the stated row count equals the rows drawn, every cell in full."""
+    """Every annex table: the stated row count is the whole table's; the rows drawn are the table's, or the part it
+    says it prints, with the workbook named for the rest; every cell in full."""
     document = briefing.to_html(pack)
     for i, table in enumerate(pack.tables, start=1):
         match = re.search(rf"<h3>A{i}\. [^<]*\((\d+) rows?;", document)
         assert match and int(match[1]) == len(table.frame), table.title
+        if table.shown is not None:
+            assert (f"Shown here: {briefing.pdf.e(table.cut)} ({len(table.shown)} of {len(table.frame)} rows). The full "
+                    f"table is in the attached workbook (tables.xlsx), sheet '{table.key}'.") in document
+    printed = [t for t in pack.tables if len(t.printed)]
     tbodies = re.findall(r"<tbody>(.*?)</tbody>", document, flags=re.S)
-    annex = tbodies[-len([t for t in pack.tables if len(t.frame)]):]
-    for body, table in zip(annex, [t for t in pack.tables if len(t.frame)], strict=True):
-        assert body.count("<tr>") == len(table.frame), table.title
-        for column in table.frame.columns:
+    annex = tbodies[-len(printed):]
+    for body, table in zip(annex, printed, strict=True):
+        assert body.count("<tr>") == len(table.printed), table.title
+        for column in table.printed.columns:
             if column == "Source":
                 continue
-            for value in table.frame[column].dropna().astype(str):
+            for value in table.printed[column].dropna().astype(str):
                 if value and "Timestamp" not in value and not value.endswith("00:00:00"):
                     assert f">{briefing.pdf.e(value)}<" in body, (table.title, column, value)
 
@@ -126,7 +132,7 @@ def test_state_with_plenary_and_committee_rows(committee_db, tmp_path):
         pack = briefing.for_states(connection, ["IND"])
     finally:
         connection.close()
-    assert "on 73/187 (94–59–33) it voted yes" in pack.summary[0]
+    assert "on 73/187 Countering criminal use of ICTs (94–59–33) it voted yes" in pack.summary[0]
     votes = next(t for t in pack.tables if t.key == "Votes").frame
     assert set(votes.loc[votes["Resolution"] == "A/RES/73/187", "Stage"]) == {"committee", "plenary"}
 
@@ -140,6 +146,7 @@ def test_state_pack_ind(con, tmp_path):
     pack = briefing.for_states(con, ["IND"])
     built = str(con.execute("SELECT data_built_date FROM build_info").fetchone()[0])[:10]
     pdf = briefing.to_pdf(pack)
+    assert len(PdfReader(io.BytesIO(pdf)).pages) <= 8
     first = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     text = " ".join(first.split())
     # Checked against the warehouse, not against the pack's own numbers.
@@ -150,7 +157,8 @@ def test_state_pack_ind(con, tmp_path):
             "SELECT count(*) FILTER (WHERE v.vote = ?), count(*) FILTER (WHERE v.vote IN ('Y', 'N', 'A')) FROM votes v "
             "JOIN states s USING (iso3) WHERE v.stage = 'plenary' AND v.resolution_symbol = ? AND "
             "s.un_regional_group = 'Asia-Pacific States'", [vote, symbol]).fetchone()
-        assert f"on {symbol[6:]} (" in text and f"it voted {'yes' if vote == 'Y' else 'no'}" in text
+        assert f"on {symbol[6:]} Countering criminal use of ICTs (" in text
+        assert f"it voted {'yes' if vote == 'Y' else 'no'}" in text
         assert f"({same} of {cast} group members casting a vote did the same)" in text
     assert f"no signature or ratification of the UN Convention against Cybercrime on record as of {built}" in text
     drafts, = con.execute("SELECT count(DISTINCT draft_symbol) FROM sponsorships WHERE iso3 = 'IND'").fetchone()
@@ -180,15 +188,45 @@ def test_state_pack_says_abstained_and_a_plurality_as_such(con):
         "v.vote = 'A') FROM votes v JOIN states s USING (iso3) WHERE v.stage = 'plenary' AND v.resolution_symbol = "
         "'A/RES/74/247' AND s.un_regional_group = 'Latin American and Caribbean States'").fetchone()
     assert abstain > max(yes, no) and 2 * abstain <= yes + no + abstain  # the most, not more than half
-    assert (f"on 74/247 (79–60–33) it abstained, with the Latin American and Caribbean States plurality ({abstain} of "
-            f"{yes + no + abstain} group members casting a vote did the same, not a majority)") in pack.summary[0]
+    assert (f"on 74/247 Countering criminal use of ICTs (79–60–33) it abstained, with the Latin American and Caribbean "
+            f"States plurality ({abstain} of {yes + no + abstain} group members casting a vote did the same, not a "
+            "majority)") in pack.summary[0]
     deck = Presentation(io.BytesIO(briefing.to_pptx(pack)))
     slides = " ".join(s.text_frame.text for slide in deck.slides for s in slide.shapes if s.has_text_frame)
-    pdf = " ".join(" ".join((page.extract_text() or "").split())
-                   for page in PdfReader(io.BytesIO(briefing.to_pdf(pack))).pages)
+    document = briefing.to_pdf(pack)
+    reader = PdfReader(io.BytesIO(document))
+    pdf = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
     for text in (slides, pdf):
-        assert "Brazil abstained on 74/247" in text
+        assert "Brazil abstained on 74/247 Countering criminal use of ICTs" in text
         assert "voted abstained" not in text and "majority (15" not in text
+    assert len(reader.pages) <= 8  # one state's pack briefs in 8 pages at most (it was 12)
+    # The 192 partners are in the workbook; the PDF prints the ranked ends and says where the rest is.
+    assert ("Shown here: the 10 closest and 10 farthest of the 165 states sharing at least 13 of 17 votes cast (ties "
+            "ordered by shared votes) (20 of 192 rows). The full table is in the attached workbook "
+            "(brazil-tables.xlsx), sheet 'Partners'.") in pdf
+    book = openpyxl.load_workbook(io.BytesIO(reader.attachments["brazil-tables.xlsx"][0]))
+    assert book["Partners"].max_row == 193
+    assert ("Partners are ranked only among states sharing at least 13 of the 17 votes Brazil cast (three quarters, "
+            "and never fewer than 8): of these 165 states, closest: Bahamas (97% over 17 shared votes, the same vote "
+            "on 16); farthest: United States of America (44% over 17 shared votes, the same vote on 6).") in pdf
+
+
+def test_state_deck_shows_votes_as_coloured_words(con):
+    # The 'Recorded votes' slide was a grid of 1s and 0s, one column per kind of vote (issue 26).
+    pack = briefing.for_states(con, ["BRA"])
+    deck = Presentation(io.BytesIO(briefing.to_pptx(pack)))
+    slide = next(s for s in deck.slides if s.shapes.title.text.startswith("Recorded votes"))
+    grid = next(shape.table for shape in slide.shapes if shape.has_table)
+    header = [cell.text for cell in grid.rows[0].cells]
+    assert header == ["Resolution", "Short title", "Stage", "Date", "Vote", "Group's most common vote"]
+    rows = {row.cells[0].text: row.cells for row in list(grid.rows)[1:]}
+    expected = dict(con.execute("SELECT resolution_symbol, vote FROM votes WHERE iso3 = 'BRA' AND stage = 'plenary'"
+                                ).fetchall())
+    words = {"Y": "Yes", "N": "No", "A": "Abstain", "X": "Did not vote"}
+    assert {symbol: cells[4].text for symbol, cells in rows.items()} == {s: words[v] for s, v in expected.items()}
+    assert rows["A/RES/73/187"][1].text == "Countering criminal use of ICTs"
+    assert str(rows["A/RES/74/247"][4].fill.fore_color.rgb) == "E69F00"  # abstain in the figures' orange
+    assert str(rows["A/RES/73/187"][4].fill.fore_color.rgb) == "0072B2"
 
 
 def test_resolution_pack_74_247(con, tmp_path):
@@ -225,6 +263,7 @@ def test_comparison_pack(con, tmp_path):
     assert pack.kind == "comparison" and list(pack.comparison.columns) == [
         "Russian Federation", "United States of America", "China", "India"]
     pdf = briefing.to_pdf(pack)
+    assert len(PdfReader(io.BytesIO(pdf)).pages) <= 8 + 4 * 3  # 8 for one state, 4 more per added state at most
     text = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
     assert "compared" in text and "Vote on 73/187" in text and "Vote on 74/247" in text
     rus_usa = [p for p in pack.facts["pairs"] if p[0] == "Russian Federation – United States of America"][0]
@@ -244,3 +283,29 @@ def test_too_many_or_unknown_states(con):
         briefing.for_states(con, ["RUS", "USA", "CHN", "IND", "FRA", "GBR", "BRA"])
     with pytest.raises(figures.FigureUnavailable, match="XXX"):
         briefing.for_states(con, ["XXX"])
+
+
+def test_partners_ranked_only_among_states_sharing_enough_votes():
+    # Benin at 100% over 10 of Brazil's 17 votes was named its closest partner (issue 26): a partner must share at
+    # least three quarters of the votes a state cast, and never fewer than 8.
+    assert [partners.minimum(cast) for cast in (4, 8, 10, 11, 12, 17, 40)] == [8, 8, 8, 9, 9, 13, 30]
+    agreement = pd.DataFrame({
+        "other_iso3": ["BEN", "BHS", "TTO", "ZMB", "RUS", "USA", "DMA"],
+        "other_state_name": ["Benin", "Bahamas", "Trinidad and Tobago", "Zambia", "Russian Federation",
+                             "United States of America", "Dominica"],
+        "agreement_share": [1.0, 0.97, 0.97, 0.95, 0.44, 0.44, 0.2],
+        "shared_vote_count": [10, 17, 16, 13, 17, 17, 12],
+        "same_vote_count": [10, 16, 15, 12, 6, 6, 2]})
+    ranked = partners.rank(agreement, 17)
+    assert (ranked["threshold"], ranked["cast"], ranked["eligible"]) == (13, 17, 5)
+    assert list(ranked["ranked"]["other_iso3"]) == ["BHS", "TTO", "ZMB", "RUS", "USA"]
+    assert partners.phrase(ranked["closest"], ranked["closest_share"]) == (
+        "2 states tie at 97% (on 16 to 17 shared votes): Bahamas and Trinidad and Tobago")
+    assert partners.phrase(ranked["farthest"], ranked["farthest_share"]) == (
+        "2 states tie at 44% (17 shared votes each): Russian Federation and United States of America")
+    assert partners.key_figure(ranked["closest"], ranked["closest_share"]) == (
+        "2 tie at 97% over 16–17 votes: Bahamas and Trinidad and Tobago")
+    assert partners.rule_text("Brazil", 17) == ("ranked only among states sharing at least 13 of the 17 votes Brazil "
+                                                "cast (three quarters, and never fewer than 8)")
+    assert partners.rank(agreement, 6)["threshold"] == 8  # a state with few votes: still 8 shared
+    assert partners.rank(agreement.assign(shared_vote_count=7), 6) == {}  # nobody shared enough: none named

@@ -14,6 +14,9 @@ from cyberdiplomacy.briefing.pdf import _cell
 from cyberdiplomacy.charts import theme
 
 SLIDE_ROWS = 10
+PICTURE_HEIGHT_IN = 5.45  # top 1.3 in: ends at 6.75 in, above the caption at 6.85 in
+VOTE_ROWS = 18  # one state's votes as a list: short rows, so more fit than of a wide table
+VOTE_LIST_COLUMNS = ("Resolution", "Short title", "Stage", "Date", "Vote", "Group's most common vote")
 REFERENCES_PER_SLIDE = 16
 
 
@@ -105,14 +108,23 @@ def _sources_note(chart: Chart) -> str:
 
 
 def _table_summary(t: Table) -> tuple[pd.DataFrame, str]:
-    """A chosen summary for a slide and where the rest is: a vote table becomes counts by group."""
+    """A chosen summary for a slide and where the rest is: many states' votes become counts by group or state; one
+    state's votes stay a list of its votes in words (counts per resolution would be a grid of 1s and 0s)."""
     frame = t.frame.drop(columns=[c for c in ("Source", "Title") if c in t.frame.columns])
+    if "Vote" in frame.columns and not {"State", "Regional group"} & set(frame.columns):
+        shown = frame[[c for c in VOTE_LIST_COLUMNS if c in frame.columns]]
+        if len(shown) > VOTE_ROWS:
+            return shown.head(VOTE_ROWS), f"The first {VOTE_ROWS} of {len(frame)} rows"
+        return shown, f"All {len(frame)} rows"
     if "Vote" in frame.columns and len(frame) > SLIDE_ROWS:
         by = next((c for c in ("Regional group", "State", "Resolution") if c in frame.columns), None)
         if by:
             summary = pd.crosstab(frame[by], frame["Vote"]).reset_index()
             summary = summary[[by] + [v for v in theme.VOTE_LABELS.values() if v in summary.columns]]
             return summary, f"Counts of the {len(frame)} rows by {by.lower()} and vote"
+    if t.shown is not None and len(t.shown) > SLIDE_ROWS:  # the chosen part (closest partners first), not row 1-10
+        shown = t.shown.drop(columns=[c for c in ("Source", "Title") if c in t.shown.columns])
+        return shown.head(SLIDE_ROWS), f"The first {SLIDE_ROWS} rows of {t.cut}"
     if len(frame) > SLIDE_ROWS:
         return frame.head(SLIDE_ROWS), f"The first {SLIDE_ROWS} of {len(frame)} rows"
     return frame, f"All {len(frame)} rows"
@@ -167,14 +179,19 @@ def to_pptx(briefing: Briefing, images: dict[int, bytes] | None = None) -> bytes
             native_chart(slide, chart, Inches(0.4), Inches(1.4), width - Inches(0.8), Inches(5.3))
         else:
             image = (images or {}).get(n) or _picture(chart.fig)
-            slide.shapes.add_picture(io.BytesIO(image), Inches(1.0), Inches(1.3), height=Inches(6.2))
+            # 16:9 picture ending above the caption's top (6.85 in), centred
+            height = Inches(PICTURE_HEIGHT_IN)
+            left = int((width - height * 16 / 9) / 2)
+            slide.shapes.add_picture(io.BytesIO(image), left, Inches(1.3), height=height)
         _textbox(slide, chart.caption, Inches(0.5), Inches(6.85), Inches(12.3), Inches(0.5), 12)
         _notes(slide, chart.caption, _sources_note(chart), data_line, attribution)
 
     for i, t in enumerate(briefing.tables, start=1):
         slide = deck.slides.add_slide(deck.slide_layouts[5])
         shown, what = _table_summary(t)
-        where = f"All {len(t.frame)} rows: PDF annex A{i} and the workbook (XLSX) sheet '{t.key}'."
+        where = (f"All {len(t.frame)} rows: PDF annex A{i} and the workbook (XLSX) sheet '{t.key}'."
+                 if t.shown is None else f"All {len(t.frame)} rows: the workbook (XLSX) sheet '{t.key}'; PDF annex "
+                                         f"A{i} prints {t.cut}.")
         _title(slide, f"{t.title}: {len(t.frame)} row{'s' if len(t.frame) != 1 else ''}", 24)
         if shown.empty:
             _textbox(slide, "None on record.", Inches(0.6), Inches(1.6), Inches(12), Inches(1), 16)
@@ -218,3 +235,16 @@ def _grid(slide, frame: pd.DataFrame, left, top, width, height, size: int) -> No
             cell.text = _cell(value)
             cell.text_frame.word_wrap = True
             cell.text_frame.paragraphs[0].font.size = Pt(size)
+            _vote_colour(cell, cell.text)
+
+
+def _vote_colour(cell, text: str) -> None:
+    """A vote shown as its word on the vote's colour, as in the figures (dark colours take white text)."""
+    colour = theme.VOTE_LABEL_COLOURS.get(text)
+    if colour is None:
+        return
+    cell.fill.solid()
+    cell.fill.fore_color.rgb = _rgb(colour)
+    font = cell.text_frame.paragraphs[0].font
+    font.bold = True
+    font.color.rgb = _rgb("#FFFFFF" if text in ("Yes", "No") else "#222222")

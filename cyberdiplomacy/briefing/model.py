@@ -36,11 +36,20 @@ class Chart:
 
 @dataclass
 class Table:
-    """An annex table: every row, with app labels; `summary` is what a slide shows, `note` says where the rest is."""
+    """An annex table: every row, with app labels, in the workbook.
+
+    A table too long to brief from (192 partners) is printed as `shown`, a chosen part, with `cut` saying which part
+    (the PDF then says the full table is in the attached workbook): never cut without saying so."""
     key: str  # sheet name in the XLSX
     title: str
     frame: pd.DataFrame
     intro: str = ""
+    shown: pd.DataFrame | None = None
+    cut: str = ""  # 'the 10 closest and 10 farthest partners', said beside the shown rows
+
+    @property
+    def printed(self) -> pd.DataFrame:
+        return self.frame if self.shown is None else self.shown
 
 
 @dataclass

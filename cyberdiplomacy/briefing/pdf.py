@@ -15,6 +15,7 @@ import plotly
 import plotly.io as pio
 
 from cyberdiplomacy import exports
+from cyberdiplomacy.briefing import titles
 from cyberdiplomacy.briefing.model import Briefing, Chart, Table
 from cyberdiplomacy.charts import theme
 
@@ -22,8 +23,13 @@ PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 MM = 96 / 25.4  # CSS px per millimetre
 FIGURE_SIZE = (int(273 * MM), int(158 * MM))  # a full landscape A4 page below the finding and caption
 LEAD_SIZE = (int(128 * MM), int(96 * MM))
-COMPARISON_LEAD_SIZE = (int(128 * MM), int(64 * MM))  # leaves room for the side-by-side table on page 1
+COMPARISON_LEAD_SIZE = (int(128 * MM), int(54 * MM))  # leaves room for the side-by-side table on page 1
 TWO_COLUMN_ROWS, TWO_COLUMN_MAX_COLUMNS = 40, 7  # long narrow tables flow in two columns
+NARROW_ROWS, NARROW_COLUMNS = 16, 5  # and shorter, narrower ones (20 partners) too: half the height on the page
+SMALL_TICK_PX = 9
+AXIS_TITLE_PX = 24
+PANEL_COLUMNS = 4  # room for a bottom axis title between the tick labels and the footer
+FOOTER_CHAR_PX = 5.6  # the footer's 10 px font, for breaking it into lines
 e = html.escape
 
 
@@ -55,12 +61,49 @@ def _plot_spec(chart: Chart, size: tuple[int, int]) -> dict:
     layout = spec["layout"]
     layout.pop("title", None)  # the finding is the page's heading
     margin = dict(layout.get("margin") or {})
-    margin["t"] = 40 if layout.get("showlegend", True) else 16
+    legend = layout.get("showlegend", True) and len(spec["data"]) > 1  # plotly shows no legend for one trace
+    margin["t"] = 40 if legend else 16
     layout.update(width=size[0], height=size[1], margin=margin, autosize=False)
     if size[0] < FIGURE_SIZE[0]:  # a small figure: axis titles would collide with the source footer
         for axis in ("xaxis", "yaxis"):
             layout.setdefault(axis, {})["title"] = {"text": ""}
+            # every label shown: plotly drops every other one when they crowd (a resolution named by its short title)
+            layout[axis]["tickfont"] = {**layout[axis].get("tickfont", {}), "size": SMALL_TICK_PX}
+        _wrap_footer(layout, size[0])
+    elif _axis_title(layout, "xaxis"):
+        _footer_below_axis_title(layout)
     return {"data": spec["data"], "layout": layout}
+
+
+def _axis_title(layout: dict, axis: str) -> str:
+    title = (layout.get(axis) or {}).get("title") or {}
+    return str(title.get("text") or "") if isinstance(title, dict) else str(title)
+
+
+def _footer_below_axis_title(layout: dict) -> None:
+    """The bottom axis's title sat on the source footer (74/247 pack, figure 3): the footer moves down below it,
+    into a margin grown by as much."""
+    footer = next((a for a in layout.get("annotations", []) if str(a.get("text", "")).startswith("Source:")), None)
+    if footer is None:
+        return
+    template_margin = ((layout.get("template") or {}).get("layout") or {}).get("margin") or {}
+    margin = layout.setdefault("margin", {})
+    margin["b"] = (margin.get("b") or template_margin.get("b") or theme.FOOTER_MARGIN) + AXIS_TITLE_PX
+    footer.update(yshift=footer.get("yshift", 0) - AXIS_TITLE_PX)
+
+
+def _wrap_footer(layout: dict, width: int) -> None:
+    """The source footer in lines that fit a half-width figure (one line was cut after the first source)."""
+    footer = next((a for a in layout.get("annotations", []) if str(a.get("text", "")).startswith("Source:")), None)
+    if footer is None:
+        return
+    lines = theme.footer_lines(footer["text"], int(width / FOOTER_CHAR_PX))
+    extra = theme.FOOTER_LINE_PX * (len(lines) - 1)
+    # Anchored at the plot's right edge: from the left one (after the category labels) it ran off the figure.
+    footer.update(text="<br>".join(lines), yshift=footer.get("yshift", 0) - extra, x=1, xanchor="right",
+                  align="right")
+    margin = layout.setdefault("margin", {})
+    margin["b"] = (margin.get("b") or theme.FOOTER_MARGIN) + extra
 
 
 def _plot_div(chart: Chart, index: int, size: tuple[int, int]) -> str:
@@ -90,7 +133,8 @@ def _first_page(briefing: Briefing) -> str:
         panel = ("<div class='compare'>" + table_html(briefing, briefing.comparison.reset_index(names=""), cite=False)
                  + "</div>")
     else:
-        panel = "<div class='panel'>" + "".join(
+        wide = " five" if len(briefing.key_figures) > PANEL_COLUMNS * 2 else ""  # two rows, not a third on page 2
+        panel = f"<div class='panel{wide}'>" + "".join(
             f"<div class='kf'><span class='label'>{e(label)}</span><span class='value'>{e(value)}</span></div>"
             for label, value in briefing.key_figures) + "</div>"
     return (f"<section class='brief'><header><h1>{e(briefing.title)}</h1><p class='sub'>{e(briefing.subtitle)}</p>"
@@ -103,51 +147,62 @@ def _figure_page(chart: Chart, number: int) -> str:
             f"<p class='caption'>{e(chart.caption)}</p>{_plot_div(chart, number, FIGURE_SIZE)}</section>")
 
 
-def _annex(briefing: Briefing) -> str:
-    parts = ["<section class='annex'><h2>Annex: tables</h2><p class='note'>Every row of every table, in full; "
-             "the same tables are in the attached workbook (XLSX, one sheet each). Source numbers refer to the "
-             "references at the end.</p>"]
+def _annex(briefing: Briefing, workbook_name: str) -> str:
+    parts = ["<section class='annex'><h2>Annex: tables</h2><p class='note'>Every table in full is in the attached "
+             f"workbook ({e(workbook_name)}, one sheet each); a long table is shortened here, and says so. Source "
+             "numbers refer to the references at the end.</p>"]
     for i, t in enumerate(briefing.tables, start=1):
-        parts.append(_annex_table(briefing, t, i))
+        parts.append(_annex_table(briefing, t, i, workbook_name))
     parts.append("</section>")
     return "".join(parts)
 
 
-def _annex_table(briefing: Briefing, t: Table, i: int) -> str:
-    rows = len(t.frame)
+def _annex_table(briefing: Briefing, t: Table, i: int, workbook_name: str) -> str:
+    rows, printed = len(t.frame), t.printed
     head = f"<h3>A{i}. {e(t.title)} ({rows} row{'s' if rows != 1 else ''}; sheet '{e(t.key)}')</h3>"
     intro = f"<p class='note'>{e(t.intro)}</p>" if t.intro else ""
-    body = table_html(briefing, t.frame) if rows else "<p class='note'>None on record.</p>"
-    flow = " two-col" if rows > TWO_COLUMN_ROWS and len(t.frame.columns) <= TWO_COLUMN_MAX_COLUMNS else ""
+    if t.shown is not None:
+        intro += (f"<p class='note cut'>Shown here: {e(t.cut)} ({len(printed)} of {rows} rows). The full table is in "
+                  f"the attached workbook ({e(workbook_name)}), sheet '{e(t.key)}'.</p>")
+    body = table_html(briefing, printed) if len(printed) else "<p class='note'>None on record.</p>"
+    rows_, columns = len(printed), len(printed.columns)
+    two = (rows_ > TWO_COLUMN_ROWS and columns <= TWO_COLUMN_MAX_COLUMNS) or (rows_ > NARROW_ROWS and
+                                                                             columns <= NARROW_COLUMNS)
+    flow = " two-col" if two else ""
     return f"<div class='annex-table'>{head}{intro}<div class='body{flow}'>{body}</div></div>"
 
 
-def _references(briefing: Briefing) -> str:
+def _references(briefing: Briefing, workbook_name: str) -> str:
     items = []
-    for r in briefing.references:
-        title = f" — {e(r.title)}" if r.title else ""
+    for r in briefing.references:  # short titles: the full ones made the list two pages (workbook: 'References')
+        short = titles.reference_title(r.title)
+        title = f" — {e(short)}" if short else ""
         url = f" <span class='url'>{e(r.url)}</span>" if r.url and r.url != r.ref else ""
         ref = f"<span class='url'>{e(r.ref)}</span>" if r.ref.startswith("http") else f"<b>{e(r.ref)}</b>"
         items.append(f"<li value='{r.number}'>{ref}{title}.{url}</li>")
-    attribution = f"<p>{e(briefing.attribution)}</p>" if briefing.attribution else ""
-    return (f"<section class='refs'><h2>References</h2><ol class='sources'>{''.join(items)}</ol>"
-            f"<div class='cite'><h3>Cite this pack</h3><p>{e(briefing.citation)}</p>"
-            f"<pre class='bibtex'>{e(briefing.cite['bibtex'])}</pre>"
-            f"<p>{e(briefing.build.get('citation', ''))}</p><p>{_footer(briefing)}</p>{attribution}</div></section>")
+    # The citation before the list: kept whole, it follows the annex on its page instead of taking a page alone. The
+    # BibTeX entry (a dozen lines) is in the workbook's 'about' sheet; the footer line carries the attribution.
+    return (f"<section class='refs'><div class='cite'><h2>Cite this pack</h2><p>{e(briefing.citation)}</p>"
+            f"<p>{e(briefing.build.get('citation', ''))}</p><p>{_footer(briefing)}</p>"
+            f"<p class='note'>As BibTeX: the attached workbook ({e(workbook_name)}), sheet 'about', row "
+            "'cite_bibtex'.</p></div>"
+            "<h2>References <span class='note'>(short titles; full ones in the workbook's sheet 'References')</span></h2>"
+            f"<ol class='sources'>{''.join(items)}</ol></section>")
 
 
 STYLE = """@page { size: A4 landscape; margin: 12mm; }
 body { font-family: "Source Sans Pro", "Helvetica Neue", Arial, sans-serif; color: #222; font-size: 10pt; margin: 0; }
 section { break-after: page; } section:last-child, section.annex { break-after: auto; }
-.refs h2 { margin-top: 6mm; }
-.refs pre.bibtex { font-size: 7.5pt; white-space: pre-wrap; }
-.refs .cite { break-inside: avoid; }  /* the heading never ends a page apart from the citation it names */
+.refs h2 { margin-top: 6mm; break-after: avoid; }
+.refs .cite { break-inside: avoid; font-size: 8.5pt; }  /* the heading never ends a page apart from its citation */
+.refs .cite p { margin: 0 0 1.5mm; }
 h1 { font-size: 21pt; margin: 0 0 1mm; } h2 { font-size: 14pt; margin: 0 0 1mm; } h3 { font-size: 11pt; margin: 4mm 0 1mm; }
 .sub { font-size: 12pt; color: #444; margin: 0; } .meta { font-size: 8pt; color: #666; margin: 1mm 0 3mm; }
 header { border-bottom: 2px solid #0072B2; margin-bottom: 3mm; }
 .row { display: flex; gap: 6mm; } .summary { flex: 1; font-size: 10.5pt; line-height: 1.35; }
 .summary p { margin: 0 0 2.2mm; } .lead { width: 128mm; } .lead h3 { margin: 0 0 1mm; font-size: 10pt; }
 .panel { display: grid; grid-template-columns: repeat(4, 1fr); gap: 2mm; margin-top: 2mm; }
+.panel.five { grid-template-columns: repeat(5, 1fr); }
 .kf { background: #F2F6FA; border-left: 3px solid #0072B2; padding: 1.5mm 2.5mm; }
 .kf .label { display: block; font-size: 7.5pt; color: #555; text-transform: uppercase; letter-spacing: .02em; }
 .kf .value { display: block; font-size: 11pt; font-weight: 600; }
@@ -160,7 +215,7 @@ thead { display: table-header-group; } tr { break-inside: avoid; }
 th { background: #E9EEF3; text-align: left; padding: 1.2mm 1.5mm; }
 td { border-bottom: 1px solid #ddd; padding: 0.8mm 1.5mm; vertical-align: top; overflow-wrap: anywhere; }
 .annex h3 { break-after: avoid; } .note { color: #666; font-size: 8.5pt; margin: 0 0 1.5mm; }
-.sources { font-size: 8pt; padding-left: 9mm; columns: 2; column-gap: 8mm; }
+.sources { font-size: 7pt; padding-left: 7mm; columns: 3; column-gap: 6mm; }
 .sources li { break-inside: avoid; margin-bottom: 0.8mm; }
 .two-col { columns: 2; column-gap: 8mm; } .two-col table { font-size: 7pt; }
 .url { color: #0b5394; overflow-wrap: anywhere; }
@@ -175,10 +230,10 @@ def _geo_assets(briefing: Briefing) -> str:
     return f"<script>window.PlotlyGeoAssets = {{topojson: {{world_110m: {world}}}}};</script>"
 
 
-def to_html(briefing: Briefing) -> str:
+def to_html(briefing: Briefing, workbook_name: str = "tables.xlsx") -> str:
     pages = [_first_page(briefing)]
     pages += [_figure_page(chart, i) for i, chart in enumerate(briefing.charts, start=1)]
-    pages += [_annex(briefing), _references(briefing)]
+    pages += [_annex(briefing, workbook_name), _references(briefing, workbook_name)]
     return (f"<!doctype html><html><head><meta charset='utf-8'><title>{e(briefing.title)}</title>"
             f"<style>{STYLE}</style>{_geo_assets(briefing)}<script src='{PLOTLY_JS.as_uri()}'></script></head><body>"
             + "".join(pages) + "</body></html>")
@@ -215,5 +270,5 @@ def attach(pdf: bytes, name: str, data: bytes, title: str) -> bytes:
 
 
 def to_pdf(briefing: Briefing, workbook: bytes | None = None, workbook_name: str = "tables.xlsx") -> bytes:
-    pdf = print_pdf(to_html(briefing))
+    pdf = print_pdf(to_html(briefing, workbook_name))
     return attach(pdf, workbook_name, workbook, briefing.title) if workbook is not None else pdf

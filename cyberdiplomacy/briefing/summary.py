@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 import pandas as pd
 
 from cyberdiplomacy import alignment_views, defaults, figures, formatting, group_support, headlines, measures, queries, wording
+from cyberdiplomacy.briefing import partners as ranking
+from cyberdiplomacy.briefing import titles
 from cyberdiplomacy.briefing.model import Briefing, Chart, Reference, Table, bar_chart, image_chart
+from cyberdiplomacy.briefing.pdf import TWO_COLUMN_ROWS
 from cyberdiplomacy.charts import theme
 from cyberdiplomacy.filters import Filters
 
@@ -18,6 +20,8 @@ WORLD = "World"
 # Every agreement figure of a pack uses the one default measure: its captions say which, and what it counts.
 MEASURE = measures.MEASURES[defaults.AGREEMENT_METHOD]
 MEASURE_TEXT = f"Agreement by the {MEASURE.label}: {MEASURE.formula}"
+# On page 1, beside the side-by-side table, the measure by name; the partner table's note defines it in full.
+LEAD_MEASURE_TEXT = f"Agreement by the {MEASURE.label}; defined in full with the partner table (annex)."
 GROUP_SHORT = {"African States": "African", "Asia-Pacific States": "Asia-Pacific",
                "Eastern European States": "Eastern European", "Latin American and Caribbean States": "GRULAC",
                "Western European and other States": "WEOG", "No regional group": "no group"}
@@ -90,6 +94,11 @@ class Context:
         partners = alignment_views.partners(result, iso3, self.src.query(queries.state_labels))
         return partners.sort_values(["agreement_share", "shared_vote_count", "other_state_name"],
                                     ascending=[False, False, True], ignore_index=True)
+
+    def named(self, symbol: str) -> str:
+        """'73/187 Countering criminal use of ICTs': every text a pack mentions, by symbol and short title."""
+        title = self.history.at[symbol, "title"] if symbol in self.history.index else None
+        return titles.named(symbol, title)
 
     def name(self, iso3: str) -> str:
         return str(self.states.at[iso3, "name"]) if iso3 in self.states.index else iso3
@@ -166,44 +175,13 @@ def state_facts(ctx: Context, iso3: str) -> dict:
             "vote_counts": plenary["vote"].value_counts().to_dict(), "recorded": len(plenary),
             "cast": len(cast), "with_group": with_group, "sponsorships": sponsorships, "treaty": treaty,
             "uncc": uncc, "blocs": blocs, "current_blocs": current, "agreement": agreement,
-            "partners": partners(agreement), "reference_agreement": {
+            "partners": ranking.rank(agreement, len(cast)), "reference_agreement": {
                 r: _share_with(agreement, r) for r in REFERENCE_STATES if r != iso3}}
 
 
 def _share_with(agreement: pd.DataFrame, other: str) -> tuple[float, int] | None:
     row = agreement[agreement["other_iso3"] == other]
     return (float(row["agreement_share"].iloc[0]), int(row["shared_vote_count"].iloc[0])) if len(row) else None
-
-
-def partners(agreement: pd.DataFrame) -> dict:
-    """Closest and farthest partners among states sharing at least half of the most shared votes (ties kept)."""
-    if agreement.empty:
-        return {}
-    most = int(agreement["shared_vote_count"].max())
-    threshold = max(1, math.ceil(most / 2))
-    eligible = agreement[agreement["shared_vote_count"] >= threshold].copy()
-    eligible["share"] = eligible["agreement_share"].round(6)
-    top, bottom = eligible["share"].max(), eligible["share"].min()
-    order = ["shared_vote_count", "other_state_name"]
-    closest = eligible[eligible["share"] == top].sort_values(order, ascending=[False, True])
-    farthest = eligible[eligible["share"] == bottom].sort_values(order, ascending=[False, True])
-    return {"threshold": threshold, "most_shared": most, "eligible": len(eligible),
-            "closest": closest, "closest_share": float(top), "farthest": farthest, "farthest_share": float(bottom)}
-
-
-def _partner_phrase(rows: pd.DataFrame, share: float, limit: int = 5) -> str:
-    names = [f"{r.other_state_name}" for r in rows.itertuples()]
-    counts = rows["shared_vote_count"].astype(int)
-    each = (f"{counts.iloc[0]} shared votes each" if counts.nunique() == 1 else
-            f"{counts.min()}–{counts.max()} shared votes")
-    if counts.nunique() > 1:
-        full = int((counts == counts.max()).sum())
-        each = f"{full} of them on all {counts.max()} shared votes"
-    if len(rows) == 1:
-        r = rows.iloc[0]
-        return (f"{r['other_state_name']} ({pct(share)} over {int(r['shared_vote_count'])} shared votes, the same vote "
-                f"on {int(r['same_vote_count'])})")
-    return f"{len(rows)} states tie at {pct(share)} ({each}), among them {listing(names, limit)}"
 
 
 def treaty_sentence(ctx: Context, name: str, uncc: pd.DataFrame) -> str:
@@ -228,7 +206,7 @@ def state_summary(ctx: Context, f: dict) -> list[str]:
     for symbol in KEY_VOTES:
         tally = ctx.text_tally(symbol)
         if symbol not in getattr(pv, "index", []):
-            key.append(f"on {short(symbol)} ({tally}) no vote of {name} is on record")
+            key.append(f"on {ctx.named(symbol)} ({tally}) no vote of {name} is on record")
             continue
         row = pv.loc[symbol]
         st = group_standing(ctx.tally(symbol, group))
@@ -239,7 +217,7 @@ def state_summary(ctx: Context, f: dict) -> list[str]:
             relation = wording.standing_text(group, st)
         else:
             relation = wording.relation(row["vote"], group, st, int(row[same]))
-        key.append(f"on {short(symbol)} ({tally}) it {wording.voted(row['vote'])}, {relation}")
+        key.append(f"on {ctx.named(symbol)} ({tally}) it {wording.voted(row['vote'])}, {relation}")
     counts = f["vote_counts"]
     did_not_vote = f", did not vote on {counts['X']}" if counts.get("X") else ""
     first = (f"{name} ({group}): {key[0]}; {key[1]}. Of the {f['recorded']} recorded plenary votes on these texts "
@@ -251,18 +229,25 @@ def state_summary(ctx: Context, f: dict) -> list[str]:
     if sp.empty:
         second = f"It sponsored none of the {all_drafts} drafts whose sponsors are on record."
     else:
-        items = [f"{r.draft_symbol} ({r.role} sponsor; became {short(r.resolution_symbol)})"
-                 for r in sp.drop_duplicates("draft_symbol").itertuples()]
+        # By role, each text named once: nine drafts listed with their symbols pushed page 1 onto a second page
+        # (the drafts are in figure 3 and the Sponsorships table).
+        by_role: dict[str, list[str]] = {}
+        for r in sp.drop_duplicates("draft_symbol").itertuples():
+            by_role.setdefault("an original" if r.role == "original" else "a later", []).append(
+                ctx.named(r.resolution_symbol))
+        parts = [f"as {role} sponsor, the draft{'s' if len(texts) > 1 else ''} of {listing(texts)}"
+                 for role, texts in by_role.items()]
         second = (f"It sponsored {sp['draft_symbol'].nunique()} of the {all_drafts} drafts whose sponsors are on "
-                  f"record: {listing(items)}.")
+                  f"record ({'; '.join(parts)}).")
     third = treaty_sentence(ctx, name, f["uncc"])
     p = f["partners"]
     if p:
-        fourth = (f"Among the {p['eligible']} states sharing at least {p['threshold']} of its recorded votes, its "
-                  f"closest partners: {_partner_phrase(p['closest'], p['closest_share'])}; farthest: "
-                  f"{_partner_phrase(p['farthest'], p['farthest_share'])}.")
+        fourth = (f"Partners are {ranking.rule_text(name, p['cast'])}: of these {p['eligible']} states, closest: "
+                  f"{ranking.phrase(p['closest'], p['closest_share'])}; farthest: "
+                  f"{ranking.phrase(p['farthest'], p['farthest_share'])}.")
     else:
-        fourth = "No shared recorded votes are on record, so no voting partners can be named."
+        fourth = (f"No state shared at least {ranking.minimum(f['cast'])} of the {f['cast']} votes {name} cast, so no "
+                  "voting partner is ranked.")
     refs = [f"{ctx.name(r)} {pct(v[0])} ({v[1]} shared)" for r, v in f["reference_agreement"].items() if v]
     if refs:
         fourth += f" Agreement with {listing(refs)}."
@@ -288,11 +273,10 @@ def state_key_figures(ctx: Context, f: dict) -> list[tuple[str, str]]:
                 ("Drafts sponsored", str(f["sponsorships"]["draft_symbol"].nunique())),
                 ("UN Convention against Cybercrime", convention)]
     if p:
-        figures_.append(("Closest partners", f"{len(p['closest'])} at {pct(p['closest_share'])}"))
-        far = p["farthest"]
-        figures_.append(("Farthest partner" + ("s" if len(far) > 1 else ""),
-                         f"{far['other_state_name'].iloc[0] if len(far) == 1 else f'{len(far)} states'} "
-                         f"at {pct(p['farthest_share'])}"))
+        for label, rows, share in (("Closest", p["closest"], p["closest_share"]),
+                                   ("Farthest", p["farthest"], p["farthest_share"])):
+            figures_.append((f"{label} partner{'s' if len(rows) > 1 else ''} (≥ {p['threshold']} shared votes)",
+                             ranking.key_figure(rows, share)))
     for r, v in f["reference_agreement"].items():
         if v:
             figures_.append((f"Agreement with {ctx.name(r)}", f"{pct(v[0])} over {v[1]} shared votes"))
@@ -309,7 +293,8 @@ def _vote_sources(ctx: Context, frame: pd.DataFrame) -> list[str]:
 def chart_votes_vs_group(ctx: Context, f: dict) -> Chart:
     pv = f["per_vote"]
     name, group = f["name"], f["group"]
-    cats = [f"{short(r.symbol)} ({pd.Timestamp(r.vote_date).year}): {theme.vote_label(r.vote)}" for r in pv.itertuples()]
+    cats = [f"{ctx.named(r.symbol)} ({pd.Timestamp(r.vote_date).year}): {theme.vote_label(r.vote)}"
+            for r in pv.itertuples()]
     series = {f"{group}": list(pv["group_same_share"]), "All members": list(pv["world_same_share"])}
     title = (f"{name} cast the most common vote of the {group} on {f['with_group']} of the {f['cast']} recorded votes "
              "it cast")
@@ -337,8 +322,9 @@ def chart_alignment(ctx: Context, f: dict) -> Chart | None:
     rows.sort(key=lambda x: -x[1])
     ref_text = listing([f"{ctx.name(r)} {pct(v[0])}" for r, v in f["reference_agreement"].items() if v])
     title = f"Agreement of {f['name']} with {ref_text} over their shared recorded votes"
-    caption = (f"{MEASURE_TEXT} Reference states first in mind, with the closest and farthest partners (ties: the "
-               "three with most shared votes).")
+    caption = (f"{MEASURE_TEXT} Reference states first in mind, with the closest and farthest partners among states "
+               f"sharing at least {p['threshold']} of the {p['cast']} votes {f['name']} cast (ties: the three with most "
+               "shared votes).")
     table = agreement.rename(columns={"other_state_name": "state"})
     return bar_chart(title, caption, [r[0] for r in rows], {"Agreement": [r[1] for r in rows]},
                      sources=_vote_sources(ctx, f["votes"]), built=ctx.built, horizontal=True, percent=True,
@@ -354,7 +340,7 @@ def chart_sponsorships(ctx: Context, iso3s: list[str]) -> Chart:
     cats = []
     for r in counts.itertuples():
         who = [names[i] for i in mine.loc[mine["draft_symbol"] == r.draft_symbol, "iso3"]]
-        cats.append(f"{r.draft_symbol} → {short(r.resolution)}" + (f" · {', '.join(who)}" if who else ""))
+        cats.append(f"{r.draft_symbol} → {ctx.named(r.resolution)}" + (f" · {', '.join(who)}" if who else ""))
     n_mine = mine["draft_symbol"].nunique()
     who = names[iso3s[0]] if len(iso3s) == 1 else "These states"
     title = (f"{who} sponsored {n_mine} of the {len(counts)} drafts whose sponsors are on record" if n_mine else
@@ -422,24 +408,21 @@ def state_tables(ctx: Context, facts: list[dict]) -> list[Table]:
                         on=["iso3", "resolution_symbol"], how="left")
     votes.loc[votes["stage"] != "plenary", ["group_position", "world_position"]] = None
     votes = label_votes(votes, ("vote", "group_position", "world_position"))
+    votes["short_title"] = votes["title"].map(titles.short_title) if "title" in votes.columns else ""
     votes[["group_position", "world_position"]] = votes[["group_position", "world_position"]].replace({"split": "Tie"})
-    vote_table = _tidy(votes, {"state_name": "State", "resolution_symbol": "Resolution", "stage": "Stage",
-                               "vote_date": "Date", "title": "Title", "vote": "Vote",
+    vote_table = _tidy(votes, {"state_name": "State", "resolution_symbol": "Resolution", "short_title": "Short title",
+                               "stage": "Stage", "vote_date": "Date", "title": "Title", "vote": "Vote",
                                "group_position": "Group's most common vote",
                                "world_position": "World's most common vote",
                                "origin": "Origin", "confidence": "Confidence", "source": "Source"})
     spons = pd.concat([f["sponsorships"] for f in facts], ignore_index=True)
     blocs = pd.concat([f["blocs"] for f in facts], ignore_index=True)
     treaty = pd.concat([f["treaty"] for f in facts], ignore_index=True)
-    partner_rows = []
-    for f in facts:
-        a = f["agreement"].assign(state=f["name"])
-        partner_rows.append(a)
-    partner = pd.concat(partner_rows, ignore_index=True)
     tables = [
         Table("Votes", "Recorded votes", vote_table,
               "Every recorded vote of the states briefed on these texts, with the most common vote of their group and "
-              "of all members (a majority or not; Tie when two positions drew as many votes)."),
+              "of all members (a majority or not; Tie when two positions drew as many votes).",
+              *_printed_votes(vote_table)),
         Table("Sponsorships", "Sponsorships", _tidy(spons, {
             "state_name": "State", "draft_symbol": "Draft", "resolution_symbol": "Resolution", "adopted_date": "Adopted",
             "role": "Role", "joined_date": "Joined", "confidence": "Confidence", "source": "Source"})),
@@ -449,13 +432,49 @@ def state_tables(ctx: Context, facts: list[dict]) -> list[Table]:
         Table("Treaty actions", "Treaty actions", _tidy(treaty, {
             "state_name": "State", "treaty": "Treaty", "action": "Action", "action_date": "Date", "place": "Place",
             "confidence": "Confidence", "source": "Source"})),
-        Table("Partners", "Voting partners", _tidy(partner.assign(agreement_share=partner["agreement_share"].map(pct)), {
-            "state": "State", "other_state_name": "Partner", "other_un_regional_group": "Partner's group",
-            "shared_vote_count": "Shared votes", "same_vote_count": "Same votes", "agreement_share": "Agreement"}),
-              "Every state that cast a recorded vote alongside the states briefed, closest first. "
-              f"{measures.definition(defaults.AGREEMENT_METHOD)}"),
+        partner_table(facts),
     ]
     return tables
+
+
+def _printed_votes(table: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The vote table as the PDF prints it: each text by its short title, in columns few enough to flow in two."""
+    left_out = ["Origin", "Confidence", "World's most common vote"]
+    if table["Stage"].nunique() <= 1:
+        left_out.insert(0, "Stage")
+    left_out = [c for c in left_out if c in table.columns]
+    return (table.drop(columns=["Title", *left_out], errors="ignore"),
+            f"every row, each text by its short title, without the columns {listing(left_out)}")
+
+
+PARTNER_COLUMNS = {"state": "State", "other_state_name": "Partner", "other_un_regional_group": "Partner's group",
+                   "shared_vote_count": "Shared votes", "same_vote_count": "Same votes", "agreement_share": "Agreement"}
+
+
+def _partner_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    return _tidy(frame.assign(agreement_share=frame["agreement_share"].map(pct)), PARTNER_COLUMNS)
+
+
+def partner_table(facts: list[dict]) -> Table:
+    """Every partner in the workbook; the PDF prints each state's closest and farthest ranked partners."""
+    every = pd.concat([f["agreement"].assign(state=f["name"]) for f in facts], ignore_index=True)
+    parts, cuts = [], []
+    for f in facts:
+        p = f["partners"]
+        if not p:
+            rows = f["agreement"].head(0)
+            text = f"no partner ranked (no state shared {ranking.minimum(f['cast'])} of its {f['cast']} votes cast)"
+        else:
+            rows, text = ranking.printed(p) or (p["ranked"], f"all {p['eligible']} states sharing at least "
+                                                             f"{p['threshold']} of {p['cast']} votes cast")
+        parts.append(rows.assign(state=f["name"]))
+        cuts.append(text if len(facts) == 1 else f"{f['name']}: {text}")
+    printed = pd.concat(parts, ignore_index=True)
+    shown = _partner_rows(printed) if len(printed) < len(every) else None
+    return Table("Partners", "Voting partners", _partner_rows(every),
+                 "Every state that cast a recorded vote alongside the states briefed, closest first; partners are "
+                 f"ranked only among states sharing at least {ranking.MIN_SHARED_VOTES} and three quarters of the "
+                 f"votes a state cast. {measures.definition(defaults.AGREEMENT_METHOD)}", shown, "; ".join(cuts))
 
 
 # ---------------------------------------------------------------- references
@@ -495,12 +514,14 @@ def for_states(con, iso3s: list[str]) -> Briefing:
     vote = f["per_vote"].set_index("symbol")["vote"].get(KEY_VOTES[1]) if len(f["per_vote"]) else None
     charts = [c for c in (
         chart_vote_map(ctx, KEY_VOTES[1], "Colour: each member's vote; grey: not a member on the day or no record; "
-                       "dots: small States.", f"{wording.sentence([f['name']], vote)} on {short(KEY_VOTES[1])}, "
+                       "dots: small States.", f"{wording.sentence([f['name']], vote)} on {ctx.named(KEY_VOTES[1])}, "
                        f"adopted {ctx.text_tally(KEY_VOTES[1])}"),
         chart_alignment(ctx, f), chart_sponsorships(ctx, iso3s), chart_timeline(ctx, facts)) if c]
     tables = state_tables(ctx, facts)
     for t in tables:  # one state: its name on every row says nothing
         t.frame = t.frame.drop(columns=[c for c in ("State",) if c in t.frame.columns])
+        if t.shown is not None:
+            t.shown = t.shown.drop(columns=[c for c in ("State",) if c in t.shown.columns])
     refs = references(ctx, [lead, *charts], tables)
     return Briefing("state", f"{f['name']}: the UN cybercrime negotiations",
                     f"Votes, sponsorships, Convention status and partners · {f['group']}",
@@ -520,24 +541,22 @@ def _comparison(ctx: Context, facts: list[dict]) -> Briefing:
             if pv is not None and s in pv.index:
                 r = pv.loc[s]
                 maj = r["group_position"]
-                col[f"Vote on {short(s)}"] = (f"{theme.vote_label(r['vote'])} (group: "
-                                              f"{theme.vote_label(maj) if maj != 'split' else 'tie'})")
+                col[f"Vote on {ctx.named(s)}"] = (f"{theme.vote_label(r['vote'])} (group: "
+                                                  f"{theme.vote_label(maj) if maj != 'split' else 'tie'})")
             else:
-                col[f"Vote on {short(s)}"] = "No vote on record"
+                col[f"Vote on {ctx.named(s)}"] = "No vote on record"
         counts = f["vote_counts"]
         col["Recorded votes (Y–N–A)"] = f"{f['recorded']} ({counts.get('Y', 0)}–{counts.get('N', 0)}–{counts.get('A', 0)})"
         col["With its group's most common vote"] = f"{f['with_group']} of {f['cast']}"
         sp = f["sponsorships"].drop_duplicates("draft_symbol")
-        col["Drafts sponsored"] = ", ".join(f"{short(r.resolution_symbol)} ({r.role})" for r in sp.itertuples()) or "None"
+        col["Drafts sponsored"] = _sponsored_cell(ctx, sp)
         col["UN Convention"] = ("; ".join(f"{a.action} {str(a.action_date)[:10] if pd.notna(a.action_date) else ''}"
                                           for a in f["uncc"].itertuples())
                                 or f"No signature on record ({ctx.built})")
         p = f["partners"]
-        if p:
-            col["Closest partners"] = (p["closest"]["other_state_name"].iloc[0] if len(p["closest"]) == 1
-                                       else f"{len(p['closest'])} tie") + f" at {pct(p['closest_share'])}"
-            col["Farthest partners"] = (p["farthest"]["other_state_name"].iloc[0] if len(p["farthest"]) == 1
-                                        else f"{len(p['farthest'])} tie") + f" at {pct(p['farthest_share'])}"
+        none = f"None ranked (no state shared {ranking.minimum(f['cast'])} of its votes)"
+        col[CLOSEST] = ranking.key_figure(p["closest"], p["closest_share"]) if p else none
+        col[FARTHEST] = ranking.key_figure(p["farthest"], p["farthest_share"]) if p else none
         col["Blocs (current)"] = ", ".join(f["current_blocs"]) or "None on record"
         rows[f["name"]] = col
     comparison = pd.DataFrame(rows)
@@ -556,7 +575,7 @@ def _comparison(ctx: Context, facts: list[dict]) -> Briefing:
             pv = f["per_vote"].set_index("symbol") if len(f["per_vote"]) else None
             code = pv.loc[s, "vote"] if pv is not None and s in pv.index else None
             by_vote.setdefault(code, []).append(f["name"])
-        summary.append(f"On {short(s)} ({ctx.text_tally(s)}): "
+        summary.append(f"On {ctx.named(s)} ({ctx.text_tally(s)}): "
                        + "; ".join(wording.sentence(v, code) for code, v in by_vote.items()) + ".")
     summary = [" ".join(summary)]
     if pairs:
@@ -576,7 +595,7 @@ def _comparison(ctx: Context, facts: list[dict]) -> Briefing:
     lead = bar_chart(
         (f"{pairs[0][0]} agree most ({pct(pairs[0][1])}), {pairs[-1][0]} least ({pct(pairs[-1][1])})"
          if pairs else "No shared recorded votes among these states"),
-        MEASURE_TEXT,
+        LEAD_MEASURE_TEXT,
         [p[0] for p in pairs], {"Agreement": [p[1] for p in pairs]}, sources=_vote_sources(ctx, facts[0]["votes"]),
         built=ctx.built, horizontal=True, percent=True, colours={"Agreement": "#0072B2"})
     with_group = {f["name"]: (f["with_group"] / f["cast"] if f["cast"] else None) for f in facts}
@@ -621,6 +640,22 @@ def _comparison(ctx: Context, facts: list[dict]) -> Briefing:
                     "Side by side: votes, group majorities, sponsorships, Convention status, partners",
                     summary, [], lead, charts, tables, refs, ctx.build, comparison=comparison,
                     facts={"states": facts, "pairs": pairs})
+
+
+# The ranking rule in the row's name: a row of its own pushed the side-by-side table onto a second page.
+CLOSEST = f"Closest partners (sharing ≥ ¾ of its votes, ≥ {ranking.MIN_SHARED_VOTES})"
+FARTHEST = "Farthest partners (same rule)"
+
+
+def _sponsored_cell(ctx: Context, sponsorships: pd.DataFrame) -> str:
+    """'9, as an original sponsor: ICT developments and security 73/27, 74/29; ...' (each title once)."""
+    if sponsorships.empty:
+        return "None"
+    parts = []
+    for role, rows in sponsorships.groupby(sponsorships["role"] == "original", sort=False):
+        texts = [(s, ctx.history.at[s, "title"] if s in ctx.history.index else None) for s in rows["resolution_symbol"]]
+        parts.append(f"as {'an original' if role else 'a later'} sponsor: {titles.grouped(texts)}")
+    return f"{len(sponsorships)}, " + "; ".join(parts)
 
 
 def _closest_reference(f: dict) -> str:
@@ -812,6 +847,19 @@ def chart_competing(ctx: Context, f: dict) -> Chart | None:
                      colours=colours, axis_title="member states", table=both)
 
 
+def _narrowed(table: Table, columns: list[str]) -> Table:
+    """A long table printed with fewer columns, so it flows in two columns; the PDF says which are left out."""
+    dropped = [c for c in columns if c in table.frame.columns]
+    if len(table.frame) <= TWO_COLUMN_ROWS or not dropped:
+        return table
+    table.shown = table.frame.drop(columns=dropped)
+    table.cut = f"every row, without the column{'s' if len(dropped) > 1 else ''} {listing(dropped)}"
+    if "Regional group" in table.shown.columns:  # one line per row: 'GRULAC', not 'Latin American and ...' on two
+        table.shown["Regional group"] = table.shown["Regional group"].map(lambda g: GROUP_SHORT.get(g, g))
+        table.cut += ", regional groups by short name"
+    return table
+
+
 def for_resolution(con, symbol: str) -> Briefing:
     ctx = Context(con)
     if symbol not in ctx.history.index:
@@ -826,17 +874,18 @@ def for_resolution(con, symbol: str) -> Briefing:
     if not row["has_state_votes"]:
         charts.append(chart_timeline(ctx, []))
     votes = label_votes(f["votes"])
-    tables = [Table("Votes", "Plenary votes", _tidy(votes, {
+    tables = [_narrowed(Table("Votes", "Plenary votes", _tidy(votes, {
         "state_name": "State", "un_regional_group": "Regional group", "vote": "Vote", "vote_date": "Date",
         "origin": "Origin", "confidence": "Confidence", "source": "Source"}),
-        "Every member's recorded plenary vote.")] if len(votes) else []
+        "Every member's recorded plenary vote."), ["Date", "Origin", "Confidence"])] if len(votes) else []
     if len(f["committee"]):
-        tables.append(Table("Committee votes", "Committee votes", _tidy(label_votes(f["committee"]), {
+        tables.append(_narrowed(Table("Committee votes", "Committee votes", _tidy(label_votes(f["committee"]), {
             "state_name": "State", "un_regional_group": "Regional group", "vote": "Vote", "vote_date": "Date",
-            "confidence": "Confidence", "source": "Source"})))
-    tables.append(Table("Sponsors", "Sponsors", _tidy(f["sponsors"], {
+            "confidence": "Confidence", "source": "Source"})), ["Date", "Confidence"]))
+    tables.append(_narrowed(Table("Sponsors", "Sponsors", _tidy(f["sponsors"], {
         "draft_symbol": "Draft", "state_name": "State", "un_regional_group": "Regional group", "role": "Role",
-        "joined_date": "Joined", "joined_in": "Joined in", "confidence": "Confidence", "source": "Source"})))
+        "joined_date": "Joined", "joined_in": "Joined in", "confidence": "Confidence", "source": "Source"})),
+        ["Confidence"] + (["Draft"] if f["sponsors"]["draft_symbol"].nunique() == 1 else [])))
     extra = [symbol] + [s.strip() for s in str(row["source"] or "").split(" ; ")]
     refs = references(ctx, [c for c in (lead, *charts) if c], tables, extra)
     title = row["title"] if isinstance(row["title"], str) and row["title"] else "title not on record"
