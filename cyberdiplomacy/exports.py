@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import threading
 import warnings
@@ -109,6 +110,35 @@ def _render(figure: go.Figure, fmt: str, width: int, height: int) -> bytes:
                                     scale=PNG_SCALE if fmt == "png" else 1)
         except Exception as exc:  # kaleido reports a missing or broken browser in many ways
             raise ExportUnavailable(f"Figure export failed in Chromium: {exc}") from exc
+
+
+FILE_NAME_PART = 60  # a long search term or many states stay a readable, legal file name
+
+
+def _name_part(text: str) -> str:
+    """Letters, digits and hyphens: legal on every file system; a symbol keeps its case (A-RES-74-247)."""
+    return re.sub(r"[^A-Za-z0-9]+", "-", str(text)).strip("-")[:FILE_NAME_PART].strip("-")
+
+
+def selection_parts(filters) -> list[str]:
+    """The selection of a page's filters, as the parts of a file name: the resolution, states, a narrowed track,
+    years, bodies, formats, a search term (what describe() says in words)."""
+    parts = [filters.resolution or "", "-".join(filters.states)]
+    tracks = tuple(filters.tracks)
+    if len(tracks) == 1:  # both tracks is the whole record, not a selection
+        parts.append(tracks[0])
+    if filters.from_year is not None or filters.to_year is not None:
+        first, last = filters.from_year, filters.to_year
+        parts.append(f"{first}-{last}" if first is not None and last is not None else
+                     f"from-{first}" if first is not None else f"to-{last}")
+    parts += ["-".join(filters.bodies), "-".join(filters.formats), filters.search]
+    return [p for p in parts if p]
+
+
+def file_name(what: str, parts, ext: str) -> str:
+    """'vote-map_A-RES-74-247.png': what the file holds, then the selection; the bare name for the whole record."""
+    words = [_name_part(p) for p in parts]
+    return "_".join([_name_part(what), *(w for w in words if w)]) + f".{ext}"
 
 
 def about(title: str, selection: str, sources: list[str], build: dict, view_url: str = "",

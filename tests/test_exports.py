@@ -175,3 +175,27 @@ def test_the_same_figure_exported_twice_is_rendered_once(vote_map):
     assert exports._rendered.misses == misses  # answered from memory, without queueing for the export browser
     exports.figure_bytes(fig, "svg", selection="Resolution A/RES/99/2 (another view)")
     assert exports._rendered.misses == misses + 1  # a different title is a different figure
+
+
+def test_file_names_carry_the_figure_and_the_selection():
+    # Every map was 'vote-map.png' whatever it showed (issue 26).
+    from cyberdiplomacy.ui import downloads
+
+    def name(figure, ext, **chosen):
+        return exports.file_name(figure, exports.selection_parts(Filters(**chosen)), ext)
+
+    assert name("vote-map", "png", resolution="A/RES/74/247") == "vote-map_A-RES-74-247.png"
+    assert name("vote-history", "svg") == "vote-history.svg"  # the whole record: no selection to name
+    assert name("state-votes", "csv", states=("RUS", "USA"), tracks=("criminal_ict",), from_year=2018,
+                to_year=2024) == "state-votes_RUS-USA_criminal-ict_2018-2024.csv"
+    assert name("meeting-timeline", "pdf", bodies=("AHC",), from_year=2019) == "meeting-timeline_from-2019_AHC.pdf"
+    assert name("term-frequency", "xlsx", search="../../etc/passwd: \"x\"") == "term-frequency_etc-passwd-x.xlsx"
+    six = ("IND", "BRA", "TUR", "ZAF", "IDN", "MEX")
+    assert [downloads.pack_file_name("states", six, fmt) for fmt in ("pdf", "pptx", "xlsx")] == [
+        "briefing-pack_IND-BRA-TUR-ZAF-IDN-MEX.pdf", "briefing-pack_IND-BRA-TUR-ZAF-IDN-MEX.pptx",
+        "briefing-pack_IND-BRA-TUR-ZAF-IDN-MEX.xlsx"]
+    assert downloads.pack_file_name("resolution", "A/RES/74/247", "pdf") == "briefing-pack_A-RES-74-247.pdf"
+    # The three pack buttons differ in their first word, which a narrow column never cuts.
+    assert [downloads.pack_label(fmt, ", ".join(six)) for fmt in ("pdf", "pptx", "xlsx")] == [
+        "PDF briefing pack: IND, BRA, TUR, ZAF, IDN, MEX", "PowerPoint briefing pack: IND, BRA, TUR, ZAF, IDN, MEX",
+        "Excel briefing pack: IND, BRA, TUR, ZAF, IDN, MEX"]

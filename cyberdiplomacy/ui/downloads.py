@@ -18,8 +18,11 @@ def _view_url() -> str:
     return citation.view_url(st.context.url or "", st.query_params.to_dict())
 
 
-def downloads(fig: go.Figure, table: pd.DataFrame, key: str, selection: str) -> None:
-    """Figure as PNG/SVG/PDF (rendered on click by the local Chromium), its data as CSV/XLSX, and how to cite it."""
+def downloads(fig: go.Figure, table: pd.DataFrame, key: str, selection: str, name_parts: tuple[str, ...] = ()) -> None:
+    """Figure as PNG/SVG/PDF (rendered on click by the local Chromium), its data as CSV/XLSX, and how to cite it.
+
+    Files are named after the figure and the selection (`name_parts`, e.g. the resolution), so ten downloaded maps
+    are ten names, not vote-map.png (1) ... (9)."""
     meta = fig.layout.meta or {}
     provenance = exports.about(meta.get("title", key), selection, meta.get("sources", []), data.build_dict(),
                                _view_url())
@@ -30,14 +33,17 @@ def downloads(fig: go.Figure, table: pd.DataFrame, key: str, selection: str) -> 
         for fmt, column in zip(exports.FORMATS, columns, strict=False):
             column.download_button(fmt.upper(), data=functools.partial(exports.figure_bytes, fig, fmt, "slide",
                                                                        selection),
-                                   file_name=f"{key}.{fmt}", mime=exports.MIME[fmt], key=f"{key}-{fmt}",
+                                   file_name=exports.file_name(key, name_parts, fmt), mime=exports.MIME[fmt],
+                                   key=f"{key}-{fmt}",
                                    on_click="ignore", help="16:9, with title, selection, sources and build date")
     else:
         columns[0].caption("Figure export needs Chromium on the server (apt-get install chromium).")
     columns[3].download_button("CSV", functools.partial(exports.csv_bytes, table, provenance.get("attribution", "")),
-                               file_name=f"{key}.csv", mime=exports.MIME["csv"], key=f"{key}-csv", on_click="ignore")
-    columns[4].download_button("XLSX", data=functools.partial(exports.xlsx_bytes, table, provenance),
-                               file_name=f"{key}.xlsx", mime=exports.MIME["xlsx"], key=f"{key}-xlsx",
+                               file_name=exports.file_name(key, name_parts, "csv"), mime=exports.MIME["csv"],
+                               key=f"{key}-csv", on_click="ignore")
+    columns[4].download_button("Excel", data=functools.partial(exports.xlsx_bytes, table, provenance),
+                               file_name=exports.file_name(key, name_parts, "xlsx"), mime=exports.MIME["xlsx"],
+                               key=f"{key}-xlsx",
                                on_click="ignore", help="Sheet 'data' and sheet 'about' with source, selection, date")
     st.caption("Cite this figure (APA, then BibTeX; the copy button is at the right)")
     st.code(f"{provenance['cite_apa']}\n\n{provenance['cite_bibtex']}", language=None, wrap_lines=True)
@@ -60,7 +66,7 @@ def sourced_downloads(name: str, table: pd.DataFrame, selection: str, sources: l
     columns[0].download_button("CSV", functools.partial(exports.csv_bytes, table, provenance.get("attribution", "")),
                                file_name=f"cyberdiplomacy-{name}.csv",
                                mime=exports.MIME["csv"], on_click="ignore")
-    columns[1].download_button("XLSX", data=functools.partial(exports.xlsx_bytes, table, provenance),
+    columns[1].download_button("Excel", data=functools.partial(exports.xlsx_bytes, table, provenance),
                                file_name=f"cyberdiplomacy-{name}.xlsx", mime=exports.MIME["xlsx"], on_click="ignore")
     columns[2].download_button("Parquet", data=functools.partial(exports.parquet_bytes, table, provenance),
                                file_name=f"cyberdiplomacy-{name}.parquet", mime=exports.MIME["parquet"],
@@ -122,16 +128,28 @@ PACK_HELP = {
 }
 
 
+PACK_FORMATS = {"pdf": "PDF", "pptx": "PowerPoint", "xlsx": "Excel"}
+
+
+def pack_label(fmt: str, label: str) -> str:
+    """What the button gives first: a narrow column cuts the end of a label, and the three packs' selection is the
+    same ('PDF briefing pack: IND, BRA, ...', 'PowerPoint briefing pack: ...')."""
+    return f"{PACK_FORMATS[fmt]} briefing pack: {label}"
+
+
+def pack_file_name(kind: str, value, fmt: str) -> str:
+    return exports.file_name("briefing-pack", ["-".join(value)] if kind == "states" else [str(value)], fmt)
+
+
 def briefing_downloads(kind: str, value, label: str) -> None:
     """A briefing pack for 1-6 states (compared side by side) or one resolution, as PDF, PPTX and XLSX."""
     if not exports.export_available():
         st.caption("Briefing packs need Chromium on the server (apt-get install chromium).")
         return
     value = tuple(value) if kind == "states" else value
-    slug = "-".join(value) if kind == "states" else str(value).replace("/", "-")
     columns = st.columns(3)
-    for column, fmt in zip(columns, ("pdf", "pptx", "xlsx"), strict=True):
-        column.download_button(f"Briefing pack for {label} ({fmt.upper()})",
+    for column, fmt in zip(columns, PACK_FORMATS, strict=True):
+        column.download_button(pack_label(fmt, label),
                                data=functools.partial(_pack_bytes, kind, value, fmt, _view_url()),
-                               file_name=f"briefing-{slug}.{fmt}", mime=exports.MIME[fmt], on_click="ignore",
+                               file_name=pack_file_name(kind, value, fmt), mime=exports.MIME[fmt], on_click="ignore",
                                key=f"briefing-{kind}-{fmt}", help=PACK_HELP[fmt])

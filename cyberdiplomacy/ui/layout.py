@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from cyberdiplomacy import figures, labels, queries, safe_text, state_names, state_views
+from cyberdiplomacy import exports, figures, labels, queries, safe_text, state_names, state_views
 from cyberdiplomacy import filters as url_filters
 from cyberdiplomacy.ui import data
 
@@ -168,7 +168,7 @@ def chart(filters: url_filters.Filters, fig: go.Figure, screen: go.Figure, table
     if expander.open:
         with expander:
             show_table(state_views.readable(table))  # words on screen; the downloads keep the warehouse's names
-            downloads(fig, table, key, url_filters.describe(filters))
+            downloads(fig, table, key, url_filters.describe(filters), tuple(exports.selection_parts(filters)))
     return event
 
 
