@@ -309,3 +309,12 @@ def test_partners_ranked_only_among_states_sharing_enough_votes():
                                                 "cast (three quarters, and never fewer than 8)")
     assert partners.rank(agreement, 6)["threshold"] == 8  # a state with few votes: still 8 shared
     assert partners.rank(agreement.assign(shared_vote_count=7), 6) == {}  # nobody shared enough: none named
+
+
+def test_a_long_name_and_many_tied_partners_still_brief_in_8_pages(con):
+    # The United Kingdom's name wraps the title and its 4 tied partners fill the panel: page 1 still ends on page 1.
+    pack = briefing.for_states(con, ["GBR"])
+    reader = PdfReader(io.BytesIO(briefing.to_pdf(pack, attach_tables=False)))
+    assert len(reader.pages) <= 8
+    assert "Figure 1." in reader.pages[1].extract_text()  # page 2 is figure 1, not the rest of page 1
+    assert ("Closest partners (≥ 13 shared votes)", "4 tie at 100% over 15–17 votes") in pack.key_figures

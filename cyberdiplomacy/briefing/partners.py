@@ -66,13 +66,18 @@ def phrase(rows: pd.DataFrame, share: float, limit: int = 5) -> str:
     return f"{len(rows)} states tie at {_pct(share)} ({each}): {_names(rows, limit)}"
 
 
+KEY_FIGURE_NAMES = 3  # more tied partners are counted, not named, in a panel (the summary beside it names five)
+
+
 def key_figure(rows: pd.DataFrame, share: float) -> str:
     """A panel value naming the partner, or the tied partners: 'Bahamas, 97% over 17 votes'."""
     counts = rows["shared_vote_count"].astype(int)
     over = f"{counts.iloc[0]}" if counts.nunique() == 1 else f"{counts.min()}–{counts.max()}"
     if len(rows) == 1:
         return f"{rows['other_state_name'].iloc[0]}, {_pct(share)} over {over} votes"
-    return f"{len(rows)} tie at {_pct(share)} over {over} votes: {_names(rows, 2)}"
+    if len(rows) > KEY_FIGURE_NAMES:
+        return f"{len(rows)} tie at {_pct(share)} over {over} votes"
+    return f"{len(rows)} tie at {_pct(share)} over {over} votes: {_names(rows, KEY_FIGURE_NAMES)}"
 
 
 def printed(p: dict) -> tuple[pd.DataFrame, str] | None:

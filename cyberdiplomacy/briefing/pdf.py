@@ -28,7 +28,8 @@ TWO_COLUMN_ROWS, TWO_COLUMN_MAX_COLUMNS = 40, 7  # long narrow tables flow in tw
 NARROW_ROWS, NARROW_COLUMNS = 16, 5  # and shorter, narrower ones (20 partners) too: half the height on the page
 SMALL_TICK_PX = 9
 AXIS_TITLE_PX = 24
-PANEL_COLUMNS = 4  # room for a bottom axis title between the tick labels and the footer
+PANEL_COLUMNS = 4
+LONG_TITLE_CHARS = 70  # room for a bottom axis title between the tick labels and the footer
 FOOTER_CHAR_PX = 5.6  # the footer's 10 px font, for breaking it into lines
 e = html.escape
 
@@ -123,6 +124,8 @@ def _footer(briefing: Briefing) -> str:
 
 def _first_page(briefing: Briefing) -> str:
     today = dt.date.today()
+    # 'United Kingdom of Great Britain and Northern Ireland: ...' on two lines pushed the key figures to page 2
+    long_title = " class='long'" if len(briefing.title) > LONG_TITLE_CHARS else ""
     paragraphs = "".join(f"<p>{e(p)}</p>" for p in briefing.summary)
     lead = ""
     if briefing.lead is not None:
@@ -137,7 +140,7 @@ def _first_page(briefing: Briefing) -> str:
         panel = f"<div class='panel{wide}'>" + "".join(
             f"<div class='kf'><span class='label'>{e(label)}</span><span class='value'>{e(value)}</span></div>"
             for label, value in briefing.key_figures) + "</div>"
-    return (f"<section class='brief'><header><h1>{e(briefing.title)}</h1><p class='sub'>{e(briefing.subtitle)}</p>"
+    return (f"<section class='brief'><header><h1{long_title}>{e(briefing.title)}</h1><p class='sub'>{e(briefing.subtitle)}</p>"
             f"<p class='meta'>Briefing pack of {today.day} {today:%B %Y} · {_footer(briefing)}</p></header>"
             f"<div class='row'><div class='summary'>{paragraphs}</div>{lead}</div>{panel}</section>")
 
@@ -197,9 +200,11 @@ section { break-after: page; } section:last-child, section.annex { break-after: 
 .refs .cite { break-inside: avoid; font-size: 8.5pt; }  /* the heading never ends a page apart from its citation */
 .refs .cite p { margin: 0 0 1.5mm; }
 h1 { font-size: 21pt; margin: 0 0 1mm; } h2 { font-size: 14pt; margin: 0 0 1mm; } h3 { font-size: 11pt; margin: 4mm 0 1mm; }
+h1.long { font-size: 17pt; }
 .sub { font-size: 12pt; color: #444; margin: 0; } .meta { font-size: 8pt; color: #666; margin: 1mm 0 3mm; }
 header { border-bottom: 2px solid #0072B2; margin-bottom: 3mm; }
-.row { display: flex; gap: 6mm; } .summary { flex: 1; font-size: 10.5pt; line-height: 1.35; }
+.row { display: flex; gap: 6mm; }  /* 10pt: a long name and many ties still leave the panel on page 1 */
+.summary { flex: 1; font-size: 10pt; line-height: 1.3; }
 .summary p { margin: 0 0 2.2mm; } .lead { width: 128mm; } .lead h3 { margin: 0 0 1mm; font-size: 10pt; }
 .panel { display: grid; grid-template-columns: repeat(4, 1fr); gap: 2mm; margin-top: 2mm; }
 .panel.five { grid-template-columns: repeat(5, 1fr); }

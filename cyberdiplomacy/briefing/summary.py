@@ -277,9 +277,14 @@ def state_key_figures(ctx: Context, f: dict) -> list[tuple[str, str]]:
                                    ("Farthest", p["farthest"], p["farthest_share"])):
             figures_.append((f"{label} partner{'s' if len(rows) > 1 else ''} (≥ {p['threshold']} shared votes)",
                              ranking.key_figure(rows, share)))
-    for r, v in f["reference_agreement"].items():
-        if v:
-            figures_.append((f"Agreement with {ctx.name(r)}", f"{pct(v[0])} over {v[1]} shared votes"))
+    # The reference states in one panel: one each made a third row that pushed the panel onto page 2.
+    refs = {r: v for r, v in f["reference_agreement"].items() if v}
+    if refs:
+        counts = {v[1] for v in refs.values()}
+        over = (f"over {counts.pop()} shared votes each" if len(counts) == 1 else
+                "over " + ", ".join(str(v[1]) for v in refs.values()) + " shared votes")
+        figures_.append((f"Agreement with {listing([ctx.name(r) for r in refs])}",
+                         f"{' · '.join(pct(v[0]) for v in refs.values())} {over}"))
     return figures_
 
 
