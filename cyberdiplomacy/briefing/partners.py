@@ -12,6 +12,7 @@ import pandas as pd
 MIN_SHARED_VOTES = 8
 MIN_SHARED_SHARE = 0.75
 PRINTED_EACH_END = 10  # closest and farthest partners printed in the PDF; the workbook has all
+COMPARED_EACH_END = 5  # per state in a comparison pack: four states' 20 each filled two pages
 
 
 def minimum(cast_count: int) -> int:
@@ -80,11 +81,12 @@ def key_figure(rows: pd.DataFrame, share: float) -> str:
     return f"{len(rows)} tie at {_pct(share)} over {over} votes: {_names(rows, KEY_FIGURE_NAMES)}"
 
 
-def printed(p: dict) -> tuple[pd.DataFrame, str] | None:
-    """The rows a PDF prints of one state's ranked partners, and what they are; None when all fit."""
+def printed(p: dict, each: int = PRINTED_EACH_END) -> tuple[pd.DataFrame, str] | None:
+    """The rows a PDF prints of one state's ranked partners (`each` closest and farthest), and what they are; None
+    when all fit."""
     ranked = p.get("ranked")
-    if ranked is None or len(ranked) <= 2 * PRINTED_EACH_END:
+    if ranked is None or len(ranked) <= 2 * each:
         return None
-    ends = pd.concat([ranked.head(PRINTED_EACH_END), ranked.tail(PRINTED_EACH_END)])
-    return ends, (f"the {PRINTED_EACH_END} closest and {PRINTED_EACH_END} farthest of the {p['eligible']} states "
+    ends = pd.concat([ranked.head(each), ranked.tail(each)])
+    return ends, (f"the {each} closest and {each} farthest of the {p['eligible']} states "
                   f"sharing at least {p['threshold']} of {p['cast']} votes cast (ties ordered by shared votes)")

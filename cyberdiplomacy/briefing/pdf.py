@@ -167,7 +167,8 @@ def _annex_table(briefing: Briefing, t: Table, i: int, workbook_name: str) -> st
     if t.shown is not None:
         intro += (f"<p class='note cut'>Shown here: {e(t.cut)} ({len(printed)} of {rows} rows). The full table is in "
                   f"the attached workbook ({e(workbook_name)}), sheet '{e(t.key)}'.</p>")
-    body = table_html(briefing, printed) if len(printed) else "<p class='note'>None on record.</p>"
+    body = (table_html(briefing, printed) if len(printed) else
+            "" if t.shown is not None else "<p class='note'>None on record.</p>")
     rows_, columns = len(printed), len(printed.columns)
     two = (rows_ > TWO_COLUMN_ROWS and columns <= TWO_COLUMN_MAX_COLUMNS) or (rows_ > NARROW_ROWS and
                                                                              columns <= NARROW_COLUMNS)

@@ -470,7 +470,8 @@ def partner_table(facts: list[dict]) -> Table:
             rows = f["agreement"].head(0)
             text = f"no partner ranked (no state shared {ranking.minimum(f['cast'])} of its {f['cast']} votes cast)"
         else:
-            rows, text = ranking.printed(p) or (p["ranked"], f"all {p['eligible']} states sharing at least "
+            each = ranking.PRINTED_EACH_END if len(facts) == 1 else ranking.COMPARED_EACH_END
+            rows, text = ranking.printed(p, each) or (p["ranked"], f"all {p['eligible']} states sharing at least "
                                                              f"{p['threshold']} of {p['cast']} votes cast")
         parts.append(rows.assign(state=f["name"]))
         cuts.append(text if len(facts) == 1 else f"{f['name']}: {text}")
@@ -640,6 +641,8 @@ def _comparison(ctx: Context, facts: list[dict]) -> Briefing:
     wide = _votes_wide(facts)
     tables.insert(0, Table("Votes side by side", "Votes side by side", wide,
                            "One row per recorded plenary vote, one column per state briefed."))
+    votes = next(t for t in tables if t.key == "Votes")  # the same votes, one row each: the PDF prints them once
+    votes.shown, votes.cut = votes.frame.head(0), "none of its rows (every vote is in A1, side by side)"
     refs = references(ctx, [lead, *charts], tables)
     return Briefing("comparison", f"{listing(names)} compared: the UN cybercrime negotiations",
                     "Side by side: votes, group majorities, sponsorships, Convention status, partners",
