@@ -6,7 +6,7 @@ import html
 
 import pandas as pd
 
-from cyberdiplomacy import text_compare, text_views
+from cyberdiplomacy import text_views
 from cyberdiplomacy.charts import theme
 
 e = html.escape
@@ -19,15 +19,7 @@ footer { font-size: 8pt; color: #666; margin-top: 6mm; border-top: 1px solid #cc
 
 
 def _marked_html(text: str) -> str:
-    """wdiff marks as <ins>/<del>; every word escaped."""
-    out, end = [], 0
-    for match in text_views.MARKS.finditer(text or ""):
-        out.append(e(text[end:match.start()]))
-        added, removed = match.groups()
-        out.append(f"<ins>{e(added)}</ins>" if added is not None else f"<del>{e(removed)}</del>")
-        end = match.end()
-    out.append(e(text[end:]))
-    return "".join(out)
+    return text_views.render_marks(text, e, "<ins>{}</ins>", "<del>{}</del>")
 
 
 def _row(row) -> str:
@@ -56,7 +48,7 @@ def to_html(aligned: pd.DataFrame, before: str, after: str, build: dict) -> str:
             f"{e(text_views.SOURCE_NOTE)}</footer></body></html>")
 
 
-def to_pdf(left: pd.DataFrame, right: pd.DataFrame, before: str, after: str, build: dict) -> bytes:
+def to_pdf(aligned: pd.DataFrame, before: str, after: str, build: dict) -> bytes:
     from cyberdiplomacy.briefing.pdf import print_pdf
 
-    return print_pdf(to_html(text_compare.align(left, right), before, after, build))
+    return print_pdf(to_html(aligned, before, after, build))

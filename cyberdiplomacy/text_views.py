@@ -73,13 +73,18 @@ def text_labels(texts: pd.DataFrame) -> dict[str, str]:
             for r in texts.itertuples(index=False)}
 
 
+def symbols_of(value) -> list[str]:
+    """A list column read from DuckDB: a list or an array, or NULL (None or pd.NA) for none."""
+    return list(value) if isinstance(value, list | tuple) or hasattr(value, "tolist") else []
+
+
 def predecessor(symbol: str, lineage: pd.DataFrame, texts: pd.DataFrame) -> str | None:
     """The text before `symbol` in its own line: the latest text of its track, on record with its words, that it
     cites (the texts name their line: 78/237 cites 77/36, 78/16 cites 77/37)."""
     row = lineage[lineage["resolution_symbol"] == symbol]
-    if row.empty or row.iloc[0]["cited_record_symbols"] is None:
+    cited = set(symbols_of(row.iloc[0]["cited_record_symbols"])) if len(row) else set()
+    if not cited:
         return None
-    cited = set(row.iloc[0]["cited_record_symbols"])
     candidates = texts[texts["resolution_symbol"].isin(cited) & (texts["track"] == row.iloc[0]["track"])
                        & (texts["adopted_date"] < row.iloc[0]["adopted_date"])]
     return candidates.sort_values("adopted_date").iloc[-1]["resolution_symbol"] if len(candidates) else None
@@ -114,8 +119,7 @@ def lineage_markdown(lineage: pd.DataFrame, symbol: str) -> str:
     row = row.iloc[0]
 
     def links(symbols) -> str:
-        listed = list(symbols) if isinstance(symbols, list | tuple) or hasattr(symbols, "tolist") else []
-        return ", ".join(_story_link(s, True) for s in listed) or "none"
+        return ", ".join(_story_link(s, True) for s in symbols_of(symbols)) or "none"
     lines = [f"- Cites of the record's texts: {links(row['cited_record_symbols'])}",
              f"- Cited by: {links(row['cited_by_symbols'])}"]
     if isinstance(row["previous_in_track"], str):
@@ -145,16 +149,22 @@ def text_markdown(paragraphs: pd.DataFrame, citations: pd.DataFrame) -> str:
     return "\n\n".join(lines)
 
 
-def marked_markdown(text: str) -> str:
-    """wdiff marks as Markdown: added words bold, removed ones struck through; every word escaped."""
+def render_marks(text: str, escape, added: str, removed: str) -> str:
+    """wdiff marks in a medium: every word through `escape`, the marked ones inside the `added` or `removed`
+    template ('**{}**' for Markdown, '<ins>{}</ins>' for HTML)."""
     out, end = [], 0
     for match in MARKS.finditer(text or ""):
-        out.append(markdown(text[end:match.start()]))
-        added, removed = match.groups()
-        out.append(f"**{markdown(added)}**" if added is not None else f"~~{markdown(removed)}~~")
+        out.append(escape(text[end:match.start()]))
+        plus, minus = match.groups()
+        out.append(added.format(escape(plus)) if plus is not None else removed.format(escape(minus)))
         end = match.end()
-    out.append(markdown(text[end:]))
+    out.append(escape((text or "")[end:]))
     return "".join(out)
+
+
+def marked_markdown(text: str) -> str:
+    """wdiff marks as Markdown: added words bold, removed ones struck through; every word escaped."""
+    return render_marks(text, markdown, "**{}**", "~~{}~~")
 
 
 def comparison_markdown(aligned: pd.DataFrame, show_same: bool = False) -> str:

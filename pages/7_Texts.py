@@ -1,7 +1,7 @@
 """Texts: a resolution's own words beside its vote, two texts compared paragraph by paragraph, and a search."""
 import streamlit as st
 
-from cyberdiplomacy import figures, labels, queries, tables, text_compare, text_views
+from cyberdiplomacy import figures, labels, queries, safe_text, tables, text_compare, text_views
 from cyberdiplomacy.figures import q
 from cyberdiplomacy.ui import data, layout
 
@@ -38,7 +38,7 @@ def compare(filters):
     before, after = offered[choice]
     aligned = data.derive(text_compare.align, q(queries.text_paragraphs, symbol=before),
                           q(queries.text_paragraphs, symbol=after))
-    st.markdown(f"**{text_views.comparison_title(before, after, aligned)}**")
+    st.markdown(f"**{safe_text.markdown(text_views.comparison_title(before, after, aligned))}**")
     show_same = st.toggle("Show unchanged paragraphs too", key="compare_same")
     st.markdown(text_views.comparison_markdown(aligned, show_same))
     st.caption(text_views.SOURCE_NOTE + " Marks: **added words**, ~~removed words~~ (the later text against the "
@@ -46,7 +46,7 @@ def compare(filters):
     name = f"compare-{text_views.slug(before)}-{text_views.slug(after)}"
     layout.sourced_downloads(name, aligned, f"{before} compared with {after}",
                              text_views.sources(aligned, [before, after]))
-    layout.comparison_download(before, after, name)
+    layout.comparison_download(aligned, before, after, name)
 
 
 def search(filters):

@@ -8,6 +8,8 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.markdown_support import markdown_shown
+
 
 @pytest.fixture(autouse=True)
 def real_warehouse(real_db, monkeypatch):
@@ -107,7 +109,8 @@ def test_the_2022_camps_compared_paragraph_by_paragraph():
     assert_clean(at)
     assert at.selectbox(key="compare_pair").value == "2022: 77/36 vs 77/37 (the OEWG text vs the Programme of " \
                                                      "Action text)"
-    assert any(m.value.startswith("**77/37 against 77/36: 5 operative paragraphs (4 new, 6 dropped)") for m in at.markdown)
+    assert any(markdown_shown(m.value).startswith("**77/37 against 77/36: 5 operative paragraphs (4 new, 6 dropped)")
+               for m in at.markdown)
 
 
 def test_a_link_to_a_text_compares_it_with_the_one_before_it_in_its_line():

@@ -67,3 +67,13 @@ def test_the_comparison_pdf_marks_words_and_keeps_outside_text_as_text():
     assert "<img" not in page and "&lt;img src=x&gt;" in page
     assert "<del>a</del> <ins>an &lt;img src=x&gt;</ins>" in page
     assert "United Nations" in page and "Data built 2026-12-06" in page
+
+
+def test_a_tie_between_years_is_said_as_a_tie():
+    from cyberdiplomacy.charts import texts
+
+    counts = pd.DataFrame({"adopted_year": [2019, 2020, 2024], "track": ["criminal_ict"] * 3,
+                           "paragraph_count": [3, 1, 3], "occurrence_count": [3, 1, 4], "text_count": [1, 1, 1]})
+    fig = texts.term_bars(counts, "human rights", "2026-12-06", ["x"])
+    assert fig.layout.meta["title"] == ("“human rights” appears in 7 paragraphs of the record's texts, most in 2019 "
+                                        "and 2024 (3 each)")

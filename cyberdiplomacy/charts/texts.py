@@ -20,9 +20,11 @@ def term_bars(counts: pd.DataFrame, term: str, built, sources: list[str]) -> go.
                       legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0))
     total, texts = int(counts["paragraph_count"].sum()), int(counts["text_count"].sum())
     if total:
-        peak = counts.groupby("adopted_year")["paragraph_count"].sum()
-        title = (f"“{term}” appears in {total} paragraph{'s' if total != 1 else ''} of the record's texts, most in "
-                 f"{int(peak.idxmax())} ({int(peak.max())})")
+        per_year = counts.groupby("adopted_year")["paragraph_count"].sum()
+        top = [str(int(y)) for y in per_year[per_year == per_year.max()].index]  # a tie names every year in it
+        most = (f"most in {top[0]} ({int(per_year.max())})" if len(top) == 1 else
+                f"most in {', '.join(top[:-1])} and {top[-1]} ({int(per_year.max())} each)")
+        title = f"“{term}” appears in {total} paragraph{'s' if total != 1 else ''} of the record's texts, {most}"
     else:
         title = f"“{term}” appears in no paragraph of the record's texts"
     subtitle = f"Paragraphs containing the term (any case), per year adopted and track · in {texts} texts"

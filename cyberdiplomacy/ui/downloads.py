@@ -73,16 +73,13 @@ def sourced_downloads(name: str, table: pd.DataFrame, selection: str, sources: l
                                on_click="ignore")
 
 
-def _comparison_pdf(before: str, after: str, version: str) -> bytes:
-    from cyberdiplomacy import comparison_pdf, queries
+def comparison_download(aligned: pd.DataFrame, before: str, after: str, name: str) -> None:
+    """The comparison the page shows, as a PDF (changed, new and dropped paragraphs with their marks), printed on
+    click."""
+    from cyberdiplomacy import comparison_pdf
 
-    return comparison_pdf.to_pdf(data.query(queries.text_paragraphs, symbol=before),
-                                 data.query(queries.text_paragraphs, symbol=after), before, after, data.build_dict())
-
-
-def comparison_download(before: str, after: str, name: str) -> None:
-    """The comparison as a PDF (changed, new and dropped paragraphs with their marks), printed on click."""
-    st.download_button("Comparison as PDF", functools.partial(_comparison_pdf, before, after, data.warehouse_key()),
+    st.download_button("Comparison as PDF",
+                       functools.partial(comparison_pdf.to_pdf, aligned, before, after, data.build_dict()),
                        file_name=f"cyberdiplomacy-{name}.pdf", mime=exports.MIME["pdf"], on_click="ignore",
                        disabled=not exports.export_available(), help="Needs the local Chromium")
 
