@@ -44,6 +44,14 @@ PAIR_NOTES = {
     "2018–19 criminal track": "Russia's 2018 and 2019 drafts on criminal use of ICTs",
 }
 DEFAULT_PAIR = "2018"
+
+
+def pair_of(resolution: str | None) -> str:
+    """The competing pair a linked text belongs to (`?view=competing&resolution=A/RES/73/187` opens the criminal
+    track's pair), else the default."""
+    return next((name for name, texts in COMPETING_PAIRS.items() if resolution in texts), DEFAULT_PAIR)
+
+
 # The Texts page opens on the Convention, and compares the two camps' 2022 texts, the first with both in full.
 DEFAULT_TEXT = "A/RES/79/243"
 DEFAULT_TEXT_PAIR = "2022"

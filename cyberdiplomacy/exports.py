@@ -161,11 +161,16 @@ def about(title: str, selection: str, sources: list[str], build: dict, view_url:
     }
 
 
-def csv_bytes(table: pd.DataFrame, attribution: str = "") -> bytes:
-    """Plain CSV (machine-readable; the provenance travels in the XLSX 'about' sheet and Parquet metadata).
+def csv_bytes(table: pd.DataFrame, attribution: str = "", *, coded: bool = False) -> bytes:
+    """Plain CSV (the provenance travels in the XLSX 'about' sheet and Parquet metadata).
+
+    A figure's data says votes and tracks in words, as its Excel file does (a CSV is mostly opened in a spreadsheet);
+    the Data Package (`coded=True`) and Parquet keep the codes its schema declares (Y, N, A, X).
 
     An attribution a licence requires (UN Digital Library data) travels as a last column on every row. Text cells a
     spreadsheet would run as a formula are written as text (safe_text.spreadsheet_frame)."""
+    if not coded:
+        table = with_labels(table)
     if attribution:
         table = table.assign(attribution=attribution)
     # RFC 4180's CRLF rows: the csv writer then quotes a cell holding a bare CR, which otherwise split its row.
@@ -177,7 +182,7 @@ MAX_COLUMN_WIDTH = 60
 
 
 def with_labels(frame: pd.DataFrame) -> pd.DataFrame:
-    """The app's words for coded cells: votes (Y -> Yes) and tracks; the codes stay in CSV and Parquet."""
+    """The app's words for coded cells: votes (Y -> Yes) and tracks; the codes stay in Parquet and the Data Package."""
     out = frame.copy()
     for column in out.columns:
         if column in CODE_COLUMNS:
@@ -250,7 +255,7 @@ def dataset_zip(tables: dict[str, pd.DataFrame], readme: str, descriptor: dict |
             archive.writestr("datapackage.json", json.dumps(descriptor, indent=2, ensure_ascii=False, allow_nan=False))
         for name, table in tables.items():
             archive.writestr(f"csv/{name}.csv",
-                             csv_bytes(table, theme.attribution_for(theme.table_sources(table, default=()))))
+                             csv_bytes(table, theme.attribution_for(theme.table_sources(table, default=())), coded=True))
             archive.writestr(f"parquet/{name}.parquet", parquet_bytes(table, {"table": name}))
     return buffer.getvalue()
 

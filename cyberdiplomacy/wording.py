@@ -44,9 +44,11 @@ def standing(yes: int, no: int, abstain: int) -> Standing | None:
 
 def standing_text(group: str, st: Standing) -> str:
     """'a majority of the African States (20 of 31 casting a vote) voted yes', 'a plurality of … (15 of 31 casting a
-    vote, not a majority) abstained', 'the … split evenly between yes and no (10 each of 30 casting a vote)'."""
+    vote, not a majority) abstained', 'the … split evenly between yes and no (10 each of 30 casting a vote)'; on a
+    three-way tie 'between yes, no and abstention'."""
     if st.kind == "tie":
-        between = " and ".join(POSITIONS[c] for c in st.tied)
+        names = [POSITIONS[c] for c in st.tied]
+        between = " and ".join(names) if len(names) == 2 else ", ".join(names[:-1]) + " and " + names[-1]
         return f"the {group} split evenly between {between} ({st.top_count} each of {st.cast_count} casting a vote)"
     short = ", not a majority" if st.kind == "plurality" else ""
     return f"a {st.kind} of the {group} ({st.top_count} of {st.cast_count} casting a vote{short}) {voted(st.code)}"

@@ -79,7 +79,7 @@ def state_votes(filters, symbol):
 
 def competing(filters):
     pair = layout.kept(st.selectbox, "Pair", list(defaults.COMPETING_PAIRS), key="competing_pair",
-                       default=defaults.DEFAULT_PAIR, format_func=labels.pair_label)
+                       default=defaults.pair_of(filters.resolution), format_func=labels.pair_label)
     layout.figure(filters, figures.history.competing_crosstab, pair=pair)
     layout.figure(filters, figures.history.camps_map, pair=pair)
 

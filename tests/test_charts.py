@@ -25,7 +25,7 @@ def footer_of(fig) -> str:
 
 def test_vote_map_title_footer_and_colours(con):
     fig = votes.vote_map(queries.resolution_votes(con, "A/RES/99/2"), "A/RES/99/2", BUILT)
-    assert fig.layout.meta["title"] == "A/RES/99/2: 2 yes, 1 no, 1 abstentions"
+    assert fig.layout.meta["title"] == "A/RES/99/2: 2 yes, 1 no, 1 abstention"
     assert footer_of(fig) == ("Source: A/RES/99/2, curated record (data/votes.csv) · Data built 2026-01-02 · "
                               "Cybercrime Diplomacy Dashboard · CC BY 4.0")
     colours = {trace.name: trace.colorscale[0][1] for trace in fig.data}

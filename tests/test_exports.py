@@ -48,7 +48,7 @@ def test_svg_holds_title_selection_and_source(vote_map, con):
     built = str(queries.build_info(con)["data_built_date"].iloc[0])[:10]  # figures carry the warehouse's build date
     svg = exports.figure_bytes(fig, "svg", selection="Resolution A/RES/99/2")
     text = "".join(ET.fromstring(svg).itertext())
-    assert "A/RES/99/2: 2 yes, 1 no, 1 abstentions" in text
+    assert "A/RES/99/2: 2 yes, 1 no, 1 abstention" in text
     assert "Resolution A/RES/99/2" in text
     assert f"Source: A/RES/99/2, curated record (data/votes.csv) · Data built {built}" in text
 
@@ -199,3 +199,10 @@ def test_file_names_carry_the_figure_and_the_selection():
     assert [downloads.pack_label(fmt, ", ".join(six)) for fmt in ("pdf", "pptx", "xlsx")] == [
         "PDF briefing pack: IND, BRA, TUR, ZAF, IDN, MEX", "PowerPoint briefing pack: IND, BRA, TUR, ZAF, IDN, MEX",
         "Excel briefing pack: IND, BRA, TUR, ZAF, IDN, MEX"]
+
+
+def test_a_figures_csv_says_votes_in_words_as_its_workbook_does_and_the_data_package_keeps_codes():
+    frame = pd.DataFrame({"state_name": ["Brazil", "Tuvalu"], "vote": ["Y", "X"], "track": ["criminal_ict", None]})
+    assert exports.csv_bytes(frame).decode().splitlines() == [
+        "state_name,vote,track", 'Brazil,Yes,"Criminal use of ICTs (Third Committee, CCPCJ)"', "Tuvalu,Did not vote,"]
+    assert exports.csv_bytes(frame, coded=True).decode().splitlines()[1] == "Brazil,Y,criminal_ict"

@@ -132,7 +132,7 @@ def test_resolution_history():
     assert at.selectbox(key="resolution").value == "A/RES/99/4"  # the newest recorded vote when 73/187 is absent
     assert "A/RES/99/4: 2 yes, 1 no, 0 abstentions" in titles(at)
     at.selectbox(key="resolution").set_value("A/RES/99/2").run()
-    assert "A/RES/99/2: 2 yes, 1 no, 1 abstentions" in titles(at)
+    assert "A/RES/99/2: 2 yes, 1 no, 1 abstention" in titles(at)
     # The fixture world dates no regional group: nobody broke a group's ranks, and the list says why.
     assert "A/RES/99/2: no state voted against its regional group's majority" in titles(at)
     assert any(markdown_shown(m.value) == "- **No regional group**: no regional group; no group majority to vote "

@@ -96,6 +96,14 @@ def test_the_2022_camps_side_by_side():
                           "Two camps: 7 states backed only A/RES/77/36, 52 only A/RES/77/37"]
 
 
+def test_a_link_to_a_text_of_a_pair_opens_that_pair():
+    at = open_page("pages/1_Resolution_history.py", view="competing", resolution="A/RES/73/187")
+    assert_clean(at)
+    assert at.selectbox(key="competing_pair").value == "2018–19 criminal track"
+    at = open_page("pages/1_Resolution_history.py", view="competing", resolution="A/RES/78/16")
+    assert at.selectbox(key="competing_pair").value == "2023"
+
+
 def test_texts_open_on_the_convention_with_its_articles():
     at = open_page("pages/7_Texts.py")
     assert_clean(at)

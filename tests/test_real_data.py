@@ -186,3 +186,12 @@ def test_russia_sponsored_a_res_73_27(con):
 def test_the_holy_see_observes_and_never_votes(con):
     assert con.execute("SELECT status FROM states WHERE iso3 = 'VAT'").fetchone() == ("observer",)
     assert con.execute("SELECT count(*) FROM all_votes WHERE iso3 = 'VAT'").fetchone() == (0,)
+
+
+def test_the_vote_map_names_the_vote_of_a_state_it_cannot_draw(real_con):
+    """A PNG has no table beside it: Tuvalu, which no shape or marker shows, is named with its vote."""
+    from cyberdiplomacy import queries
+    from cyberdiplomacy.charts import votes
+
+    fig = votes.vote_map(queries.resolution_votes(real_con, "A/RES/74/247"), "A/RES/74/247", dt.date(2026, 1, 1))
+    assert fig.layout.title.text.endswith("· not drawn: Tuvalu abstained</span>")

@@ -42,6 +42,8 @@ def test_a_group_standing_in_words():
         "a majority of the African States (20 of 31 casting a vote) voted yes")
     assert wording.standing_text("WEOG", wording.standing(10, 10, 2)) == (
         "the WEOG split evenly between yes and no (10 each of 22 casting a vote)")
+    assert wording.standing_text("EEG", wording.standing(3, 3, 3)) == (
+        "the EEG split evenly between yes, no and abstention (3 each of 9 casting a vote)")
 
 
 def test_a_states_vote_against_its_group():

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from cyberdiplomacy import formatting, group_support, safe_text
+from cyberdiplomacy import formatting, group_support, safe_text, wording
 from cyberdiplomacy.charts import geo, theme
 
 VOTE_WORDS = {"Y": "yes_count", "N": "no_count", "A": "abstain_count", "X": "non_voting_count"}
@@ -101,16 +101,18 @@ def vote_map(votes: pd.DataFrame, symbol: str, built, imported_on: str | None = 
             geo.add_category(fig, part, theme.VOTE_LABELS[code], theme.VOTE_COLOURS[code], theme.VOTE_LABELS[code])
     geo.style(fig)
     counts = labels.value_counts()
+    abstain_count = counts.get("Abstain", 0)
     title = (f"{symbol}: {counts.get('Yes', 0)} yes, {counts.get('No', 0)} no, "
-             f"{counts.get('Abstain', 0)} abstentions")
+             f"{abstain_count} abstention{'' if abstain_count == 1 else 's'}")
     return theme.finish(fig, title, [symbol, *theme.table_sources(votes, imported_on)], built,
-                        _map_note(votes["iso3"]))
+                        _map_note(votes, lambda row: wording.sentence([row.state_name], row.vote)))
 
 
-def _map_note(iso3s: pd.Series) -> str:
+def _map_note(states: pd.DataFrame, say) -> str:
+    """Says (`say(row)`) what each state the map cannot draw did: an exported PNG has no table beside it."""
     note = "Grey land: not a UN member at the time or no record · dots: small States"
-    missing = geo.undrawn(iso3s)
-    return note + (f" · not drawn: {', '.join(missing)} (see the table)" if missing else "")
+    named = states[states["iso3"].isin(geo.undrawn(states["iso3"]))].sort_values("iso3")
+    return note + (f" · not drawn: {'; '.join(say(row) for row in named.itertuples())}" if len(named) else "")
 
 
 def votes_by_group(votes: pd.DataFrame, symbol: str, built, imported_on: str | None = None) -> go.Figure:
@@ -224,7 +226,7 @@ def camps_map(both: pd.DataFrame, symbol_a: str, symbol_b: str, built, imported_
     title = (f"Two camps: {sizes.get('Yes on A, No on B', 0)} states backed only {symbol_a}, "
              f"{sizes.get('No on A, Yes on B', 0)} only {symbol_b}")
     return theme.finish(fig, title, [symbol_a, symbol_b, *_pair_sources(both, imported_on)], built,
-                        f"A = {symbol_a}, B = {symbol_b} · " + _map_note(camps["iso3"]))
+                        f"A = {symbol_a}, B = {symbol_b} · " + _map_note(camps, lambda row: f"{row.state_name}: {row.camp}"))
 def symbol_from_point(point: dict) -> str | None:
     """The resolution symbol carried in a clicked point's customdata (second field), if any."""
     custom = point.get("customdata") if isinstance(point, dict) else None
