@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cyberdiplomacy import defaults, figures, metrics, queries
-from cyberdiplomacy.briefing.summary import Context
+from cyberdiplomacy.briefing.context import Context
 from cyberdiplomacy.filters import Filters
 
 

@@ -1,14 +1,16 @@
 """Briefing packs a delegation hands to its minister: a first page that briefs, full-size figures with their
 findings, an annex of full tables, numbered references; as PDF (with the tables' XLSX attached), PPTX or XLSX.
 
-summary: the packs and every generated sentence; pdf, deck, workbook: the three renderings."""
+state_pack, comparison_pack, resolution_pack: the three kinds of pack, over a shared context (context, state_facts),
+words (sentences), figures (shared_charts, resolution_charts) and tables; pdf, deck, workbook: the three renderings."""
 from __future__ import annotations
 
 from cyberdiplomacy.briefing.deck import to_pptx
 from cyberdiplomacy.briefing.model import Briefing, Chart, Reference, Table
 from cyberdiplomacy.briefing.pdf import to_html
 from cyberdiplomacy.briefing.pdf import to_pdf as _pdf
-from cyberdiplomacy.briefing.summary import for_resolution, for_states
+from cyberdiplomacy.briefing.resolution_pack import for_resolution
+from cyberdiplomacy.briefing.state_pack import for_states
 from cyberdiplomacy.briefing.workbook import to_xlsx
 
 __all__ = ["Briefing", "Chart", "Reference", "Table", "for_resolution", "for_states", "page_count", "slug", "to_html",
