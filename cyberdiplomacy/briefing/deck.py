@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -130,32 +131,64 @@ def _table_summary(t: Table) -> tuple[pd.DataFrame, str]:
     return frame, f"All {len(frame)} rows"
 
 
+@dataclass(frozen=True)
+class _Provenance:
+    """The lines every slide's notes end with: data version and build, the sources' attribution, the citation."""
+    data_line: str
+    attribution: str
+    citation: str
+
+
 def to_pptx(briefing: Briefing, images: dict[int, bytes] | None = None) -> bytes:
+    """The deck: cover, summary, key figures (or side by side), a slide per figure and per table, the references.
+    `images` maps a figure's index in `briefing.all_charts` to a PNG already drawn (else it is drawn here)."""
     from pptx import Presentation
-    from pptx.util import Inches, Pt
+    from pptx.util import Inches
 
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
-    width = deck.slide_width
-    citation = f"Cite: {briefing.citation}" if briefing.citation else ""
-    attribution = briefing.attribution
-    data_line = (f"Data version {briefing.build.get('data_version', '')}, built {briefing.data_date} · "
-                 f"{theme.ATTRIBUTION}")
-    today = dt.date.today()
+    lines = _Provenance(f"Data version {briefing.build.get('data_version', '')}, built {briefing.data_date} · "
+                        f"{theme.ATTRIBUTION}", briefing.attribution,
+                        f"Cite: {briefing.citation}" if briefing.citation else "")
+    _cover_slide(deck, briefing, lines)
+    _summary_slide(deck, briefing, lines)
+    _key_figures_slide(deck, briefing, lines)
+    for n, chart in enumerate(briefing.all_charts):
+        _chart_slide(deck, chart, (images or {}).get(n), lines)
+    for i, t in enumerate(briefing.tables, start=1):
+        _table_slide(deck, t, i, lines)
+    _reference_slides(deck, briefing, lines)
+    buffer = io.BytesIO()
+    deck.save(buffer)
+    return buffer.getvalue()
 
+
+def _cover_slide(deck, briefing: Briefing, lines: _Provenance) -> None:
+    from pptx.util import Pt
+
+    today = dt.date.today()
     cover = deck.slides.add_slide(deck.slide_layouts[0])
     _title(cover, briefing.title, 36)
-    cover.placeholders[1].text = (f"{briefing.subtitle}\nBriefing pack of {today.day} {today:%B %Y} · {data_line}"
-                                  + (f"\n{attribution}" if attribution else ""))
+    cover.placeholders[1].text = (f"{briefing.subtitle}\nBriefing pack of {today.day} {today:%B %Y} · {lines.data_line}"
+                                  + (f"\n{lines.attribution}" if lines.attribution else ""))
     for p in cover.placeholders[1].text_frame.paragraphs:
         p.font.size = Pt(16)
-    _notes(cover, "Briefing pack generated from the Cybercrime Diplomacy Dashboard warehouse.", data_line,
-           attribution, citation)
+    _notes(cover, "Briefing pack generated from the Cybercrime Diplomacy Dashboard warehouse.", lines.data_line,
+           lines.attribution, lines.citation)
+
+
+def _summary_slide(deck, briefing: Briefing, lines: _Provenance) -> None:
+    from pptx.util import Inches
 
     summary = deck.slides.add_slide(deck.slide_layouts[5])
     _title(summary, "In brief")
     _textbox(summary, "\n".join(briefing.summary), Inches(0.6), Inches(1.4), Inches(12.1), Inches(5.6), 15, "#222222")
-    _notes(summary, "Every sentence is generated from the warehouse.", data_line, attribution)
+    _notes(summary, "Every sentence is generated from the warehouse.", lines.data_line, lines.attribution)
+
+
+def _key_figures_slide(deck, briefing: Briefing, lines: _Provenance) -> None:
+    """The comparison's side-by-side table, or the key figures in rows of three."""
+    from pptx.util import Inches
 
     slide = deck.slides.add_slide(deck.slide_layouts[5])
     if briefing.comparison is not None:
@@ -169,39 +202,53 @@ def to_pptx(briefing: Briefing, images: dict[int, bytes] | None = None) -> bytes
             top = Inches(1.5 + (i // 3) * 1.7)
             _textbox(slide, label.upper(), left, top, Inches(3.9), Inches(0.4), 11, "#555555")
             _textbox(slide, value, left, top + Inches(0.4), Inches(3.9), Inches(1.1), 20, "#0072B2")
-    _notes(slide, "Key figures from the warehouse; the numbers behind each are in the annex tables.", data_line,
-           attribution)
+    _notes(slide, "Key figures from the warehouse; the numbers behind each are in the annex tables.", lines.data_line,
+           lines.attribution)
 
-    for n, chart in enumerate(briefing.all_charts):
-        slide = deck.slides.add_slide(deck.slide_layouts[5])
-        _title(slide, chart.title, 22)
-        if chart.kind in NATIVE_KINDS:
-            native_chart(slide, chart, Inches(0.4), Inches(1.4), width - Inches(0.8), Inches(5.3))
-        else:
-            image = (images or {}).get(n) or _picture(chart.fig)
-            # 16:9 picture ending above the caption's top (6.85 in), centred
-            height = Inches(PICTURE_HEIGHT_IN)
-            left = int((width - height * 16 / 9) / 2)
-            slide.shapes.add_picture(io.BytesIO(image), left, Inches(1.3), height=height)
-        _textbox(slide, chart.caption, Inches(0.5), Inches(6.85), Inches(12.3), Inches(0.5), 12)
-        _notes(slide, chart.caption, _sources_note(chart), data_line, attribution)
 
-    for i, t in enumerate(briefing.tables, start=1):
-        slide = deck.slides.add_slide(deck.slide_layouts[5])
-        shown, what = _table_summary(t)
-        where = (f"All {len(t.frame)} rows: PDF annex A{i} and the workbook (XLSX) sheet '{t.key}'."
-                 if t.shown is None else f"All {len(t.frame)} rows: the workbook (XLSX) sheet '{t.key}'; PDF annex "
-                                         f"A{i} prints {t.cut}.")
-        _title(slide, f"{t.title}: {len(t.frame)} row{'s' if len(t.frame) != 1 else ''}", 24)
-        if shown.empty:
-            _textbox(slide, "None on record.", Inches(0.6), Inches(1.6), Inches(12), Inches(1), 16)
-        else:
-            _grid(slide, shown, Inches(0.4), Inches(1.3), Inches(12.5), Inches(5.2), 10)
-        _textbox(slide, f"{what}. {where}", Inches(0.5), Inches(6.85), Inches(12.3), Inches(0.5), 12)
-        sources = sorted({p.strip() for cell in t.frame.get("Source", pd.Series(dtype=str)).dropna()
-                          for p in str(cell).split(" ; ") if p.strip()})
-        _notes(slide, f"{what}. {where}", ("Sources: " + "; ".join(sources)) if sources else "", data_line,
-               attribution)
+def _chart_slide(deck, chart: Chart, image: bytes | None, lines: _Provenance) -> None:
+    """A native chart, or the figure as a picture, above its caption."""
+    from pptx.util import Inches
+
+    slide = deck.slides.add_slide(deck.slide_layouts[5])
+    width = deck.slide_width
+    _title(slide, chart.title, 22)
+    if chart.kind in NATIVE_KINDS:
+        native_chart(slide, chart, Inches(0.4), Inches(1.4), width - Inches(0.8), Inches(5.3))
+    else:
+        image = image or _picture(chart.fig)
+        # 16:9 picture ending above the caption's top (6.85 in), centred
+        height = Inches(PICTURE_HEIGHT_IN)
+        left = int((width - height * 16 / 9) / 2)
+        slide.shapes.add_picture(io.BytesIO(image), left, Inches(1.3), height=height)
+    _textbox(slide, chart.caption, Inches(0.5), Inches(6.85), Inches(12.3), Inches(0.5), 12)
+    _notes(slide, chart.caption, _sources_note(chart), lines.data_line, lines.attribution)
+
+
+def _table_slide(deck, t: Table, number: int, lines: _Provenance) -> None:
+    """A summary of annex table A`number` and where its every row is."""
+    from pptx.util import Inches
+
+    slide = deck.slides.add_slide(deck.slide_layouts[5])
+    shown, what = _table_summary(t)
+    where = (f"All {len(t.frame)} rows: PDF annex A{number} and the workbook (XLSX) sheet '{t.key}'."
+             if t.shown is None else f"All {len(t.frame)} rows: the workbook (XLSX) sheet '{t.key}'; PDF annex "
+                                     f"A{number} prints {t.cut}.")
+    _title(slide, f"{t.title}: {len(t.frame)} row{'s' if len(t.frame) != 1 else ''}", 24)
+    if shown.empty:
+        _textbox(slide, "None on record.", Inches(0.6), Inches(1.6), Inches(12), Inches(1), 16)
+    else:
+        _grid(slide, shown, Inches(0.4), Inches(1.3), Inches(12.5), Inches(5.2), 10)
+    _textbox(slide, f"{what}. {where}", Inches(0.5), Inches(6.85), Inches(12.3), Inches(0.5), 12)
+    sources = sorted({p.strip() for cell in t.frame.get("Source", pd.Series(dtype=str)).dropna()
+                      for p in str(cell).split(" ; ") if p.strip()})
+    _notes(slide, f"{what}. {where}", ("Sources: " + "; ".join(sources)) if sources else "", lines.data_line,
+           lines.attribution)
+
+
+def _reference_slides(deck, briefing: Briefing, lines: _Provenance) -> None:
+    """The references, REFERENCES_PER_SLIDE a slide, the provenance lines after the last."""
+    from pptx.util import Inches
 
     refs = briefing.references
     pages = max(1, -(-len(refs) // REFERENCES_PER_SLIDE))
@@ -209,17 +256,15 @@ def to_pptx(briefing: Briefing, images: dict[int, bytes] | None = None) -> bytes
         slide = deck.slides.add_slide(deck.slide_layouts[5])
         part = refs[page * REFERENCES_PER_SLIDE:(page + 1) * REFERENCES_PER_SLIDE]
         _title(slide, "References" + (f" ({page + 1} of {pages})" if pages > 1 else ""), 24)
-        lines = [f"[{r.number}] {r.ref}" + (f" — {r.title}" if r.title else "") + (f" · {r.url}" if r.url and
-                                                                                   r.url != r.ref else "")
-                 for r in part]
+        text = [f"[{r.number}] {r.ref}" + (f" — {r.title}" if r.title else "") + (f" · {r.url}" if r.url and
+                                                                                  r.url != r.ref else "")
+                for r in part]
         if page == pages - 1:
-            lines += ["", data_line] + ([attribution] if attribution else []) + ([citation] if citation else [])
-        _textbox(slide, "\n".join(lines), Inches(0.5), Inches(1.3), Inches(12.3), Inches(5.9), 10, "#222222")
-        _notes(slide, "References cited in this pack, numbered as in the PDF.", data_line, attribution, citation)
-
-    buffer = io.BytesIO()
-    deck.save(buffer)
-    return buffer.getvalue()
+            text += (["", lines.data_line] + ([lines.attribution] if lines.attribution else [])
+                     + ([lines.citation] if lines.citation else []))
+        _textbox(slide, "\n".join(text), Inches(0.5), Inches(1.3), Inches(12.3), Inches(5.9), 10, "#222222")
+        _notes(slide, "References cited in this pack, numbered as in the PDF.", lines.data_line, lines.attribution,
+               lines.citation)
 
 
 def _grid(slide, frame: pd.DataFrame, left, top, width, height, size: int) -> None:
