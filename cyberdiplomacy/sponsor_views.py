@@ -147,3 +147,13 @@ def chosen_drafts_text(matrix: pd.DataFrame, chosen) -> str:
     drafts = matrix["draft_symbol"].nunique()
     return (f"The grid shows every sponsor of the drafts that {', '.join(chosen)} sponsored ({drafts} draft(s)); "
             "your states are in bold.")
+
+
+def unsponsored_text(matrix: pd.DataFrame, chosen, name_of) -> str | None:
+    """Names the chosen states with no sponsorship on record (a chosen state would otherwise just be absent)."""
+    missing = [name_of(iso3) for iso3 in chosen if iso3 not in set(matrix["iso3"])]
+    if not missing:
+        return None
+    if len(missing) == len(list(chosen)):
+        return (f"No sponsorship on record for {', '.join(missing)}. Clear the state filter to see all drafts.")
+    return f"No sponsorship on record for {', '.join(missing)}; the sections below show the other states' drafts."

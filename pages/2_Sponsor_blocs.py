@@ -55,8 +55,9 @@ with layout.guard():
     chosen = st.multiselect("Only drafts sponsored by (optional; every section below follows it)",
                             list(states["iso3"]), default=list(filters.states), format_func=labels.state_namer(states))
     filters = layout.url_filters.with_changes(filters, states=tuple(chosen))
-    if data.query(queries.sponsorship_matrix, iso3s=chosen).empty:
-        layout.empty("No sponsorship on record for this selection. Clear the state filter to see all drafts.")
+    if missing := sv.unsponsored_text(data.query(queries.sponsorship_matrix, iso3s=chosen), chosen,
+                                      labels.state_namer(states)):
+        layout.empty(missing)
     filters = layout.sections(filters, "sponsors_view", [
         ("drafts", "Sponsors of each draft", drafts),
         ("together", "Who sponsored together", together),

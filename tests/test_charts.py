@@ -187,7 +187,7 @@ def test_meeting_lanes_keep_the_footer_below_the_range_slider(con):
     assert meetings.days_per_year(days, BUILT).layout.meta["title"].startswith("FEG met")
 
 
-def test_matrix_labels_keep_clear_of_the_footer_at_any_number_of_drafts():
+def test_matrix_labels_sit_above_the_grid_clear_of_the_title_at_any_number_of_drafts():
     import pandas as pd
 
     from cyberdiplomacy.charts import footer
@@ -199,7 +199,10 @@ def test_matrix_labels_keep_clear_of_the_footer_at_any_number_of_drafts():
                              "role": "original"})
         fig = sponsors.matrix(rows, BUILT)
         assert fig.layout.xaxis.automargin is False and fig.layout.xaxis.tickangle == -45
-        assert fig.layout.margin.b >= theme.FOOTER_MARGIN + footer.label_depth(drafts)
+        # Above the grid (seen first on a 50-row grid), with room above and beside the plot.
+        assert fig.layout.xaxis.side == "top"
+        assert fig.layout.margin.t >= theme.TOP_MARGIN + footer.label_depth(drafts)
+        assert fig.layout.margin.r >= footer.label_depth(drafts)
         assert fig.layout.annotations[-1].yshift == -fig.layout.margin.b + 8  # the footer sits at the very bottom
 
 

@@ -23,9 +23,9 @@ def _bold(labels, chosen_labels) -> list[str]:
 
 
 def matrix(sponsorships: pd.DataFrame, built, chosen=()) -> go.Figure:
-    """State x draft: dark = printed on the draft, light = joined later. Draft labels sit at a fixed angle with
-    room reserved for them, so they never print over the footer whatever the number of drafts; the chosen
-    states' rows are in bold."""
+    """State x draft: dark = printed on the draft, light = joined later. Draft labels sit above the grid (under a
+    50-row grid they were off-screen) at a fixed angle with room reserved for them; the chosen states' rows are
+    in bold."""
     states = (sponsorships[["state_name", "iso3", "un_regional_group"]].drop_duplicates("state_name")
               .assign(rank=lambda d: d["un_regional_group"].map(_group_rank))
               .sort_values(["rank", "state_name"]))
@@ -47,7 +47,8 @@ def matrix(sponsorships: pd.DataFrame, built, chosen=()) -> go.Figure:
                       yaxis=dict(autorange="reversed", title=None, tickfont=dict(size=10), tickmode="array",
                                  tickvals=list(grid.index), ticktext=_bold(grid.index, chosen_names)),
                       xaxis=dict(title=None))
-    depth = footer.rotated_categories(fig, drafts)
+    depth = footer.rotated_categories(fig, drafts, angle=-45)
+    fig.update_xaxes(side="top")
     with_cosponsors = int((per_draft > 1).sum())
     if len(drafts) > 1 and with_cosponsors < len(drafts):
         title = (f"{len(states)} states on record as sponsors; co-sponsors are on record for only {with_cosponsors} "
@@ -58,7 +59,9 @@ def matrix(sponsorships: pd.DataFrame, built, chosen=()) -> go.Figure:
         title = f"{len(states)} state(s) on record as sponsors of {drafts[0] if drafts else 'no draft'}"
     fig = theme.finish(fig, title, drafts, built, "Dark: printed on the draft · light: joined later · rows grouped "
                        "by UN regional group · drafts with one row list only their main sponsor")
-    return footer.reserve(fig, depth)
+    # Above the grid the labels rise to the right: the last one needs as much room beside the plot as above it.
+    fig.update_layout(margin=dict(t=theme.TOP_MARGIN + depth, r=depth))
+    return footer.reserve(fig, 0)
 
 
 def cosponsor_heatmap(grid: pd.DataFrame, names: dict[str, str], threshold: int, built, drafts: list[str],

@@ -41,6 +41,7 @@ TRACK_COLOURS = {"criminal_ict": "#D55E00", "international_security": "#0072B2"}
 FONT_FAMILY = "Source Sans Pro, Helvetica Neue, Arial, sans-serif"  # system fonts only: works offline
 ATTRIBUTION = "Cybercrime Diplomacy Dashboard · CC BY 4.0"
 FOOTER_MARGIN = 70
+TOP_MARGIN = 100  # the title, its subtitle and the legend
 
 pio.templates["cyberdiplomacy"] = go.layout.Template(
     layout=dict(
@@ -53,7 +54,7 @@ pio.templates["cyberdiplomacy"] = go.layout.Template(
         xaxis=dict(gridcolor="#EEEEEE", zeroline=False, automargin=True),
         yaxis=dict(gridcolor="#EEEEEE", zeroline=False, automargin=True),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0, traceorder="normal"),
-        margin=dict(l=10, r=10, t=100, b=FOOTER_MARGIN),
+        margin=dict(l=10, r=10, t=TOP_MARGIN, b=FOOTER_MARGIN),
         hoverlabel=dict(font=dict(family=FONT_FAMILY)),
     )
 )
