@@ -88,8 +88,22 @@ def parse(params: Mapping[str, Sequence[str] | str], known_states: set[str] | Ma
           known_resolutions: set[str], years: tuple[int, int]) -> Filters:
     """Valid filters from URL parameters; anything unknown or malformed is dropped with a plain warning.
 
-    `years` bounds the years a URL may ask for: pass the data's earliest and latest year."""
-    warnings: list[str] = []
+    `years` bounds the years a URL may ask for: pass the data's earliest and latest year. `known_states` is a set
+    of ISO3 codes, or a dict of every accepted spelling (state_names.lookup)."""
+    warnings: list[str] = []  # in the order of the parameters below
+    clean = _known_params(params, warnings)
+    states = _states(clean.get("state", []), known_states, warnings)
+    tracks = _tracks(clean.get("track", []), warnings) or TRACKS
+    from_year, to_year = _years(clean, years, warnings)
+    resolution = _resolution(clean.get("resolution", []), known_resolutions, warnings)
+    bodies = tuple(list(dict.fromkeys(clean.get("body", [])))[:defaults.MAX_URL_BODIES])
+    formats = _formats(clean.get("format", []), warnings)
+    search = _search(params, clean, warnings)
+    view = _view(clean.get("view", []), warnings)
+    return Filters(states, tracks, from_year, to_year, resolution, tuple(warnings), bodies, formats, search, view)
+
+
+def _known_params(params: Mapping[str, Sequence[str] | str], warnings: list[str]) -> dict[str, list[str]]:
     clean: dict[str, list[str]] = {}
     for key in params:
         if key not in URL_KEYS:
@@ -100,10 +114,13 @@ def parse(params: Mapping[str, Sequence[str] | str], known_states: set[str] | Ma
             warnings.append(f"Ignored parameter {key}: value too long.")
             continue
         clean[key] = values
+    return clean
+
+
+def _states(names: list[str], known_states: set[str] | Mapping[str, str], warnings: list[str]) -> tuple[str, ...]:
     states: list[str] = []
-    # known_states: a set of ISO3 codes, or a dict of every accepted spelling (state_names.lookup).
     spellings = known_states if isinstance(known_states, Mapping) else {code: code for code in known_states}
-    for code in clean.get("state", []):
+    for code in names:
         iso3 = state_names.resolve(code, spellings)
         if iso3 is None:
             warnings.append(f"Unknown state code {_shown(code)}: use ISO 3166 alpha-3 codes such as RUS or USA, "
@@ -114,44 +131,64 @@ def parse(params: Mapping[str, Sequence[str] | str], known_states: set[str] | Ma
         warnings.append(f"Kept the first {defaults.MAX_URL_STATES} of {len(states)} states "
                         f"(left out: {', '.join(states[defaults.MAX_URL_STATES:])}).")
         states = states[:defaults.MAX_URL_STATES]
-    tracks = []
-    for name in clean.get("track", []):
+    return tuple(states)
+
+
+def _tracks(names: list[str], warnings: list[str]) -> tuple[str, ...]:
+    tracks: list[str] = []
+    for name in names:
         track = TRACK_ALIASES.get(name.lower())
         if track and track not in tracks:
             tracks.append(track)
         elif not track:
             warnings.append(f"Unknown track {_shown(name)}: use crime or security.")
-    from_year = _year(clean["from"][0], "from", warnings, years) if clean.get("from") else None
-    to_year = _year(clean["to"][0], "to", warnings, years) if clean.get("to") else None
+    return tuple(tracks)
+
+
+def _years(clean: dict[str, list[str]], bounds: tuple[int, int], warnings: list[str]) -> tuple[int | None, int | None]:
+    from_year = _year(clean["from"][0], "from", warnings, bounds) if clean.get("from") else None
+    to_year = _year(clean["to"][0], "to", warnings, bounds) if clean.get("to") else None
     if from_year is not None and to_year is not None and from_year > to_year:
         warnings.append("The start year was after the end year; they were swapped.")
         from_year, to_year = to_year, from_year
-    resolution = None
-    if clean.get("resolution"):
-        symbol = normalise_symbol(clean["resolution"][0])
-        if symbol in known_resolutions:
-            resolution = symbol
-        else:
-            warnings.append(f"Unknown resolution {_shown(clean['resolution'][0])}; showing the default.")
-    bodies = list(dict.fromkeys(clean.get("body", [])))[:defaults.MAX_URL_BODIES]
-    formats = []
-    for name in clean.get("format", []):
+    return from_year, to_year
+
+
+def _resolution(asked: list[str], known_resolutions: set[str], warnings: list[str]) -> str | None:
+    if not asked:
+        return None
+    symbol = normalise_symbol(asked[0])
+    if symbol in known_resolutions:
+        return symbol
+    warnings.append(f"Unknown resolution {_shown(asked[0])}; showing the default.")
+    return None
+
+
+def _formats(names: list[str], warnings: list[str]) -> tuple[str, ...]:
+    formats: list[str] = []
+    for name in names:
         if name.lower() in MEETING_FORMATS and name.lower() not in formats:
             formats.append(name.lower())
         elif name.lower() not in MEETING_FORMATS:
             warnings.append(f"Unknown meeting format {_shown(name)}: use {', '.join(MEETING_FORMATS)}.")
+    return tuple(formats)
+
+
+def _search(params: Mapping[str, Sequence[str] | str], clean: dict[str, list[str]], warnings: list[str]) -> str:
     raw_search = params.get("search", "") if "search" in clean else ""  # not split at commas: it is free text
     search = (raw_search if isinstance(raw_search, str) else next(iter(raw_search), "")).strip()
     if len(search) > MAX_SEARCH_LENGTH:
         warnings.append(f"Ignored search: longer than {MAX_SEARCH_LENGTH} characters.")
-        search = ""
-    search = "".join(ch for ch in search if ch.isprintable())  # a pasted control character is not a search
-    view = next(iter(clean.get("view", [])), "").lower()
+        return ""
+    return "".join(ch for ch in search if ch.isprintable())  # a pasted control character is not a search
+
+
+def _view(asked: list[str], warnings: list[str]) -> str:
+    view = next(iter(asked), "").lower()
     if view and not re.fullmatch(r"[a-z-]{1,30}", view):
         warnings.append(f"Ignored view={_shown(view)}: expected a section name such as 'cohesion'.")
-        view = ""
-    return Filters(tuple(states), tuple(tracks) or TRACKS, from_year, to_year, resolution, tuple(warnings),
-                   tuple(bodies), tuple(formats), search, view)
+        return ""
+    return view
 
 
 def to_params(filters: Filters) -> dict[str, str]:
