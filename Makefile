@@ -29,7 +29,7 @@ lock: $(BIN)/.dev
 	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-find-links --no-emit-index-url \
 	  --extra dev -o requirements-dev.txt pyproject.toml
 
-$(DB): $(BIN)/.runtime $(wildcard data/*.csv data/history/*.parquet) data/datapackage.json data/track_rules.yml $(wildcard etl/*.py etl/sql/*.sql)
+$(DB): $(BIN)/.runtime $(wildcard data/*.csv data/history/*.parquet) data/datapackage.json data/track_rules.yml $(wildcard etl/*.py etl/sql/*/*.sql etl/sql/*/*/*.sql)
 	$(BIN)/python -m etl build
 
 build: $(DB)

@@ -38,7 +38,7 @@ def _print_disagreements(target: Path) -> None:
 
     con = duckdb.connect(str(target), read_only=True)
     disagreements = con.execute(
-        (ROOT / "etl" / "sql" / "undl_disagreements_report.sql").read_text(encoding="utf-8")).fetchall()
+        (ROOT / "etl" / "sql" / "public/reports/undl_disagreements.sql").read_text(encoding="utf-8")).fetchall()
     con.close()
     print(f"{len(disagreements)} imported vote(s) disagree with curated votes (curated kept):")
     for symbol, iso3, curated, imported, file_name in disagreements[:20]:

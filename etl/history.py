@@ -7,24 +7,29 @@ match the declaration, so a truncated or hand-edited file cannot slip into the r
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
-from etl.schema import Catalog
+from etl.contract import lit
 from etl.validate import Issue, ValidationFailed
+
+if TYPE_CHECKING:
+    from etl.steps import Build
 
 SQL_DIR = Path(__file__).parent / "sql"
 HISTORY = "ga_voting_history"
-# Each bundled dataset's files and the core tables they load into, with the checks run over them.
+# Each bundled dataset's files and the staging tables they load into, with the checks run over them.
 TABLES = {
-    HISTORY: ({"resolutions": "history_resolutions", "votes": "history_votes"}, "history_problems.sql"),
+    HISTORY: ({"resolutions": "history_resolutions", "votes": "history_votes"}, "staging/bundled/history_checks.sql"),
     "un_ga_resolutions": ({"resolutions": "unxml_resolutions", "votes": "unxml_votes", "sponsors": "unxml_sponsors",
-                           "texts": "text_paragraphs", "citations": "text_citations"}, "unxml_problems.sql"),
+                           "texts": "unxml_paragraphs", "citations": "unxml_citations"},
+                          "staging/bundled/unxml_checks.sql"),
 }
 
 
 def _check(con: duckdb.DuckDBPyConnection, shown: str, path: Path, columns: tuple[str, ...], row_count: int,
-           table: str) -> list[Issue]:
+           table: str, grain: str) -> list[Issue]:
     if not path.exists():
         return [Issue(shown, 0, "", "", "bundled", "the bundled file is missing; restore it from the repository")]
     try:
@@ -35,16 +40,18 @@ def _check(con: duckdb.DuckDBPyConnection, shown: str, path: Path, columns: tupl
         return [Issue(shown, 0, "(header)", ",".join(found), "bundled",
                       f"columns differ from datapackage.json, which declares {','.join(columns)}")]
     # Table name from this module's own constant mapping; the path is bound.
-    con.execute(f"CREATE TABLE core.{table} AS SELECT * FROM read_parquet($p)", {"p": str(path)})
-    actual = con.execute(f"SELECT count(*) FROM core.{table}").fetchone()[0]
+    con.execute(f"CREATE TABLE staging.{table} AS SELECT * FROM read_parquet($p)", {"p": str(path)})
+    con.execute(f"COMMENT ON TABLE staging.{table} IS {lit(f'{shown} as bundled: {grain}.')}")
+    actual = con.execute(f"SELECT count(*) FROM staging.{table}").fetchone()[0]
     if actual != row_count:
         return [Issue(shown, 0, "", str(actual), "row_count",
                       f"holds {actual:,} rows; datapackage.json declares {row_count:,}")]
     return []
 
 
-def load(con: duckdb.DuckDBPyConnection, catalog: Catalog, data_dir: Path) -> None:
-    """core.history_* and core.unxml_* from the bundled files, checked."""
+def load(build: Build) -> None:
+    """staging.history_* and staging.unxml_* from the bundled files, checked."""
+    con, catalog, data_dir = build.con, build.catalog, build.data_dir
     issues: list[Issue] = []
     for name, (tables, checks) in TABLES.items():
         dataset = catalog.bundled.get(name)
@@ -55,7 +62,7 @@ def load(con: duckdb.DuckDBPyConnection, catalog: Catalog, data_dir: Path) -> No
         for key, table in tables.items():
             spec = dataset.files[key]
             found += _check(con, f"{data_dir.name}/{spec.file}", data_dir / spec.file, spec.columns, spec.row_count,
-                            table)
+                            table, spec.grain)
         if not found:
             rows = con.execute((SQL_DIR / checks).read_text(encoding="utf-8")).fetchall()
             votes_file = f"{data_dir.name}/{dataset.files['votes'].file}"

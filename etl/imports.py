@@ -65,7 +65,8 @@ def kept(import_dir: Path | None = None) -> list[dict]:
     con = duckdb.connect()
     rows = []
     try:
-        for kind, sql_name in (("vote_records", "imports_kept_votes.sql"), ("resolutions", "imports_kept_resolutions.sql")):
+        for kind, sql_name in (("vote_records", "staging/undl/kept_vote_files.sql"),
+                               ("resolutions", "staging/undl/kept_resolution_files.sql")):
             if files[kind]:
                 cursor = con.execute((SQL_DIR / sql_name).read_text(encoding="utf-8"), {"files": files[kind]})
                 columns = [d[0] for d in cursor.description]

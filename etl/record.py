@@ -1,36 +1,35 @@
-"""Assemble the record: imports (newest release per key), the bundled history, and the curated tables
-become one `resolutions` and one `votes` (see sql/06_record.sql for the precedence rules)."""
+"""Python parts of the build's steps that feed the record (etl/steps.py): the kept UN Digital Library imports,
+read as temp tables for staging, and the matching rules (data/track_rules.yml) by which a text the curated record
+lacks joins it (see sql/record/08_resolutions.sql for the precedence rules)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import duckdb
 import yaml
 
-from etl import history, undl
-from etl.schema import Catalog
+from etl import undl
 from etl.validate import Issue, ValidationFailed
 
-SQL_DIR = Path(__file__).parent / "sql"
+if TYPE_CHECKING:
+    from etl.steps import Build
+
 IMPORT_KINDS = ("votes", "vote_records", "resolutions")
 RULES_FILE = "track_rules.yml"
 
 
-def _run(con: duckdb.DuckDBPyConnection, name: str) -> None:
-    con.execute((SQL_DIR / name).read_text(encoding="utf-8"))
-
-
-def _stage_imports(con: duckdb.DuckDBPyConnection, files: dict[str, list[str]]) -> None:
-    """Temp tables imported_<kind> with the core table's columns; files of older releases lack some."""
+def stage_imports(build: Build) -> None:
+    """Temp tables imported_<kind> with the staging table's columns; files of older releases lack some."""
+    con, files = build.con, build.imports
     for kind in IMPORT_KINDS:  # table names from this constant tuple, file lists bound
-        temp, core = f"imported_{kind}", f"core.undl_{kind}"
+        temp, staged = f"imported_{kind}", f"staging.undl_{kind}"
         if files.get(kind):
             con.execute(f"CREATE TEMP TABLE {temp} AS SELECT * FROM read_parquet($files, union_by_name = true)",
                         {"files": files[kind]})
         else:
-            con.execute(f"CREATE TEMP TABLE {temp} AS SELECT * FROM {core} LIMIT 0")
+            con.execute(f"CREATE TEMP TABLE {temp} AS SELECT * FROM {staged} LIMIT 0")
         have = {row[0] for row in con.execute(f"DESCRIBE {temp}").fetchall()}
-        for name, column_type, *_ in con.execute(f"DESCRIBE {core}").fetchall():
+        for name, column_type, *_ in con.execute(f"DESCRIBE {staged}").fetchall():
             if name not in have:
                 con.execute(f"ALTER TABLE {temp} ADD COLUMN {name} {column_type}")  # names from our own DDL
 
@@ -58,21 +57,16 @@ def load_rules(data_dir: Path) -> tuple[list[tuple[str, str, int]], list[tuple[s
     return phrases, excluded
 
 
-def build(con: duckdb.DuckDBPyConnection, catalog: Catalog, data_dir: Path, import_files: dict[str, list[str]]) -> None:
-    """Load imports and the history into core, then the record tables and the public views over them."""
-    _stage_imports(con, import_files)
-    _run(con, "undl_load_releases.sql")
-    _run(con, "05_import_views.sql")
-    history.load(con, catalog, data_dir)
-    phrases, excluded = load_rules(data_dir)
+def load_track_rules(build: Build) -> None:
+    """The rules as temp tables track_phrases and excluded_symbols, which the record's resolutions read."""
+    con = build.con
+    phrases, excluded = load_rules(build.data_dir)
     con.execute("CREATE TEMP TABLE track_phrases (track VARCHAR, phrase VARCHAR, priority INTEGER)")
     con.execute("CREATE TEMP TABLE excluded_symbols (symbol VARCHAR, reason VARCHAR)")
     if phrases:
         con.executemany("INSERT INTO track_phrases VALUES (?, ?, ?)", phrases)
     if excluded:
         con.executemany("INSERT INTO excluded_symbols VALUES (?, ?)", excluded)
-    _run(con, "06_record.sql")
-    _run(con, "08_texts.sql")
 
 
 def import_files(import_dir: Path | None = None, staged: Path | None = None,

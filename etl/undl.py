@@ -137,7 +137,7 @@ def _stage(con: duckdb.DuckDBPyConnection, path: Path, header: list[str], known:
     """Every column as text, by name. Line numbers (row_number follows the file's order) cost a serial
     pass, so they are computed only to report problems."""
     columns = {name.strip().lower(): "VARCHAR" for name in header}
-    sql = (SQL_DIR / ("undl_stage_numbered.sql" if numbered else "undl_stage.sql")).read_text(encoding="utf-8")
+    sql = (SQL_DIR / ("staging/undl/stage_numbered.sql" if numbered else "staging/undl/stage.sql")).read_text(encoding="utf-8")
     con.execute(sql, {"path": str(path), "columns": columns})
     for name in known:  # older releases lack some columns (e.g. vote_note): add them empty
         if name not in columns:
@@ -176,11 +176,11 @@ def _parse_error(path: Path, header: list[str], exc: Exception) -> str:
 
 def _problem_count(con, kind: str, written: Path | None = None) -> int:
     params = {"written": str(written)} if written else None
-    return con.execute((SQL_DIR / f"undl_{kind}_problem_count.sql").read_text(encoding="utf-8"), params).fetchall()[0][0]
+    return con.execute((SQL_DIR / f"staging/undl/{kind}_problem_count.sql").read_text(encoding="utf-8"), params).fetchall()[0][0]
 
 
 def _problems(con, path: Path, kind: str) -> list[Issue]:
-    sql = (SQL_DIR / f"undl_{kind}_problems.sql").read_text(encoding="utf-8")
+    sql = (SQL_DIR / f"staging/undl/{kind}_problems.sql").read_text(encoding="utf-8")
     rows = con.execute(sql, {"limit": MAX_REPORTED}).fetchall()
     return [Issue(path.name, line, column, value or "", rule, message) for line, column, value, rule, message in rows]
 
@@ -206,7 +206,7 @@ def import_file(path: Path, target_dir: Path | None = None, progress=print) -> I
             _stage(con, path, header, known, numbered=False)
         except duckdb.Error as exc:
             raise ImportRefused(_parse_error(path, header, exc)) from exc
-        con.execute((SQL_DIR / "undl_macros.sql").read_text(encoding="utf-8"))
+        con.execute((SQL_DIR / "staging/undl/macros.sql").read_text(encoding="utf-8"))
         # Votes are checked on the Parquet just written (one pass over the text); resolutions before writing.
         outputs = [] if kind == "votes" else [None]
         if kind == "votes":
@@ -221,7 +221,7 @@ def import_file(path: Path, target_dir: Path | None = None, progress=print) -> I
             outputs.append(_write(con, "vote_records", target_dir, path))
         else:
             outputs = [_write(con, kind, target_dir, path)]
-        counts = "undl_vote_kept_counts.sql" if kind == "votes" else "undl_kept_counts.sql"
+        counts = "staging/undl/vote_kept_counts.sql" if kind == "votes" else "staging/undl/kept_counts.sql"
         rows, resolutions = con.execute((SQL_DIR / counts).read_text(encoding="utf-8"),
                                         {"p": str(outputs[-1])}).fetchall()[0]
         for tmp in outputs:
@@ -236,7 +236,7 @@ def _write(con: duckdb.DuckDBPyConnection, kind: str, base: Path, source: Path) 
     folder = base / f"undl_{kind}"
     folder.mkdir(parents=True, exist_ok=True)
     tmp = folder / (stored_name(source.name) + ".tmp")
-    normalise = (SQL_DIR / f"undl_{kind}_normalise.sql").read_text(encoding="utf-8")
+    normalise = (SQL_DIR / f"staging/undl/{kind}_normalise.sql").read_text(encoding="utf-8")
     params = {"import_file": source.name, "out": str(tmp)}
     if kind != "votes":
         params["imported_at"] = dt.datetime.now(dt.UTC).replace(tzinfo=None)

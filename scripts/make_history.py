@@ -15,8 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SQL_DIR = ROOT / "etl" / "sql"
 OUT_DIR = ROOT / "data" / "history"
 SOURCE = "https://doi.org/10.7910/DVN/LEJUQZ"
-OUTPUTS = {"history_votes_from_undl_layout.sql": "ga_votes_1946_2019.parquet",
-           "history_resolutions_from_undl_layout.sql": "ga_resolutions_1946_2019.parquet"}
+OUTPUTS = {"staging/bundled/history_votes_from_undl_layout.sql": "ga_votes_1946_2019.parquet",
+           "staging/bundled/history_resolutions_from_undl_layout.sql": "ga_resolutions_1946_2019.parquet"}
 
 
 def main() -> None:

@@ -41,7 +41,7 @@ def test_core_does_not_import_streamlit():
 
 APP_FILES = [*PAGE_FILES, *(ROOT / "cyberdiplomacy").rglob("*.py"), *(ROOT / "etl").glob("*.py"),
              *(ROOT / "scripts").rglob("*.py")]
-SQL_FILE = re.compile(r"[\w.-]+\.sql")
+SQL_FILE = re.compile(r"[\w.-]+(/[\w.-]+)*\.sql")  # a path under the SQL folder: etl/sql/ has one per layer
 
 
 def sql_loads(path: Path) -> list[tuple[str, str | None]]:
@@ -105,7 +105,7 @@ def test_every_sql_file_is_loaded_by_live_code_and_every_loaded_file_exists():
     # So a query function nothing calls no longer keeps its SQL alive.
     for folder, loaders in ((ROOT / "cyberdiplomacy" / "sql", [ROOT / "cyberdiplomacy" / "queries.py"]),
                             (ROOT / "etl" / "sql", [*(ROOT / "etl").glob("*.py"), *(ROOT / "scripts").rglob("*.py")])):
-        files = {p.name for p in folder.glob("*.sql")}
+        files = {p.relative_to(folder).as_posix() for p in folder.rglob("*.sql")}
         loads = [(name, function, path) for path in loaders for name, function in sql_loads(path)]
         live = {name for name, function, path in loads if function is None or referenced(function, path)}
         assert files <= live, f"{folder.relative_to(ROOT)}: no live code loads {sorted(files - live)}"

@@ -109,20 +109,21 @@ def test_bundled_history_holds_the_whole_recorded_ga_history(con):
     # Voeten's 4,864 recorded votes less the 90 of session 74 that the UN's own lists hold, plus the UN's 727.
     kept = dict(con.execute("SELECT origin, count(DISTINCT resolution_symbol) FROM all_votes GROUP BY 1").fetchall())
     assert (kept["history"], kept["unxml"], kept["curated"]) == (4_767, 727, 10)
-    assert con.execute("SELECT count(*) FROM core.history_votes").fetchone() == (715_171,)
-    assert con.execute("SELECT count(*) FROM core.history_resolutions").fetchone() == (4_864,)
+    assert con.execute("SELECT count(*) FROM staging.history_votes").fetchone() == (715_171,)
+    assert con.execute("SELECT count(*) FROM staging.history_resolutions").fetchone() == (4_864,)
     assert con.execute("SELECT min(vote_date)::VARCHAR FROM all_votes").fetchone() == ("1946-01-02",)
 
 
 @pytest.mark.parametrize("symbol, expected", [("A/RES/73/187", (94, 59, 33)), ("A/RES/74/247", (79, 60, 33))])
 def test_history_recomputes_the_cybercrime_tallies(con, symbol, expected):
-    counts = dict(con.execute("SELECT vote, count(*) FROM core.history_votes WHERE resolution_symbol = $s "
+    counts = dict(con.execute("SELECT vote, count(*) FROM staging.history_votes WHERE resolution_symbol = $s "
                               "GROUP BY vote", {"s": symbol}).fetchall())
     assert (counts["Y"], counts["N"], counts["A"]) == expected
 
 
 def test_history_and_curated_votes_agree_where_they_overlap(con):
-    overlap = con.execute("SELECT count(*) FROM core.votes v JOIN core.history_votes_iso h USING (resolution_symbol, iso3) "
+    overlap = con.execute("SELECT count(*) FROM staging.curated_votes v "
+                          "JOIN staging.history_votes_iso h USING (resolution_symbol, iso3) "
                           "WHERE v.stage = 'plenary'").fetchone()[0]
     assert overlap == 1_777
     assert con.execute("SELECT count(*) FROM vote_disagreements").fetchone() == (0,)

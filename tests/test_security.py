@@ -31,7 +31,7 @@ def test_app_connections_are_read_only(real_db, monkeypatch):
     monkeypatch.setenv("CYBERDIPLOMACY_DB", str(real_db))
     con = db.connect()
     with pytest.raises(duckdb.Error):
-        con.execute("DELETE FROM core.votes")
+        con.execute("DELETE FROM record.votes")
     con.close()
 
 

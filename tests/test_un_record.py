@@ -167,7 +167,8 @@ def test_texts_adopted_without_a_vote_have_no_tally(con, symbol):
 
 
 def test_session_74_agrees_with_the_curated_votes_state_by_state(con):
-    overlap = con.execute("SELECT count(*) FROM core.votes c JOIN core.unxml_votes u USING (resolution_symbol, iso3) "
+    overlap = con.execute("SELECT count(*) FROM staging.curated_votes c "
+                          "JOIN staging.unxml_votes u USING (resolution_symbol, iso3) "
                           "WHERE c.resolution_symbol IN ('A/RES/74/28', 'A/RES/74/29', 'A/RES/74/247') "
                           "AND c.stage = 'plenary'").fetchone()[0]
     assert overlap == (163 + 10 + 6) + (129 + 6 + 45) + (79 + 60 + 33)
@@ -175,8 +176,8 @@ def test_session_74_agrees_with_the_curated_votes_state_by_state(con):
 
 
 def test_the_un_lists_and_voeten_agree_on_session_74(con):
-    assert con.execute("SELECT count(DISTINCT resolution_symbol) FROM core.history_votes "
-                       "JOIN core.unxml_votes USING (resolution_symbol)").fetchone() == (90,)
+    assert con.execute("SELECT count(DISTINCT resolution_symbol) FROM staging.history_votes "
+                       "JOIN staging.unxml_votes USING (resolution_symbol)").fetchone() == (90,)
     assert con.execute("SELECT count(*) FROM vote_disagreements WHERE other_origin = 'history'").fetchone() == (0,)
 
 

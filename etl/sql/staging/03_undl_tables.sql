@@ -1,6 +1,7 @@
--- Imported UN Digital Library files (filled from imports/*.parquet by the build when present). A later
--- release repeats every earlier vote: one row per key, the newest release winning (see undl_load_*.sql).
-CREATE TABLE core.undl_votes (
+-- Staging: tables for the UN Digital Library files kept in imports/ (python -m etl import-undl writes them
+-- with the SQL in undl/). A later release repeats every earlier vote: one row per key, the newest release
+-- winning (04_undl_releases.sql). Empty until a file is imported.
+CREATE TABLE staging.undl_votes (
     resolution_symbol VARCHAR NOT NULL,
     iso3 VARCHAR NOT NULL,
     vote VARCHAR NOT NULL CHECK (vote IN ('Y', 'N', 'A', 'X')),
@@ -8,7 +9,7 @@ CREATE TABLE core.undl_votes (
     import_file VARCHAR NOT NULL,
     PRIMARY KEY (resolution_symbol, iso3)
 );
-CREATE TABLE core.undl_vote_records (
+CREATE TABLE staging.undl_vote_records (
     resolution_symbol VARCHAR PRIMARY KEY,
     vote_date DATE NOT NULL,
     session VARCHAR,
@@ -25,7 +26,7 @@ CREATE TABLE core.undl_vote_records (
     import_file VARCHAR NOT NULL,
     imported_at TIMESTAMP
 );
-CREATE TABLE core.undl_resolutions (
+CREATE TABLE staging.undl_resolutions (
     resolution_symbol VARCHAR PRIMARY KEY,
     adopted_date DATE NOT NULL,
     session VARCHAR,
@@ -43,3 +44,6 @@ CREATE TABLE core.undl_resolutions (
     import_file VARCHAR NOT NULL,
     imported_at TIMESTAMP
 );
+COMMENT ON TABLE staging.undl_votes IS 'UN Digital Library voting files kept in imports/ (record 4060887): one row per resolution x state, the newest release winning.';
+COMMENT ON TABLE staging.undl_vote_records IS 'UN Digital Library voting files kept in imports/: one row per resolution, with its title, documents and announced totals.';
+COMMENT ON TABLE staging.undl_resolutions IS 'UN Digital Library resolutions files kept in imports/ (record 4060945): one row per adopted resolution.';

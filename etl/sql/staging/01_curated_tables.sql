@@ -1,20 +1,23 @@
--- Core entities: one table per entity, with keys and checks that repeat the CSV validation
+-- Staging: the curated CSVs (data/*.csv) as typed tables, each row with the file and line it comes from
+-- (the Python step after this one inserts the rows etl check has validated). Keys and checks repeat that validation
 -- as a second line of defence for anyone who writes to the warehouse directly.
-CREATE SCHEMA core;
+CREATE SCHEMA staging;
 
-CREATE TABLE core.states (
+CREATE TABLE staging.curated_states (
     iso3 VARCHAR PRIMARY KEY CHECK (regexp_full_match(iso3, '[A-Z]{3}')),
     name VARCHAR NOT NULL,
-    iso_name VARCHAR,
+    iso_name VARCHAR,  -- not in the CSV: the ISO 3166 name of iso3 (pycountry), added on load
     status VARCHAR NOT NULL CHECK (status IN ('member', 'observer')),
     un_regional_group VARCHAR,
     un_member_since DATE,
     source VARCHAR NOT NULL,
     confidence VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'single-source', 'inferred')),
-    notes VARCHAR
+    notes VARCHAR,
+    source_file VARCHAR NOT NULL,
+    source_line BIGINT NOT NULL
 );
 
-CREATE TABLE core.resolutions (
+CREATE TABLE staging.curated_resolutions (
     symbol VARCHAR PRIMARY KEY,
     kind VARCHAR NOT NULL,
     title VARCHAR,
@@ -35,39 +38,45 @@ CREATE TABLE core.resolutions (
     committee_no_count INTEGER CHECK (committee_no_count >= 0),
     committee_abstain_count INTEGER CHECK (committee_abstain_count >= 0),
     meeting_record VARCHAR,
-    main_sponsor_iso3 VARCHAR REFERENCES core.states (iso3),
+    main_sponsor_iso3 VARCHAR REFERENCES staging.curated_states (iso3),
     tally_discrepancy_note VARCHAR,
     source VARCHAR NOT NULL,
     confidence VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'single-source', 'inferred')),
-    notes VARCHAR
+    notes VARCHAR,
+    source_file VARCHAR NOT NULL,
+    source_line BIGINT NOT NULL
 );
 
-CREATE TABLE core.votes (
-    resolution_symbol VARCHAR NOT NULL REFERENCES core.resolutions (symbol),
+CREATE TABLE staging.curated_votes (
+    resolution_symbol VARCHAR NOT NULL REFERENCES staging.curated_resolutions (symbol),
     stage VARCHAR NOT NULL CHECK (stage IN ('plenary', 'committee')),
     vote_date DATE NOT NULL,
-    iso3 VARCHAR NOT NULL REFERENCES core.states (iso3),
+    iso3 VARCHAR NOT NULL REFERENCES staging.curated_states (iso3),
     vote VARCHAR NOT NULL CHECK (vote IN ('Y', 'N', 'A', 'X')),
     source VARCHAR NOT NULL,
     confidence VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'single-source', 'inferred')),
     notes VARCHAR,
+    source_file VARCHAR NOT NULL,
+    source_line BIGINT NOT NULL,
     PRIMARY KEY (resolution_symbol, stage, iso3)
 );
 
-CREATE TABLE core.sponsorships (
+CREATE TABLE staging.curated_sponsorships (
     draft_symbol VARCHAR NOT NULL,
-    resolution_symbol VARCHAR NOT NULL REFERENCES core.resolutions (symbol),
-    iso3 VARCHAR NOT NULL REFERENCES core.states (iso3),
+    resolution_symbol VARCHAR NOT NULL REFERENCES staging.curated_resolutions (symbol),
+    iso3 VARCHAR NOT NULL REFERENCES staging.curated_states (iso3),
     role VARCHAR NOT NULL CHECK (role IN ('original', 'additional')),
     joined_date DATE,
     joined_in VARCHAR,
     source VARCHAR NOT NULL,
     confidence VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'single-source', 'inferred')),
     notes VARCHAR,
+    source_file VARCHAR NOT NULL,
+    source_line BIGINT NOT NULL,
     PRIMARY KEY (draft_symbol, iso3)
 );
 
-CREATE TABLE core.meetings (
+CREATE TABLE staging.curated_meetings (
     body VARCHAR NOT NULL,
     body_short VARCHAR NOT NULL,
     track VARCHAR NOT NULL CHECK (track IN ('criminal_ict', 'international_security')),
@@ -83,54 +92,64 @@ CREATE TABLE core.meetings (
     source VARCHAR NOT NULL,
     confidence VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'single-source', 'inferred')),
     notes VARCHAR,
+    source_file VARCHAR NOT NULL,
+    source_line BIGINT NOT NULL,
     PRIMARY KEY (body_short, meeting)
 );
 
-CREATE TABLE core.blocs (
+CREATE TABLE staging.curated_blocs (
     bloc VARCHAR PRIMARY KEY,
     bloc_kind VARCHAR NOT NULL CHECK (bloc_kind IN ('un_regional_group', 'organization')),
     full_name VARCHAR NOT NULL,
     founding_date DATE,
     source VARCHAR NOT NULL,
     confidence VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'single-source', 'inferred')),
-    notes VARCHAR
+    notes VARCHAR,
+    source_file VARCHAR NOT NULL,
+    source_line BIGINT NOT NULL
 );
 
 -- joined_date may be unknown, so the spell key is not a PRIMARY KEY (which forbids NULL);
 -- uniqueness of (bloc, iso3, joined_date) is enforced by the CSV validation.
-CREATE TABLE core.bloc_memberships (
-    bloc VARCHAR NOT NULL REFERENCES core.blocs (bloc),
+CREATE TABLE staging.curated_bloc_memberships (
+    bloc VARCHAR NOT NULL REFERENCES staging.curated_blocs (bloc),
     bloc_kind VARCHAR NOT NULL CHECK (bloc_kind IN ('un_regional_group', 'organization')),
-    iso3 VARCHAR NOT NULL REFERENCES core.states (iso3),
+    iso3 VARCHAR NOT NULL REFERENCES staging.curated_states (iso3),
     joined_date DATE,
     left_date DATE CHECK (left_date >= joined_date),
     as_of_date DATE NOT NULL,
     source VARCHAR NOT NULL,
     confidence VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'single-source', 'inferred')),
-    notes VARCHAR
+    notes VARCHAR,
+    source_file VARCHAR NOT NULL,
+    source_line BIGINT NOT NULL
 );
 
-CREATE TABLE core.treaty_actions (
+CREATE TABLE staging.curated_treaty_actions (
     treaty VARCHAR NOT NULL,
     party_name VARCHAR NOT NULL,
-    iso3 VARCHAR REFERENCES core.states (iso3),
+    iso3 VARCHAR REFERENCES staging.curated_states (iso3),
     action VARCHAR NOT NULL CHECK (action IN ('signature', 'ratification', 'accession', 'acceptance', 'approval')),
     action_date DATE,
     place VARCHAR,
     source VARCHAR NOT NULL,
     confidence VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'single-source', 'inferred')),
     notes VARCHAR,
+    source_file VARCHAR NOT NULL,
+    source_line BIGINT NOT NULL,
     PRIMARY KEY (treaty, party_name, action)
 );
 
-CREATE TABLE core.state_code_variants (
+CREATE TABLE staging.curated_state_code_variants (
     dataset VARCHAR NOT NULL,
     dataset_code VARCHAR NOT NULL,
-    iso3 VARCHAR NOT NULL REFERENCES core.states (iso3),
+    iso3 VARCHAR NOT NULL REFERENCES staging.curated_states (iso3),
     valid_from DATE NOT NULL,
     valid_to DATE CHECK (valid_to >= valid_from),
     source VARCHAR NOT NULL,
     confidence VARCHAR NOT NULL CHECK (confidence IN ('confirmed', 'single-source', 'inferred')),
     notes VARCHAR,
+    source_file VARCHAR NOT NULL,
+    source_line BIGINT NOT NULL,
     PRIMARY KEY (dataset, dataset_code, valid_from)
 );
