@@ -5,13 +5,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from cyberdiplomacy import defaults, measures, metrics, roll_call
-from cyberdiplomacy.charts import theme
+from cyberdiplomacy import defaults, measures, metrics, provenance, roll_call, vocabulary
 
 SCOPES = ["cyber", "all"]
 METHODS = list(metrics.METHODS)
 SWING = defaults.SWING
-UNDL_ATTRIBUTION = theme.UNDL_ATTRIBUTION
+UNDL_ATTRIBUTION = provenance.UNDL_ATTRIBUTION
 ALL_VOTES_HELP = ("Every recorded General Assembly plenary vote on record (the bundled voting history and any "
                   "import of the UN Digital Library voting data: python -m etl import-undl FILE)")
 
@@ -26,7 +25,7 @@ def years_what(scope: str) -> str:
 
 
 def method_label(method: str) -> str:
-    label = theme.METHOD_LABELS[method]
+    label = vocabulary.METHOD_LABELS[method]
     return label[0].upper() + label[1:]
 
 
@@ -75,7 +74,7 @@ def scope_text(scope: str, years: str) -> str:
 
 def sources(rows: pd.DataFrame, imported_on: str | None = None, extra: tuple[str, ...] = ()) -> list[str]:
     """Source names for the origins present in the rows drawn, plus any extra tables used."""
-    return [*theme.table_sources(rows, imported_on), *extra]
+    return [*provenance.table_sources(rows, imported_on), *extra]
 
 
 @dataclass(frozen=True)

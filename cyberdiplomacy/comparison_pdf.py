@@ -6,8 +6,7 @@ import html
 
 import pandas as pd
 
-from cyberdiplomacy import text_views
-from cyberdiplomacy.charts import theme
+from cyberdiplomacy import provenance, text_views
 
 e = html.escape
 STYLE = """@page { size: A4; margin: 16mm; }
@@ -36,7 +35,7 @@ def _row(row) -> str:
 def to_html(aligned: pd.DataFrame, before: str, after: str, build: dict) -> str:
     rows = "".join(_row(r) for r in aligned.itertuples(index=False) if r.change != "same")
     built = str(build.get("data_built_date", "unknown"))[:10]
-    sources = [before, after, theme.UNXML_SOURCE]
+    sources = [before, after, provenance.UNXML_SOURCE]
     return (f"<!doctype html><html><head><meta charset='utf-8'><title>{e(after)} against {e(before)}</title>"
             f"<style>{STYLE}</style></head><body>"
             f"<h1>{e(text_views.comparison_title(before, after, aligned))}</h1>"
@@ -44,7 +43,7 @@ def to_html(aligned: pd.DataFrame, before: str, after: str, build: dict) -> str:
             "<ins>added words</ins>, <del>removed words</del>.</p>"
             f"<p class='meta'>Data version {e(str(build.get('data_version', 'unknown')))}, built {e(built)}</p>"
             + (rows or "<p>The two texts have the same paragraphs.</p>")
-            + f"<footer>{e(theme.footer_text(sources, built))}<br>{e(theme.attribution_for(sources))}<br>"
+            + f"<footer>{e(provenance.footer_text(sources, built))}<br>{e(provenance.attribution_for(sources))}<br>"
             f"{e(text_views.SOURCE_NOTE)}</footer></body></html>")
 
 

@@ -9,8 +9,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from cyberdiplomacy import exports, queries
-from cyberdiplomacy.charts import theme
+from cyberdiplomacy import exports, provenance, queries
 
 DECLARED = Path(__file__).resolve().parent.parent / "data" / "datapackage.json"
 PACKAGE_KEYS = ("name", "title", "description", "licenses", "contributors", "keywords", "sources")
@@ -38,7 +37,7 @@ def descriptor(tables: dict[str, pd.DataFrame], contract: pd.DataFrame, build: d
     titles = dict(zip(contract["table_name"], contract["table_comment"].fillna(""), strict=False))
     resources = []
     for name, table in tables.items():
-        if attribution := theme.attribution_for(theme.table_sources(table, default=())):
+        if attribution := provenance.attribution_for(provenance.table_sources(table, default=())):
             table = table.assign(attribution=attribution)
         fields = [{"name": c, "type": _field_type(table[c]), "description": comments.get((name, c), "")}
                   for c in table.columns]
@@ -65,6 +64,6 @@ def package_zip(tables: dict[str, pd.DataFrame], contract: pd.DataFrame, build: 
 def from_warehouse(con: duckdb.DuckDBPyConnection) -> bytes:
     """The package of a warehouse, for the command line (the app reads the same queries through its cache)."""
     tables = {name: queries.table(con, name) for name in queries.TABLES}
-    sources = [s for t in tables.values() for s in theme.table_sources(t, default=())]
+    sources = [s for t in tables.values() for s in provenance.table_sources(t, default=())]
     return package_zip(tables, queries.contract_columns(con), queries.build_info(con).iloc[0].to_dict(),
-                       theme.attribution_for(sources))
+                       provenance.attribution_for(sources))

@@ -20,8 +20,7 @@ import plotly.io as pio
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from cyberdiplomacy import citation, safe_text
-from cyberdiplomacy.charts import theme
+from cyberdiplomacy import citation, provenance, safe_text, vocabulary
 from cyberdiplomacy.frame_cache import FrameCache
 
 TOPOJSON_DIR = Path(__file__).resolve().parent.parent / "static" / "topojson"
@@ -152,12 +151,12 @@ def about(title: str, selection: str, sources: list[str], build: dict, view_url:
         "data_version": str(build.get("data_version", "")),
         "data_built_date": str(build.get("data_built_date", ""))[:10],
         "exported_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "licence": theme.ATTRIBUTION,
+        "licence": provenance.ATTRIBUTION,
         "citation": str(build.get("citation", "")),
         **({"view_url": view_url} if view_url else {}),
         "cite_apa": cite["apa"],
         "cite_bibtex": cite["bibtex"],
-        **({"attribution": attribution} if (attribution := theme.attribution_for(sources)) else {}),
+        **({"attribution": attribution} if (attribution := provenance.attribution_for(sources)) else {}),
     }
 
 
@@ -186,9 +185,9 @@ def with_labels(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for column in out.columns:
         if column in CODE_COLUMNS:
-            out[column] = out[column].map(lambda v: theme.VOTE_LABELS.get(v, v) if isinstance(v, str) else v)
+            out[column] = out[column].map(lambda v: vocabulary.VOTE_LABELS.get(v, v) if isinstance(v, str) else v)
         elif column == "track":
-            out[column] = out[column].map(lambda v: theme.TRACK_LABELS.get(v, v) if isinstance(v, str) else v)
+            out[column] = out[column].map(lambda v: vocabulary.TRACK_LABELS.get(v, v) if isinstance(v, str) else v)
     return out
 
 
@@ -254,8 +253,8 @@ def dataset_zip(tables: dict[str, pd.DataFrame], readme: str, descriptor: dict |
         if descriptor is not None:
             archive.writestr("datapackage.json", json.dumps(descriptor, indent=2, ensure_ascii=False, allow_nan=False))
         for name, table in tables.items():
-            archive.writestr(f"csv/{name}.csv",
-                             csv_bytes(table, theme.attribution_for(theme.table_sources(table, default=())), coded=True))
+            notices = provenance.attribution_for(provenance.table_sources(table, default=()))
+            archive.writestr(f"csv/{name}.csv", csv_bytes(table, notices, coded=True))
             archive.writestr(f"parquet/{name}.parquet", parquet_bytes(table, {"table": name}))
     return buffer.getvalue()
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from cyberdiplomacy import defaults, state_names
-from cyberdiplomacy.queries import TRACKS
+from cyberdiplomacy.vocabulary import TRACKS
 
 EARLIEST_YEAR = 1946  # first General Assembly session: the floor of any year range when the warehouse is empty
 MAX_VALUE_LENGTH = 200  # longer parameters are refused, not parsed

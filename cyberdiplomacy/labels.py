@@ -6,19 +6,18 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from cyberdiplomacy import defaults
-from cyberdiplomacy.charts import theme
-from cyberdiplomacy.queries import TRACKS
+from cyberdiplomacy import defaults, provenance, vocabulary
 from cyberdiplomacy.safe_text import markdown
+from cyberdiplomacy.vocabulary import TRACKS
 
 TRACK_OPTIONS = list(TRACKS)
 
 
-VOTE_OPTIONS = list(theme.VOTE_ORDER)
+VOTE_OPTIONS = list(vocabulary.VOTE_ORDER)
 
 
 def track_label(track: str) -> str:
-    return theme.TRACK_LABELS.get(track, track)
+    return vocabulary.TRACK_LABELS.get(track, track)
 
 
 def pair_label(pair: str) -> str:
@@ -136,13 +135,13 @@ def vote_coverage_text(coverage: pd.DataFrame) -> str:
     """Where per-state votes start and stop, per origin, for a caption on every page."""
     rows = coverage.dropna(subset=["first_year", "last_year"]) if len(coverage) else coverage
     if not len(rows):
-        return f"No per-state votes on record; {theme.IMPORT_HINT}."
-    parts = [f"{SHORT_ORIGIN_NAMES.get(r.origin) or theme.origin_source(r.origin).split(' (')[0]} "
+        return f"No per-state votes on record; {provenance.IMPORT_HINT}."
+    parts = [f"{SHORT_ORIGIN_NAMES.get(r.origin) or provenance.origin_source(r.origin).split(' (')[0]} "
              f"{_span(r.first_year, r.last_year)}" for r in rows.itertuples()]
     text = f"Per-state votes on record: {_span(rows['first_year'].min(), rows['last_year'].max())}"
     text += f" ({'; '.join(parts)})" if len(parts) > 1 else f" ({parts[0]})"
     if not {"undl", "unxml"} & set(rows["origin"]):
-        text += f"; {theme.IMPORT_HINT}"
+        text += f"; {provenance.IMPORT_HINT}"
     return text + "."
 
 

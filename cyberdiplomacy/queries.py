@@ -7,8 +7,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from cyberdiplomacy.vocabulary import TRACKS
+
 SQL_DIR = Path(__file__).parent / "sql"
-TRACKS = ("criminal_ict", "international_security")
 TABLES = ("states", "resolutions", "votes", "sponsorships", "meetings", "blocs", "bloc_memberships", "treaty_actions",
           "state_code_variants", "sources",
           "datasets")

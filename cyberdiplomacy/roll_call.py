@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cyberdiplomacy import safe_text, wording
-from cyberdiplomacy.charts import theme
+from cyberdiplomacy import safe_text, vocabulary, wording
 
 NO_GROUP = "No regional group"
 CAST = ["Y", "N", "A"]
@@ -20,7 +19,7 @@ ROLL_COLUMNS = ["un_regional_group", "state_name", "iso3", "vote", "group_majori
 def group_order(groups) -> list[str]:
     """The groups present, in the theme's order (any other after them, by name)."""
     present = set(groups)
-    return [g for g in theme.REGIONAL_GROUP_ORDER if g in present] + sorted(present - set(theme.REGIONAL_GROUP_ORDER))
+    return [g for g in vocabulary.REGIONAL_GROUP_ORDER if g in present] + sorted(present - set(vocabulary.REGIONAL_GROUP_ORDER))
 
 
 def standings(votes: pd.DataFrame) -> dict[str, wording.Standing | None]:
@@ -116,7 +115,7 @@ def changers(swings: pd.DataFrame, groups: list[str] | None = None) -> pd.DataFr
 
 def in_words(table: pd.DataFrame) -> pd.DataFrame:
     """Vote codes as words, for reading on screen ('Yes', 'Did not vote'), never Y/N/A/X."""
-    return table.assign(**{c: table[c].map(theme.vote_label) for c in ("vote_from", "vote_to", "vote")
+    return table.assign(**{c: table[c].map(vocabulary.vote_label) for c in ("vote_from", "vote_to", "vote")
                            if c in table.columns})
 
 
@@ -128,7 +127,7 @@ def change_lines(table: pd.DataFrame) -> list[str]:
         parts = []
         for change in dict.fromkeys(rows["change"]):
             moved = rows[rows["change"] == change]
-            named = ", ".join(f"{safe_text.markdown(n)} ({theme.vote_label(a)} → {theme.vote_label(b)})"
+            named = ", ".join(f"{safe_text.markdown(n)} ({vocabulary.vote_label(a)} → {vocabulary.vote_label(b)})"
                               for n, a, b in zip(moved["state_name"], moved["vote_from"], moved["vote_to"], strict=True))
             parts.append(f"{change} ({len(moved)}): {named}")
         lines.append(f"- **{safe_text.markdown(group)}**: " + "; ".join(parts) + ".")

@@ -4,8 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from cyberdiplomacy import defaults
-from cyberdiplomacy.charts import theme
+from cyberdiplomacy import defaults, vocabulary
 
 NO_RECORD = "No recorded vote"
 
@@ -97,7 +96,7 @@ def default_voted(sponsored: str, options: list[str]) -> str:
 
 def flow_table(flows: pd.DataFrame) -> pd.DataFrame:
     """Sponsors by regional group and their vote on the other text; sponsors without a recorded vote as NO_RECORD."""
-    table = flows.assign(vote_label=flows["vote"].map(theme.VOTE_LABELS).fillna(NO_RECORD))
+    table = flows.assign(vote_label=flows["vote"].map(vocabulary.VOTE_LABELS).fillna(NO_RECORD))
     counts = table.groupby(["un_regional_group", "vote_label"]).size().rename("state_count").reset_index()
     return counts
 
@@ -112,7 +111,7 @@ def chosen_flows_text(flows: pd.DataFrame, iso3s) -> str:
         return ""
     mine = flows[flows["iso3"].isin(list(iso3s))]
     absent = [i for i in iso3s if i not in set(mine["iso3"])]
-    parts = [f"{r.state_name}: {theme.vote_label(r.vote) if isinstance(r.vote, str) else 'no recorded vote'}"
+    parts = [f"{r.state_name}: {vocabulary.vote_label(r.vote) if isinstance(r.vote, str) else 'no recorded vote'}"
              for r in mine.itertuples()]
     text = ("Your states among these sponsors — " + "; ".join(parts) + ".") if parts else ""
     if absent:

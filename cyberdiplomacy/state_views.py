@@ -5,8 +5,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from cyberdiplomacy import defaults
-from cyberdiplomacy.charts import theme
+from cyberdiplomacy import defaults, vocabulary
 
 MAX_EXPLORER_STATES = defaults.MAX_COMPARED_STATES
 
@@ -60,7 +59,7 @@ def lens_text(votes: pd.DataFrame, iso3s) -> str:
     for iso3 in iso3s:
         if iso3 in rows.index:
             row = rows.loc[iso3]
-            parts.append(f"{row['state_name']} ({iso3}): {theme.vote_label(row['vote'])}")
+            parts.append(f"{row['state_name']} ({iso3}): {vocabulary.vote_label(row['vote'])}")
         else:
             parts.append(f"{iso3}: no vote on record (not a member then, or no record)")
     return "Your states, outlined on the map and listed first: " + "; ".join(parts) + "."
@@ -99,7 +98,7 @@ def readable(table: pd.DataFrame) -> pd.DataFrame:
         elif values.isna().all() or not (pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values)):
             out[column] = values.astype(object).where(values.notna(), "")
     if "track" in out.columns:
-        out["track"] = out["track"].map(lambda t: theme.TRACK_LABELS.get(t, t))
+        out["track"] = out["track"].map(lambda t: vocabulary.TRACK_LABELS.get(t, t))
     if "role" in out.columns:
         out["role"] = out["role"].map(lambda r: ROLE_LABELS.get(r, r))
     return out.rename(columns={c: COLUMN_LABELS.get(c, c.replace("_", " ").capitalize()) for c in out.columns})

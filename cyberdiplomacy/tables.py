@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cyberdiplomacy.charts import theme
+from cyberdiplomacy import vocabulary
 from cyberdiplomacy.labels import ORIGIN_LABELS
 from cyberdiplomacy.state_views import chosen_first
 
@@ -18,7 +18,7 @@ def history_table(history: pd.DataFrame) -> pd.DataFrame:
 
 def group_table(votes: pd.DataFrame) -> pd.DataFrame:
     table = votes.groupby(["un_regional_group", "vote"]).size().unstack(fill_value=0)
-    table = table.reindex(columns=theme.VOTE_ORDER, fill_value=0).rename(columns=theme.VOTE_LABELS)
+    table = table.reindex(columns=vocabulary.VOTE_ORDER, fill_value=0).rename(columns=vocabulary.VOTE_LABELS)
     return table.reset_index()
 
 
@@ -26,7 +26,7 @@ def roll_table(roll: pd.DataFrame, shown: list[str], groups: list[str], chosen=(
     """The states of a roll (roll_call.roll) that cast the votes shown, of the groups chosen (all when none), in the
     roll's order with the chosen states first."""
     table = roll[roll["vote"].isin(shown) & (roll["un_regional_group"].isin(groups) if groups else True)].copy()
-    table["vote"] = table["vote"].map(theme.VOTE_LABELS)
+    table["vote"] = table["vote"].map(vocabulary.VOTE_LABELS)
     columns = ["state_name", "iso3", "un_regional_group", "vote", "is_against_group_majority", "confidence"]
     return chosen_first(table[columns], chosen)
 

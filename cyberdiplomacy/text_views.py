@@ -7,8 +7,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from cyberdiplomacy import defaults, text_compare
-from cyberdiplomacy.charts import theme
+from cyberdiplomacy import defaults, provenance, text_compare
 from cyberdiplomacy.safe_text import markdown
 
 MARKS = re.compile(r"\[\+(.*?)\+\]|\[-(.*?)-\]")
@@ -34,7 +33,7 @@ def slug(symbol: str) -> str:
 
 def sources(table: pd.DataFrame, symbols: list[str] | None = None) -> list[str]:
     """The UN source (its terms ask to be named) and the texts shown, for a table's downloads."""
-    return [theme.UNXML_SOURCE, *(symbols or sorted(set(table.get("text_symbol", []))))]
+    return [provenance.UNXML_SOURCE, *(symbols or sorted(set(table.get("text_symbol", []))))]
 
 
 def default_text(options: list[str]) -> str:

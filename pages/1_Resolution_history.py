@@ -1,8 +1,8 @@
 """Resolution history: the lineage of both tracks, one resolution's story and vote, and competing texts side by side."""
 import streamlit as st
 
-from cyberdiplomacy import defaults, figures, labels, queries, roll_call, state_views, tables
-from cyberdiplomacy.charts import theme, votes
+from cyberdiplomacy import defaults, figures, labels, queries, roll_call, state_views, tables, vocabulary
+from cyberdiplomacy.charts import votes
 from cyberdiplomacy.ui import data, layout
 
 
@@ -73,7 +73,7 @@ def state_votes(filters, symbol):
     if every_state.open:  # built when opened, like the chart tables: it is the list behind the squares, sortable
         with every_state:
             shown = st.multiselect("Show states that voted", labels.VOTE_OPTIONS, default=labels.VOTE_OPTIONS,
-                                   format_func=theme.vote_label)
+                                   format_func=vocabulary.vote_label)
             layout.show_table(state_views.readable(tables.roll_table(roll, shown, groups, filters.states)))
 
 

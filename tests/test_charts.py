@@ -7,7 +7,7 @@ import re
 import plotly.graph_objects as go
 import pytest
 
-from cyberdiplomacy import figures, queries
+from cyberdiplomacy import figures, provenance, queries, vocabulary
 from cyberdiplomacy.charts import sponsors, states, theme, timeline, votes
 from cyberdiplomacy.filters import Filters
 
@@ -67,7 +67,7 @@ def test_agreement_and_strip(con):
     fig = states.agreement_bars(agreement, "Russian Federation", BUILT)
     assert fig.layout.meta["title"] == ("Russian Federation voted most like China (100% over 3 shared votes) and least "
                                         "like United States of America (0% over 3)")
-    assert {t.name for t in fig.data} <= set(theme.REGIONAL_GROUP_ORDER) and fig.layout.showlegend is not False
+    assert {t.name for t in fig.data} <= set(vocabulary.REGIONAL_GROUP_ORDER) and fig.layout.showlegend is not False
     strip = states.vote_strip(queries.state_votes(con, ["RUS", "USA"]), BUILT)
     assert strip.layout.meta["title"] == "Russian Federation, United States of America voted differently on 3 of 3 recorded votes"
 
@@ -84,7 +84,7 @@ def test_sponsor_figures(con):
 def test_unknown_counts_are_question_marks():
     from cyberdiplomacy import formatting
     assert formatting.tally(129, None, float("nan")) == "129–?–?"
-    assert theme.vote_label(None) == "Unknown"
+    assert vocabulary.vote_label(None) == "Unknown"
 
 
 def test_adoption_counts_say_recorded_without_a_vote_and_unknown(con):
@@ -106,19 +106,19 @@ def test_undated_texts_are_kept_and_flagged(con):
 
 
 def test_footer_names_the_origin_of_what_it_draws():
-    assert theme.origin_sources(["history", "curated", "history"]) == [
+    assert provenance.origin_sources(["history", "curated", "history"]) == [
         "curated record (data/votes.csv)", "Voeten UNGA voting data (doi:10.7910/DVN/LEJUQZ)"]
-    assert theme.origin_sources(["undl"], "2026-12-01 10:00:00") == [
+    assert provenance.origin_sources(["undl"], "2026-12-01 10:00:00") == [
         "UN Digital Library voting data, imported 2026-12-01, © United Nations"]
-    assert theme.origin_sources(["curated,undl"]) == ["curated record (data/votes.csv)",
+    assert provenance.origin_sources(["curated,undl"]) == ["curated record (data/votes.csv)",
                                                       "UN Digital Library voting data, © United Nations"]
     # The licence's attribution is never cut from a long footer.
-    sources = [f"A/RES/{i}/1" for i in range(8)] + theme.origin_sources(["undl"], "2026-12-01")
+    sources = [f"A/RES/{i}/1" for i in range(8)] + provenance.origin_sources(["undl"], "2026-12-01")
     assert footer_of(theme.finish(states.go.Figure(), "t", sources, BUILT)).startswith(
         "Source: A/RES/0/1, A/RES/1/1, … 5 more …, A/RES/7/1, UN Digital Library voting data, imported 2026-12-01, "
         "© United Nations · ")
-    assert theme.attribution_for(sources) == theme.UNDL_ATTRIBUTION
-    assert theme.attribution_for(["curated record (data/votes.csv)"]) == ""
+    assert provenance.attribution_for(sources) == provenance.UNDL_ATTRIBUTION
+    assert provenance.attribution_for(["curated record (data/votes.csv)"]) == ""
 
 
 def test_partner_chart_cites_the_origin_of_its_votes(con):
@@ -161,11 +161,11 @@ def test_imported_votes_carry_the_un_attribution_into_every_export(imported_con)
     assert set(table["origin"]) == {"undl"}
     assert re.search(r"UN Digital Library voting data, imported \d{4}-\d{2}-\d{2}, © United Nations", footer_of(fig))
     about = exports.about("t", "", fig.layout.meta["sources"], {})
-    assert about["attribution"] == theme.UNDL_ATTRIBUTION
+    assert about["attribution"] == provenance.UNDL_ATTRIBUTION
     csv = exports.csv_bytes(table, about["attribution"]).decode()
     assert csv.splitlines()[0].endswith(",attribution") and "© United Nations" in csv.splitlines()[1]
     pack = briefing.for_resolution(imported_con, "A/RES/99/4")
-    assert html.escape(theme.UNDL_ATTRIBUTION) in briefing.to_html(pack)  # cover, footer and sources page
+    assert html.escape(provenance.UNDL_ATTRIBUTION) in briefing.to_html(pack)  # cover, footer and sources page
     # Curated-only figures carry no UN attribution.
     curated = figures.build("vote-map", figures.Direct(imported_con), Filters(resolution="A/RES/99/2")).fig
     assert exports.about("t", "", curated.layout.meta["sources"], {}).get("attribution") is None

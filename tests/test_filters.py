@@ -10,7 +10,7 @@ from cyberdiplomacy.filters import (
     year_span,
     years_from_range,
 )
-from cyberdiplomacy.queries import TRACKS
+from cyberdiplomacy.vocabulary import TRACKS
 
 STATES = {"RUS", "USA", "CHN", "FRA"}
 RESOLUTIONS = {"A/RES/73/187", "A/RES/74/247"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cyberdiplomacy import wording
+from cyberdiplomacy import vocabulary, wording
 from cyberdiplomacy.briefing import partners as ranking
 from cyberdiplomacy.briefing import titles
 from cyberdiplomacy.briefing.context import KEY_VOTES, REFERENCE_STATES, Context, references
@@ -21,7 +21,6 @@ from cyberdiplomacy.briefing.sentences import (
 from cyberdiplomacy.briefing.shared_charts import chart_sponsorships, chart_timeline, chart_vote_map, vote_sources
 from cyberdiplomacy.briefing.state_facts import share_with
 from cyberdiplomacy.briefing.tables import state_tables
-from cyberdiplomacy.charts import theme
 
 Pair = tuple[str, float, int]  # ('Russian Federation – China', agreement share 0-1, shared votes)
 
@@ -57,8 +56,8 @@ def _column(ctx: Context, f: dict) -> dict[str, str]:
         if pv is not None and s in pv.index:
             r = pv.loc[s]
             maj = r["group_position"]
-            col[f"Vote on {ctx.named(s)}"] = (f"{theme.vote_label(r['vote'])} (group: "
-                                              f"{theme.vote_label(maj) if maj != 'split' else 'tie'})")
+            col[f"Vote on {ctx.named(s)}"] = (f"{vocabulary.vote_label(r['vote'])} (group: "
+                                              f"{vocabulary.vote_label(maj) if maj != 'split' else 'tie'})")
         else:
             col[f"Vote on {ctx.named(s)}"] = "No vote on record"
     counts = f["vote_counts"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from cyberdiplomacy import exports
+from cyberdiplomacy import exports, provenance, vocabulary
 from cyberdiplomacy.briefing.model import NATIVE_KINDS, Briefing, Chart, Table
 from cyberdiplomacy.briefing.pdf import _cell
 from cyberdiplomacy.charts import theme
@@ -121,7 +121,7 @@ def _table_summary(t: Table) -> tuple[pd.DataFrame, str]:
         by = next((c for c in ("Regional group", "State", "Resolution") if c in frame.columns), None)
         if by:
             summary = pd.crosstab(frame[by], frame["Vote"]).reset_index()
-            summary = summary[[by] + [v for v in theme.VOTE_LABELS.values() if v in summary.columns]]
+            summary = summary[[by] + [v for v in vocabulary.VOTE_LABELS.values() if v in summary.columns]]
             return summary, f"Counts of the {len(frame)} rows by {by.lower()} and vote"
     if t.shown is not None and len(t.shown) > SLIDE_ROWS:  # the chosen part (closest partners first), not row 1-10
         shown = t.shown.drop(columns=[c for c in ("Source", "Title") if c in t.shown.columns])
@@ -148,7 +148,7 @@ def to_pptx(briefing: Briefing, images: dict[int, bytes] | None = None) -> bytes
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
     lines = _Provenance(f"Data version {briefing.build.get('data_version', '')}, built {briefing.data_date} · "
-                        f"{theme.ATTRIBUTION}", briefing.attribution,
+                        f"{provenance.ATTRIBUTION}", briefing.attribution,
                         f"Cite: {briefing.citation}" if briefing.citation else "")
     _cover_slide(deck, briefing, lines)
     _summary_slide(deck, briefing, lines)

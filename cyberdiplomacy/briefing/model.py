@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
-from cyberdiplomacy import citation
+from cyberdiplomacy import citation, provenance
 from cyberdiplomacy.charts import theme
 
 NATIVE_KINDS = ("bar", "stacked_bar", "line")
@@ -82,7 +82,7 @@ class Briefing:
 
     @property
     def attribution(self) -> str:
-        return theme.attribution_for(self.sources)
+        return provenance.attribution_for(self.sources)
 
     @property
     def data_date(self) -> str:

@@ -14,7 +14,7 @@ import pandas as pd
 import plotly
 import plotly.io as pio
 
-from cyberdiplomacy import exports
+from cyberdiplomacy import exports, provenance
 from cyberdiplomacy.briefing import titles
 from cyberdiplomacy.briefing.model import Briefing, Chart, Table
 from cyberdiplomacy.charts import theme
@@ -119,7 +119,7 @@ def _footer(briefing: Briefing) -> str:
     build = briefing.build
     attribution = briefing.attribution
     return (f"Data version {e(str(build.get('data_version', '')))}, built {e(briefing.data_date)} · "
-            f"{e(theme.ATTRIBUTION)}" + (f" · {e(attribution)}" if attribution else ""))
+            f"{e(provenance.ATTRIBUTION)}" + (f" · {e(attribution)}" if attribution else ""))
 
 
 def _first_page(briefing: Briefing) -> str:

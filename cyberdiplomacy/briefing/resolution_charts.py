@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cyberdiplomacy import formatting, group_support, queries
+from cyberdiplomacy import formatting, group_support, provenance, queries, vocabulary
 from cyberdiplomacy.briefing.context import WORLD, Context
 from cyberdiplomacy.briefing.model import Chart, bar_chart
 from cyberdiplomacy.briefing.sentences import pct, short
@@ -15,16 +15,16 @@ def chart_by_group(ctx: Context, f: dict) -> Chart | None:
     groups = f["groups"][f["groups"]["un_regional_group"] != WORLD]
     if groups.empty:
         return None
-    order = [g for g in theme.REGIONAL_GROUP_ORDER if g in set(groups["un_regional_group"])]
+    order = [g for g in vocabulary.REGIONAL_GROUP_ORDER if g in set(groups["un_regional_group"])]
     groups = groups.set_index("un_regional_group").loc[order]
-    series = {theme.VOTE_LABELS[c]: list(groups[col].astype(float)) for c, col in
+    series = {vocabulary.VOTE_LABELS[c]: list(groups[col].astype(float)) for c, col in
               (("Y", "yes_count"), ("N", "no_count"), ("A", "abstain_count"), ("X", "non_voting_count"))}
     shares = group_support.yes_shares(groups, order)
     ends = group_support.strongest_and_weakest(shares)
     title = (f"{f['symbol']}: strongest support from {ends[0]} ({pct(shares[ends[0]])} of members yes), weakest from "
              f"{ends[1]} ({pct(shares[ends[1]])})" if ends else f"{f['symbol']}: votes by regional group")
     caption = "Members of each UN regional group by their vote; compare the blue (yes) and vermilion (no) shares."
-    return bar_chart(title, caption, order, series, sources=[f["symbol"], *theme.table_sources(f["votes"], ctx.imported)],
+    return bar_chart(title, caption, order, series, sources=[f["symbol"], *provenance.table_sources(f["votes"], ctx.imported)],
                      built=ctx.built, stacked=True, horizontal=True, colours=theme.VOTE_LABEL_COLOURS,
                      axis_title="member states", table=groups.reset_index())
 
@@ -50,7 +50,7 @@ def chart_sponsors_by_group(ctx: Context, f: dict) -> Chart | None:
     sp = f["sponsors"]
     if sp.empty:
         return None
-    order = [g for g in theme.REGIONAL_GROUP_ORDER if g in set(sp["un_regional_group"])]
+    order = [g for g in vocabulary.REGIONAL_GROUP_ORDER if g in set(sp["un_regional_group"])]
     original = [float(((sp["un_regional_group"] == g) & (sp["role"] == "original")).sum()) for g in order]
     later = [float(((sp["un_regional_group"] == g) & (sp["role"] != "original")).sum()) for g in order]
     counts = sp["un_regional_group"].value_counts()
@@ -70,17 +70,17 @@ def chart_competing(ctx: Context, f: dict) -> Chart | None:
     both = queries.competing_votes(ctx.con, a, b)
     mine, theirs = ("vote_a", "vote_b") if symbol == a else ("vote_b", "vote_a")
     known = both[both[mine].notna()]
-    cats = [f"{theme.VOTE_LABELS[v]} on {short(other)}" for v in theme.VOTE_ORDER] + [f"No vote on {short(other)}"]
+    cats = [f"{vocabulary.VOTE_LABELS[v]} on {short(other)}" for v in vocabulary.VOTE_ORDER] + [f"No vote on {short(other)}"]
     series = {}
-    for v in theme.VOTE_ORDER:
-        values = [float(((known[theirs] == o) & (known[mine] == v)).sum()) for o in theme.VOTE_ORDER]
+    for v in vocabulary.VOTE_ORDER:
+        values = [float(((known[theirs] == o) & (known[mine] == v)).sum()) for o in vocabulary.VOTE_ORDER]
         values.append(float((known[theirs].isna() & (known[mine] == v)).sum()))
-        series[f"{theme.VOTE_LABELS[v]} on {short(symbol)}"] = values
-    same = int(sum(series[f"{theme.VOTE_LABELS[v]} on {short(symbol)}"][i] for i, v in enumerate(theme.VOTE_ORDER)))
+        series[f"{vocabulary.VOTE_LABELS[v]} on {short(symbol)}"] = values
+    same = int(sum(series[f"{vocabulary.VOTE_LABELS[v]} on {short(symbol)}"][i] for i, v in enumerate(vocabulary.VOTE_ORDER)))
     title = f"{same} of {len(known)} members cast the same vote on {short(symbol)} as on {short(other)}"
     caption = f"Each bar: members by their vote on {short(other)}, split by their vote on {short(symbol)}."
-    colours = {f"{theme.VOTE_LABELS[v]} on {short(symbol)}": theme.VOTE_COLOURS[v] for v in theme.VOTE_ORDER}
-    sources = [a, b, *theme.origin_sources(list(both["origin_a"].dropna()) + list(both["origin_b"].dropna()),
+    colours = {f"{vocabulary.VOTE_LABELS[v]} on {short(symbol)}": theme.VOTE_COLOURS[v] for v in vocabulary.VOTE_ORDER}
+    sources = [a, b, *provenance.origin_sources(list(both["origin_a"].dropna()) + list(both["origin_b"].dropna()),
                                            ctx.imported)]
     return bar_chart(title, caption, cats, series, sources=sources, built=ctx.built, stacked=True, horizontal=True,
                      colours=colours, axis_title="member states", table=both)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cyberdiplomacy import defaults, figures, formatting, group_support, headlines, queries
+from cyberdiplomacy import defaults, figures, formatting, group_support, headlines, queries, vocabulary
 from cyberdiplomacy.briefing.context import WORLD, Context, references
 from cyberdiplomacy.briefing.model import Briefing, Table
 from cyberdiplomacy.briefing.pdf import TWO_COLUMN_ROWS
@@ -17,7 +17,6 @@ from cyberdiplomacy.briefing.resolution_charts import (
 from cyberdiplomacy.briefing.sentences import GROUP_SHORT, day, label_votes, listing, pct, with_article
 from cyberdiplomacy.briefing.shared_charts import chart_timeline, chart_vote_map
 from cyberdiplomacy.briefing.tables import tidy
-from cyberdiplomacy.charts import theme
 
 
 def for_resolution(con, symbol: str) -> Briefing:
@@ -39,7 +38,7 @@ def for_resolution(con, symbol: str) -> Briefing:
     title = row["title"] if isinstance(row["title"], str) and row["title"] else "title not on record"
     return Briefing("resolution", f"{symbol}: {title}",
                     f"Adopted {day(row['adopted_date'])} · {ctx.text_tally(symbol)} · "
-                    f"{theme.TRACK_LABELS.get(row['track'], row['track'])}",
+                    f"{vocabulary.TRACK_LABELS.get(row['track'], row['track'])}",
                     resolution_summary(ctx, f), resolution_key_figures(ctx, f), lead, charts, tables, refs,
                     ctx.build, facts={"resolution": f})
 
@@ -124,7 +123,7 @@ def _group_sentences(f: dict) -> str:
         members = g.yes_count + g.no_count + g.abstain_count + g.non_voting_count
         parts.append(f"{g.un_regional_group} {g.yes_count} yes, {g.no_count} no, {g.abstain_count} abstaining of "
                      f"{members}")
-    shares = group_support.yes_shares(groups.set_index("un_regional_group"), theme.REGIONAL_GROUP_ORDER)
+    shares = group_support.yes_shares(groups.set_index("un_regional_group"), vocabulary.REGIONAL_GROUP_ORDER)
     text = f"By regional group: {'; '.join(parts)}."
     if (ends := group_support.strongest_and_weakest(shares)) is not None:
         best, worst = ends
@@ -158,7 +157,7 @@ def resolution_key_figures(ctx: Context, f: dict) -> list[tuple[str, str]]:
     out.append(("Sponsors on record", str(len(f["sponsors"]))))
     if isinstance(row["draft_symbol"], str) and row["draft_symbol"]:
         out.append(("Draft", row["draft_symbol"]))
-    out.append(("Track", theme.TRACK_LABELS.get(row["track"], row["track"])))
+    out.append(("Track", vocabulary.TRACK_LABELS.get(row["track"], row["track"])))
     return out
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cyberdiplomacy import defaults, measures
+from cyberdiplomacy import defaults, measures, vocabulary
 from cyberdiplomacy.briefing import partners as ranking
-from cyberdiplomacy.charts import theme
 
 # Every agreement figure of a pack uses the one default measure: its captions say which, and what it counts.
 MEASURE = measures.MEASURES[defaults.AGREEMENT_METHOD]
@@ -57,5 +56,5 @@ def label_votes(frame: pd.DataFrame, columns=("vote",)) -> pd.DataFrame:
     out = frame.copy()
     for column in columns:
         if column in out.columns:
-            out[column] = out[column].map(lambda v: theme.VOTE_LABELS.get(v, v) if isinstance(v, str) else v)
+            out[column] = out[column].map(lambda v: vocabulary.VOTE_LABELS.get(v, v) if isinstance(v, str) else v)
     return out

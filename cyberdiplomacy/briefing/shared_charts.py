@@ -3,17 +3,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cyberdiplomacy import figures, queries
+from cyberdiplomacy import figures, provenance, queries
 from cyberdiplomacy.briefing.context import Context
 from cyberdiplomacy.briefing.model import Chart, bar_chart, image_chart
 from cyberdiplomacy.briefing.sentences import listing
-from cyberdiplomacy.charts import theme
 from cyberdiplomacy.filters import Filters
 
 
 def vote_sources(ctx: Context, frame: pd.DataFrame) -> list[str]:
     symbols = list(dict.fromkeys(frame["resolution_symbol"])) if "resolution_symbol" in frame.columns else []
-    return symbols + theme.table_sources(frame, ctx.imported)
+    return symbols + provenance.table_sources(frame, ctx.imported)
 
 
 

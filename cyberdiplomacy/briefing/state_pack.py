@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cyberdiplomacy import figures, queries, wording
+from cyberdiplomacy import figures, queries, vocabulary, wording
 from cyberdiplomacy.briefing import comparison_pack
 from cyberdiplomacy.briefing import partners as ranking
 from cyberdiplomacy.briefing.context import KEY_VOTES, MAX_STATES, REFERENCE_STATES, Context, group_standing, references
@@ -167,7 +167,7 @@ def state_key_figures(ctx: Context, f: dict) -> list[tuple[str, str]]:
 def chart_votes_vs_group(ctx: Context, f: dict) -> Chart:
     pv = f["per_vote"]
     name, group = f["name"], f["group"]
-    cats = [f"{ctx.named(r.symbol)} ({pd.Timestamp(r.vote_date).year}): {theme.vote_label(r.vote)}"
+    cats = [f"{ctx.named(r.symbol)} ({pd.Timestamp(r.vote_date).year}): {vocabulary.vote_label(r.vote)}"
             for r in pv.itertuples()]
     series = {f"{group}": list(pv["group_same_share"]), "All members": list(pv["world_same_share"])}
     title = (f"{name} cast the most common vote of the {group} on {f['with_group']} of the {f['cast']} recorded votes "

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from cyberdiplomacy import provenance, vocabulary
 from cyberdiplomacy.charts import footer, theme
 
 
@@ -24,7 +25,7 @@ def agreement_heatmap(agreement: pd.DataFrame, labels: dict[str, str], method: s
         title = f"{labels.get(low[0], low[0])} and {labels.get(low[1], low[1])} agreed least: {pairs.min():.0%}"
     else:
         title = "Agreement among the chosen states"
-    fig = theme.finish(fig, title, sources, built, f"{theme.METHOD_LABELS[method]} · {scope_text}")
+    fig = theme.finish(fig, title, sources, built, f"{vocabulary.METHOD_LABELS[method]} · {scope_text}")
     # Labels at a fixed angle with room reserved for them: on a narrow screen plotly turned them upright, over the footer.
     return footer.reserve(fig, footer.rotated_categories(fig, names))
 
@@ -46,7 +47,7 @@ def cohesion_lines(by_year: pd.DataFrame, scope_text: str, built, sources: list[
 def vote_space(points: pd.DataFrame, explained: tuple[float, float], scope_text: str, built,
                sources: list[str], highlight: list[str]) -> go.Figure:
     fig = go.Figure()
-    for group in theme.REGIONAL_GROUP_ORDER:
+    for group in vocabulary.REGIONAL_GROUP_ORDER:
         part = points[points["un_regional_group"] == group]
         if part.empty:
             continue
@@ -83,4 +84,4 @@ def swing_bars(swings: pd.DataFrame, symbol_from: str, symbol_to: str, built,
                       xaxis_title="States")
     towards_no, towards_yes = int(table["towards no"].sum()), int(table["towards yes"].sum())
     title = f"From {symbol_from} to {symbol_to}: {towards_no} states moved towards no, {towards_yes} towards yes"
-    return theme.finish(fig, title, [symbol_from, symbol_to, *(sources or theme.table_sources(swings))], built)
+    return theme.finish(fig, title, [symbol_from, symbol_to, *(sources or provenance.table_sources(swings))], built)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from cyberdiplomacy.charts import theme
+from cyberdiplomacy import vocabulary
 
 LENS_COLOUR = "#000000"
 CLEAR = [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]]
@@ -15,7 +15,7 @@ def outline_states(fig: go.Figure, votes: pd.DataFrame, iso3s, vote_column: str 
     chosen = votes[votes["iso3"].isin(list(iso3s))]
     if chosen.empty:
         return fig
-    labels = chosen[vote_column].map(theme.VOTE_LABELS).fillna("no record")
+    labels = chosen[vote_column].map(vocabulary.VOTE_LABELS).fillna("no record")
     hover = chosen["state_name"] + ": " + labels
     fig.add_choropleth(locations=chosen["iso3"], z=[1] * len(chosen), locationmode="ISO-3", colorscale=CLEAR,
                        showscale=False, marker_line_color=LENS_COLOUR, marker_line_width=2.5, name="Your states",

@@ -5,7 +5,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from cyberdiplomacy import safe_text
+from cyberdiplomacy import safe_text, vocabulary
 from cyberdiplomacy.charts import footer, theme
 from cyberdiplomacy.charts.timeline import _date_range
 
@@ -43,12 +43,12 @@ def lanes(meetings: pd.DataFrame, milestones: pd.DataFrame, built, window=None, 
     visible at any zoom; milestones on the same axis. Opens on `window` (start, end); the slider shows all."""
     meetings = meetings.assign(days=(pd.to_datetime(meetings["end_date"]) - pd.to_datetime(meetings["start_date"]))
                                .dt.days + 1)
-    tracks = [t for t in theme.TRACK_LABELS if t in set(meetings["track"]) | set(milestones["track"])]
+    tracks = [t for t in vocabulary.TRACK_LABELS if t in set(meetings["track"]) | set(milestones["track"])]
     lane_lists = {t: [MILESTONE_LANE] + _lanes(meetings[meetings["track"] == t]) for t in tracks}
     weights = [len(lane_lists[t]) + 1 for t in tracks] or [1]
     fig = make_subplots(rows=max(len(tracks), 1), cols=1, shared_xaxes=True, vertical_spacing=0.09,
                         row_heights=[w / sum(weights) for w in weights],
-                        subplot_titles=[theme.TRACK_LABELS[t] for t in tracks] or None)
+                        subplot_titles=[vocabulary.TRACK_LABELS[t] for t in tracks] or None)
     for row, track in enumerate(tracks, start=1):
         colour = theme.TRACK_COLOURS[track]
         part = meetings[meetings["track"] == track]

@@ -5,7 +5,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from cyberdiplomacy import pair_agreement, safe_text
+from cyberdiplomacy import pair_agreement, safe_text, vocabulary
 from cyberdiplomacy.charts import theme
 
 PAIR_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#000000"]  # Okabe-Ito, one per pair
@@ -35,6 +35,6 @@ def agreement_over_time(table: pd.DataFrame, method: str, built, sources: list[s
         fig.update_yaxes(title_text=name, title_font=dict(size=12), row=row, col=1)
     fig.update_xaxes(title=None, dtick=None)
     fig.update_layout(height=620)
-    subtitle = (f"{theme.METHOD_LABELS[method]} · per year, over the recorded plenary votes both states cast (their "
+    subtitle = (f"{vocabulary.METHOD_LABELS[method]} · per year, over the recorded plenary votes both states cast (their "
                 "number over each ICT point); a gap: no such vote that year")
     return theme.finish(fig, pair_agreement.headline(table), sources, built, subtitle)

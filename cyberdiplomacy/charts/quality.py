@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from cyberdiplomacy import vocabulary
 from cyberdiplomacy.charts import theme
 
 
@@ -13,7 +14,7 @@ def confidence_bars(quality: pd.DataFrame, built) -> go.Figure:
     rows = quality[quality["row_count"] > 0].sort_values("row_count")
     labels = [f"{name} ({count:,} rows)" for name, count in zip(rows["table_name"], rows["row_count"], strict=True)]
     fig = go.Figure()
-    for level in theme.CONFIDENCE_ORDER:
+    for level in vocabulary.CONFIDENCE_ORDER:
         counts = rows[f"{level}_row_count"]
         fig.add_bar(x=counts / rows["row_count"], y=labels, orientation="h", name=level, customdata=counts,
                     marker_color=theme.CONFIDENCE_COLOURS[level],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from cyberdiplomacy import safe_text
+from cyberdiplomacy import safe_text, vocabulary
 from cyberdiplomacy.charts import theme
 
 # A row of squares fits a phone at this length (about 13 px a square in the 260 px beside the group names); longer
@@ -36,20 +36,20 @@ def vote_roll(roll: pd.DataFrame, symbol: str, built, sources: list[str]) -> go.
     placed, ticks, labels = _placed(roll)
     drawn = safe_text.plotly_cells(placed[["state_name", "iso3", "un_regional_group", "group_position"]])
     fig = go.Figure()
-    for code in theme.VOTE_ORDER:
+    for code in vocabulary.VOTE_ORDER:
         part = placed["vote"] == code
         if not part.any():
             continue
         against = placed.loc[part, "is_against_group_majority"].to_numpy(dtype=bool)
         fig.add_scatter(x=placed.loc[part, "x"], y=placed.loc[part, "y"], mode="markers+text",
-                        name=theme.VOTE_LABELS[code], text=drawn.loc[part, "iso3"].where(against, ""),
+                        name=vocabulary.VOTE_LABELS[code], text=drawn.loc[part, "iso3"].where(against, ""),
                         # Above and below in turn: side by side, two codes are wider than two squares on a phone.
                         textposition=["top center" if x % 2 == 0 else "bottom center" for x in placed.loc[part, "x"]],
                         textfont=dict(size=9),
                         marker=dict(symbol="square", size=10, color=theme.VOTE_COLOURS[code],
                                     line=dict(color="#000000", width=[2.5 if a else 0 for a in against])),
                         customdata=drawn.loc[part, ["state_name", "un_regional_group", "group_position"]],
-                        hovertemplate="%{customdata[0]}: " + theme.VOTE_LABELS[code]
+                        hovertemplate="%{customdata[0]}: " + vocabulary.VOTE_LABELS[code]
                         + "<br>%{customdata[1]}: %{customdata[2]}<extra></extra>")
     fig.add_scatter(x=[None], y=[None], mode="markers", name=AGAINST_LABEL,
                     marker=dict(symbol="square-open", size=10, color="#000000", line=dict(width=2.5)))

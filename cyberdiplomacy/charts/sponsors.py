@@ -7,14 +7,14 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from cyberdiplomacy import wording
+from cyberdiplomacy import provenance, vocabulary, wording
 from cyberdiplomacy.charts import footer, theme
 
 ROLE_VALUE = {"original": 2, "additional": 1}
 
 
 def _group_rank(group: str) -> int:
-    order = theme.REGIONAL_GROUP_ORDER
+    order = vocabulary.REGIONAL_GROUP_ORDER
     return order.index(group) if group in order else len(order)
 
 
@@ -107,9 +107,9 @@ def flow_sankey(flows: pd.DataFrame, counts: pd.DataFrame, sponsored: str, voted
                 imported_on: str | None = None) -> go.Figure:
     """Sponsors of one text, by regional group, flowing to their recorded vote on another; sponsors with no
     recorded vote on it are left out of the flows and counted in the subtitle."""
-    recorded = counts[counts["vote_label"].isin(list(theme.VOTE_LABELS.values()))]
-    groups = [g for g in theme.REGIONAL_GROUP_ORDER if g in set(recorded["un_regional_group"])]
-    votes_present = [theme.VOTE_LABELS[c] for c in theme.VOTE_ORDER if theme.VOTE_LABELS[c] in set(
+    recorded = counts[counts["vote_label"].isin(list(vocabulary.VOTE_LABELS.values()))]
+    groups = [g for g in vocabulary.REGIONAL_GROUP_ORDER if g in set(recorded["un_regional_group"])]
+    votes_present = [vocabulary.VOTE_LABELS[c] for c in vocabulary.VOTE_ORDER if vocabulary.VOTE_LABELS[c] in set(
         recorded["vote_label"])]
     group_totals = recorded.groupby("un_regional_group")["state_count"].sum()
     vote_totals = recorded.groupby("vote_label")["state_count"].sum()
@@ -131,7 +131,7 @@ def flow_sankey(flows: pd.DataFrame, counts: pd.DataFrame, sponsored: str, voted
     total, with_vote = len(flows), int(flows["vote"].notna().sum())
     if with_vote:
         top_vote = vote_totals.sort_values(ascending=False)
-        verbs = {theme.VOTE_LABELS[code]: wording.voted(code) for code in theme.VOTE_ORDER}
+        verbs = {vocabulary.VOTE_LABELS[code]: wording.voted(code) for code in vocabulary.VOTE_ORDER}
         parts = [f"{int(n)} {verbs.get(label, label)}" for label, n in top_vote.items()]
         title = f"Of the {total} sponsors of {sponsored}, {', '.join(parts)} on {voted}"
     else:
@@ -139,7 +139,7 @@ def flow_sankey(flows: pd.DataFrame, counts: pd.DataFrame, sponsored: str, voted
     subtitle = f"Flows: the {with_vote} sponsors with a recorded vote on {voted}, by UN regional group"
     if total > with_vote:
         subtitle += f" · {total - with_vote} without one (not a member then, or no record) left out"
-    return theme.finish(fig, title, [sponsored, voted, *theme.table_sources(flows.dropna(subset=["vote"]),
+    return theme.finish(fig, title, [sponsored, voted, *provenance.table_sources(flows.dropna(subset=["vote"]),
                                                                             imported_on)], built, subtitle)
 
 
@@ -206,7 +206,7 @@ def network(sponsorships: pd.DataFrame, built) -> go.Figure:
             ys += [position.at[a, "y"], position.at[b, "y"], None]
         fig.add_scatter(x=xs, y=ys, mode="lines", line=dict(width=0.4 + 0.8 * weight, color="#BBBBBB"),
                         opacity=0.5, hoverinfo="skip", showlegend=False)
-    for group in theme.REGIONAL_GROUP_ORDER:
+    for group in vocabulary.REGIONAL_GROUP_ORDER:
         part = nodes[nodes["un_regional_group"] == group]
         if part.empty:
             continue
@@ -236,10 +236,10 @@ def composition(comp: pd.DataFrame, built) -> go.Figure:
 
 def rival_votes(rival: pd.DataFrame, sponsored: str, built) -> go.Figure:
     table = rival.pivot_table(index="voted_symbol", columns="vote", values="state_count", aggfunc="sum",
-                              fill_value=0).reindex(columns=theme.VOTE_ORDER, fill_value=0)
+                              fill_value=0).reindex(columns=vocabulary.VOTE_ORDER, fill_value=0)
     fig = go.Figure()
-    for code in theme.VOTE_ORDER:
-        fig.add_bar(y=table.index, x=table[code], orientation="h", name=theme.VOTE_LABELS[code],
+    for code in vocabulary.VOTE_ORDER:
+        fig.add_bar(y=table.index, x=table[code], orientation="h", name=vocabulary.VOTE_LABELS[code],
                     marker_color=theme.VOTE_COLOURS[code])
     fig.update_layout(barmode="stack", yaxis=dict(title=None, autorange="reversed"), height=360,
                       xaxis_title=f"Sponsors of {sponsored}")

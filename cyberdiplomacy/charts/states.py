@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from cyberdiplomacy import safe_text
+from cyberdiplomacy import provenance, safe_text, vocabulary
 from cyberdiplomacy.charts import footer, theme
 
 
@@ -16,15 +16,15 @@ def vote_strip(votes: pd.DataFrame, built, imported_on: str | None = None) -> go
     drawn = safe_text.plotly_cells(plenary)
     order = list(dict.fromkeys(drawn.sort_values("vote_date")["label"]))
     fig = go.Figure()
-    for code in theme.VOTE_ORDER:
+    for code in vocabulary.VOTE_ORDER:
         part = drawn[drawn["vote"] == code]
         if part.empty:
             continue
-        fig.add_scatter(x=part["label"], y=part["state_name"], mode="markers", name=theme.VOTE_LABELS[code],
+        fig.add_scatter(x=part["label"], y=part["state_name"], mode="markers", name=vocabulary.VOTE_LABELS[code],
                         marker=dict(symbol="square", size=22, color=theme.VOTE_COLOURS[code]),
                         customdata=part[["resolution_symbol", "title"]].fillna(""),
                         hovertemplate="%{y} · %{customdata[0]}<br>%{customdata[1]}<br>"
-                        + theme.VOTE_LABELS[code] + "<extra></extra>")
+                        + vocabulary.VOTE_LABELS[code] + "<extra></extra>")
     names = list(dict.fromkeys(plenary["state_name"]))
     fig.update_layout(xaxis=dict(categoryorder="array", categoryarray=order, title=None),
                       yaxis=dict(title=None, categoryorder="array",
@@ -40,7 +40,7 @@ def vote_strip(votes: pd.DataFrame, built, imported_on: str | None = None) -> go
     else:
         title = "No recorded votes"
     fig = theme.finish(fig, title, list(dict.fromkeys(plenary["resolution_symbol"]))
-                       + theme.table_sources(plenary, imported_on), built)
+                       + provenance.table_sources(plenary, imported_on), built)
     # Vote labels at a fixed angle with room reserved: on a phone plotly stood them upright, over the footer.
     depth = footer.rotated_categories(fig, order)
     fig.update_layout(height=fig.layout.height + depth)
@@ -63,8 +63,8 @@ def agreement_bars(agreement: pd.DataFrame, state_name: str, built, top_n: int =
     shown = pd.concat([ranked.head(top_n), ranked.tail(top_n)]).drop_duplicates("other_iso3")
     drawn = safe_text.plotly_cells(shown)
     fig = go.Figure()
-    for group in [g for g in theme.REGIONAL_GROUP_ORDER if g in set(shown["other_un_regional_group"])] + sorted(
-            set(shown["other_un_regional_group"]) - set(theme.REGIONAL_GROUP_ORDER)):
+    for group in [g for g in vocabulary.REGIONAL_GROUP_ORDER if g in set(shown["other_un_regional_group"])] + sorted(
+            set(shown["other_un_regional_group"]) - set(vocabulary.REGIONAL_GROUP_ORDER)):
         part = drawn[shown["other_un_regional_group"] == group]
         fig.add_bar(x=part["agreement_share"], y=part["other_state_name"], orientation="h", name=group,
                     marker_color=theme.REGIONAL_GROUP_COLOURS.get(group, "#999999"),
@@ -88,7 +88,7 @@ def agreement_bars(agreement: pd.DataFrame, state_name: str, built, top_n: int =
         title = f"No shared votes on record for {state_name}"
     subtitle = ((f"{ties}<br>" if ties else "") + f"{top_n} closest and {top_n} farthest among states sharing at "
                 f"least {min_shared} votes" + (f" · {scope_text}" if scope_text else ""))
-    fig = theme.finish(fig, title, sources or theme.table_sources(agreement, imported_on), built, subtitle)
+    fig = theme.finish(fig, title, sources or provenance.table_sources(agreement, imported_on), built, subtitle)
     return footer.reserve(fig, AXIS_WITH_TITLE_PX)  # tick labels and the axis title sit above the footer
 
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from cyberdiplomacy import vocabulary
 from cyberdiplomacy.charts import theme
 
 
 def term_bars(counts: pd.DataFrame, term: str, built, sources: list[str]) -> go.Figure:
     """Paragraphs using the term per year, stacked by track (input: text_views.term_counts)."""
     fig = go.Figure()
-    for track in theme.TRACK_LABELS:
+    for track in vocabulary.TRACK_LABELS:
         rows = counts[counts["track"] == track]
-        fig.add_bar(x=rows["adopted_year"], y=rows["paragraph_count"], name=theme.TRACK_SHORT_LABELS[track],
+        fig.add_bar(x=rows["adopted_year"], y=rows["paragraph_count"], name=vocabulary.TRACK_SHORT_LABELS[track],
                     marker_color=theme.TRACK_COLOURS[track], customdata=rows[["occurrence_count", "text_count"]],
                     hovertemplate="%{x}: %{y} paragraphs in %{customdata[1]} texts (%{customdata[0]} uses)"
                                   "<extra></extra>")

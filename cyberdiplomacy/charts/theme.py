@@ -1,45 +1,32 @@
-"""The one visual language: vote colours, category orders, fonts, titles and the source footer."""
+"""The one visual language: colours (one fixed colour per vote value, colour-blind safe), fonts, the plotly
+template, titles and where the source footer sits. The words and category orders are in vocabulary.py, the
+footer's text in provenance.py."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from cyberdiplomacy import measures
+from cyberdiplomacy import vocabulary
+from cyberdiplomacy.provenance import footer_text
 from cyberdiplomacy.safe_text import plotly as plotly_text
 from cyberdiplomacy.safe_text import plotly_lines
 
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
-VOTE_ORDER = ["Y", "N", "A", "X"]
-VOTE_LABELS = {"Y": "Yes", "N": "No", "A": "Abstain", "X": "Did not vote"}
 VOTE_COLOURS = {"Y": "#0072B2", "N": "#D55E00", "A": "#E69F00", "X": "#BBBBBB"}
-VOTE_LABEL_COLOURS = {VOTE_LABELS[v]: c for v, c in VOTE_COLOURS.items()}
+VOTE_LABEL_COLOURS = {vocabulary.VOTE_LABELS[v]: c for v, c in VOTE_COLOURS.items()}
 UNKNOWN_COLOUR = "#E8E8E8"
 
-ADOPTION_LABELS = {"recorded_vote": "Recorded vote", "without_vote": "Adopted without a vote", "unknown": "Mode unknown"}
 ADOPTION_COLOURS = {"recorded_vote": "#0072B2", "without_vote": "#009E73", "unknown": "#999999"}
 
-REGIONAL_GROUP_ORDER = [
-    "African States", "Asia-Pacific States", "Eastern European States",
-    "Latin American and Caribbean States", "Western European and other States", "No regional group",
-]
-REGIONAL_GROUP_COLOURS = dict(zip(REGIONAL_GROUP_ORDER,
+REGIONAL_GROUP_COLOURS = dict(zip(vocabulary.REGIONAL_GROUP_ORDER,
                                   ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#999999"], strict=True))
 
-TRACK_LABELS = {
-    "criminal_ict": "Criminal use of ICTs (Third Committee, CCPCJ)",
-    "international_security": "ICTs and international security (First Committee)",
-}
-TRACK_SHORT_LABELS = {"criminal_ict": "Crime track", "international_security": "Security track"}  # legends
-CONFIDENCE_ORDER = ["confirmed", "single-source", "inferred"]
 CONFIDENCE_COLOURS = {"confirmed": "#009E73", "single-source": "#56B4E9", "inferred": "#CC79A7"}  # Okabe-Ito
-METHOD_LABELS = {key: m.label for key, m in measures.MEASURES.items()}  # the agreement measures, metrics.METHODS
 TRACK_COLOURS = {"criminal_ict": "#D55E00", "international_security": "#0072B2"}
 
 FONT_FAMILY = "Source Sans Pro, Helvetica Neue, Arial, sans-serif"  # system fonts only: works offline
-ATTRIBUTION = "Cybercrime Diplomacy Dashboard · CC BY 4.0"
 FOOTER_MARGIN = 70
 TOP_MARGIN = 100  # the title, its subtitle and the legend
 
@@ -58,75 +45,6 @@ pio.templates["cyberdiplomacy"] = go.layout.Template(
         hoverlabel=dict(font=dict(family=FONT_FAMILY)),
     )
 )
-
-
-MAX_FOOTER_REFERENCES = 5  # the full list travels in the figure's meta and in every export's 'about'
-
-# Where per-state votes come from: the `origin` column of votes / all_votes, named for footers and exports.
-ORIGIN_ORDER = ["curated", "history", "unxml", "undl"]
-CURATED_SOURCE = "curated record (data/votes.csv)"
-HISTORY_SOURCE = "Voeten UNGA voting data (doi:10.7910/DVN/LEJUQZ)"
-# Its terms ask that the United Nations be acknowledged as the source wherever its rows are used.
-UNXML_SOURCE = "UN machine-readable GA resolutions"  # the repository is named in the data contract and citation
-UNDL_NOTICE = "© United Nations"
-UNDL_ATTRIBUTION = ("Includes the UN Digital Library's General Assembly Voting Data (record 4060887), "
-                    f"{UNDL_NOTICE}, for non-commercial use with attribution.")
-IMPORT_HINT = "import the UN voting file for later years (python -m etl import-undl FILE)"
-
-
-def undl_source(imported_on: str | None = None) -> str:
-    date = f", imported {str(imported_on)[:10]}" if imported_on and str(imported_on) not in ("NaT", "None") else ""
-    return f"UN Digital Library voting data{date}, {UNDL_NOTICE}"
-
-
-def origin_source(origin: str, imported_on: str | None = None) -> str:
-    """The source name of one origin ('curated', 'history', 'unxml', 'undl')."""
-    if origin == "undl":
-        return undl_source(imported_on)
-    return {"curated": CURATED_SOURCE, "history": HISTORY_SOURCE, "unxml": UNXML_SOURCE}.get(origin, str(origin))
-
-
-def origin_sources(origins, imported_on: str | None = None) -> list[str]:
-    """Source names for the origins present in the drawn rows, in a fixed order (curated, history, unxml, undl).
-
-    `origins` is any iterable of origin values; a value may list several, comma-separated."""
-    values = origins.unique() if hasattr(origins, "unique") else set(origins)  # a few distinct values, many rows
-    present = {part.strip() for value in values if isinstance(value, str) for part in value.split(",")}
-    present.discard("")
-    ordered = [o for o in ORIGIN_ORDER if o in present] + sorted(present - set(ORIGIN_ORDER))
-    return [origin_source(o, imported_on) for o in ordered]
-
-
-def table_sources(table, imported_on: str | None = None, default: tuple[str, ...] = (CURATED_SOURCE,)) -> list[str]:
-    """Origin source names from a table's `origin` (or comma-joined `origins`) column; `default` without one."""
-    for column in ("origin", "origins"):
-        if column in getattr(table, "columns", ()):
-            return origin_sources(table[column].dropna(), imported_on) or list(default)
-    return list(default)
-
-
-UNXML_ATTRIBUTION = ("Includes the United Nations' machine-readable General Assembly resolutions "
-                     "(github.com/UNxml/GAresolutions): unofficial copies, without warranty; source: United Nations.")
-
-
-def attribution_for(sources) -> str:
-    """The notices the sources' terms ask for: the UN Digital Library's and the UN resolutions' ('' for neither)."""
-    texts = [str(s) for s in sources or ()]
-    notices = [UNDL_ATTRIBUTION] if any(UNDL_NOTICE in t for t in texts) else []
-    notices += [UNXML_ATTRIBUTION] if any(UNXML_SOURCE in t for t in texts) else []
-    return " ".join(notices)
-
-
-def footer_text(sources: list[str], built: dt.date | str | None) -> str:
-    unique = list(dict.fromkeys(s for s in sources if isinstance(s, str) and s))  # keeps order, drops repeats and NaN
-    # An attribution the source's terms require is never cut: the UN Digital Library's, the UN resolutions'.
-    notices = [s for s in unique if UNDL_NOTICE in s or s == UNXML_SOURCE]
-    unique = [s for s in unique if s not in notices]
-    if len(unique) > MAX_FOOTER_REFERENCES:
-        unique = [*unique[:2], f"… {len(unique) - 3} more …", unique[-1]]
-    refs = ", ".join(unique + notices)
-    built_text = built.isoformat() if isinstance(built, dt.date) else (built or "unknown")
-    return f"Source: {refs or 'curated dataset'} · Data built {built_text} · {ATTRIBUTION}"
 
 
 def finish(fig: go.Figure, title: str, sources: list[str], built, subtitle: str = "") -> go.Figure:
@@ -185,5 +103,3 @@ def for_screen(fig: go.Figure) -> go.Figure:
     return shown
 
 
-def vote_label(code: str | None) -> str:
-    return VOTE_LABELS.get(code or "", "Unknown")

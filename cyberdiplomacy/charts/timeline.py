@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from cyberdiplomacy import safe_text
+from cyberdiplomacy import safe_text, vocabulary
 from cyberdiplomacy.charts import theme
 
 STATUS_OPACITY = {"held": 0.9, "scheduled": 0.5, "postponed": 0.25}
@@ -21,7 +21,7 @@ def process_timeline(meetings: pd.DataFrame, milestones: pd.DataFrame, built,
                      title: str | None = None) -> go.Figure:
     """One row per body; bars are sessions (faded when postponed), diamonds are adopted texts."""
     fig = go.Figure()
-    for track in theme.TRACK_LABELS:
+    for track in vocabulary.TRACK_LABELS:
         for status, opacity in STATUS_OPACITY.items():
             part = meetings[(meetings["track"] == track) & (meetings["status"] == status)]
             if part.empty:
@@ -31,7 +31,8 @@ def process_timeline(meetings: pd.DataFrame, milestones: pd.DataFrame, built,
                 base=pd.to_datetime(part["start_date"]), x=[_bar_width_ms(s, e) for s, e in
                                                            zip(part["start_date"], part["end_date"], strict=True)],
                 y=part["body_short"], orientation="h", marker_color=theme.TRACK_COLOURS[track], opacity=opacity,
-                name=f"{theme.TRACK_SHORT_LABELS[track]}: {status}", hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
+                name=f"{vocabulary.TRACK_SHORT_LABELS[track]}: {status}", hovertext=hover,
+                hovertemplate="%{hovertext}<extra></extra>",
                 legendgroup=track,
             )
     dated = milestones[milestones["adopted_date"].notna()]
@@ -40,7 +41,7 @@ def process_timeline(meetings: pd.DataFrame, milestones: pd.DataFrame, built,
         if part.empty:
             continue
         fig.add_scatter(x=pd.to_datetime(part["adopted_date"]), y=[row_name] * len(part), mode="markers",
-                        name=f"Texts adopted: {theme.TRACK_SHORT_LABELS[track].removesuffix(' track').lower()}",
+                        name=f"Texts adopted: {vocabulary.TRACK_SHORT_LABELS[track].removesuffix(' track').lower()}",
                         marker=dict(symbol="diamond", size=11, color=theme.TRACK_COLOURS[track],
                                     line=dict(width=1, color="white")),
                         customdata=safe_text.plotly_cells(part[["symbol", "title", "adoption_mode"]].fillna("")),
@@ -48,7 +49,7 @@ def process_timeline(meetings: pd.DataFrame, milestones: pd.DataFrame, built,
                                       "%{customdata[2]}<extra></extra>")
     # Bodies grouped by track, each track's bodies in order of their first session.
     first_session = meetings.groupby(["track", "body_short"])["start_date"].min().reset_index()
-    first_session["track_rank"] = first_session["track"].map({t: i for i, t in enumerate(theme.TRACK_LABELS)})
+    first_session["track_rank"] = first_session["track"].map({t: i for i, t in enumerate(vocabulary.TRACK_LABELS)})
     bodies = list(first_session.sort_values(["track_rank", "start_date"])["body_short"])
     rows = list(dict.fromkeys(list(MILESTONE_ROWS.values()) + bodies))
     fig.update_layout(barmode="overlay", xaxis=dict(type="date", title=None),

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from cyberdiplomacy import formatting, group_support, safe_text, wording
+from cyberdiplomacy import formatting, group_support, provenance, safe_text, vocabulary, wording
 from cyberdiplomacy.charts import geo, theme
 
 VOTE_WORDS = {"Y": "yes_count", "N": "no_count", "A": "abstain_count", "X": "non_voting_count"}
@@ -17,12 +17,12 @@ def vote_history(history: pd.DataFrame, built, imported_on: str | None = None) -
     years = recorded["adopted_date"].map(_year_text).astype("string")
     recorded["label"] = recorded["symbol"].astype("string").str.replace("A/RES/", "", regex=False) + " (" + years + ")"
     fig = go.Figure()
-    for code in theme.VOTE_ORDER:
+    for code in vocabulary.VOTE_ORDER:
         column = f"plenary_state_{VOTE_WORDS[code]}"
         fig.add_bar(y=safe_text.plotly_cells(recorded[["label"]])["label"], x=recorded[column], orientation="h",
-                    name=theme.VOTE_LABELS[code], marker_color=theme.VOTE_COLOURS[code],
+                    name=vocabulary.VOTE_LABELS[code], marker_color=theme.VOTE_COLOURS[code],
                     customdata=safe_text.plotly_cells(recorded[["title", "symbol"]]),
-                    hovertemplate="%{customdata[1]}<br>%{customdata[0]}<br>" + theme.VOTE_LABELS[code]
+                    hovertemplate="%{customdata[1]}<br>%{customdata[0]}<br>" + vocabulary.VOTE_LABELS[code]
                     + ": %{x}<extra></extra>")
     fig.update_layout(barmode="stack", yaxis=dict(autorange="reversed", title=None),
                       xaxis_title="Member states", height=140 + 34 * max(len(recorded), 1))
@@ -36,7 +36,7 @@ def vote_history(history: pd.DataFrame, built, imported_on: str | None = None) -
         title = "No recorded vote in this selection"
     subtitle = f"{len(recorded)} recorded plenary votes with per-state rows · " + adoption_counts_text(history)
     origins = recorded["vote_origins"] if "vote_origins" in recorded.columns else ["curated"]
-    return theme.finish(fig, title, list(recorded["symbol"]) + theme.origin_sources(origins, imported_on), built,
+    return theme.finish(fig, title, list(recorded["symbol"]) + provenance.origin_sources(origins, imported_on), built,
                         subtitle)
 
 
@@ -56,9 +56,9 @@ def adoption_counts_text(history: pd.DataFrame) -> str:
 def adoption_timeline(history: pd.DataFrame, built) -> go.Figure:
     """Every text of both tracks on a time axis, coloured by how it was adopted."""
     dated = history[history["adopted_date"].notna()].copy()
-    dated["track_label"] = dated["track"].map(theme.TRACK_LABELS)
+    dated["track_label"] = dated["track"].map(vocabulary.TRACK_LABELS)
     fig = go.Figure()
-    for mode, label in theme.ADOPTION_LABELS.items():
+    for mode, label in vocabulary.ADOPTION_LABELS.items():
         part = dated[dated["adoption_mode"] == mode]
         if part.empty:
             continue
@@ -88,23 +88,23 @@ def _tally_text(row) -> str:
     if row.get("has_state_votes"):
         return "Per-state rows: " + formatting.tally(row["plenary_state_yes_count"], row["plenary_state_no_count"],
                                                      row["plenary_state_abstain_count"])
-    return theme.ADOPTION_LABELS.get(row.get("adoption_mode"), "")
+    return vocabulary.ADOPTION_LABELS.get(row.get("adoption_mode"), "")
 
 
 def vote_map(votes: pd.DataFrame, symbol: str, built, imported_on: str | None = None) -> go.Figure:
     """Choropleth of one recorded vote; small States as markers; land outside the record stays grey."""
-    labels = votes["vote"].map(theme.VOTE_LABELS)
+    labels = votes["vote"].map(vocabulary.VOTE_LABELS)
     fig = go.Figure()
-    for code in theme.VOTE_ORDER:
+    for code in vocabulary.VOTE_ORDER:
         part = votes[votes["vote"] == code]
         if not part.empty:
-            geo.add_category(fig, part, theme.VOTE_LABELS[code], theme.VOTE_COLOURS[code], theme.VOTE_LABELS[code])
+            geo.add_category(fig, part, vocabulary.VOTE_LABELS[code], theme.VOTE_COLOURS[code], vocabulary.VOTE_LABELS[code])
     geo.style(fig)
     counts = labels.value_counts()
     abstain_count = counts.get("Abstain", 0)
     title = (f"{symbol}: {counts.get('Yes', 0)} yes, {counts.get('No', 0)} no, "
              f"{abstain_count} abstention{'' if abstain_count == 1 else 's'}")
-    return theme.finish(fig, title, [symbol, *theme.table_sources(votes, imported_on)], built,
+    return theme.finish(fig, title, [symbol, *provenance.table_sources(votes, imported_on)], built,
                         _map_note(votes, lambda row: wording.sentence([row.state_name], row.vote)))
 
 
@@ -118,16 +118,16 @@ def _map_note(states: pd.DataFrame, say) -> str:
 def votes_by_group(votes: pd.DataFrame, symbol: str, built, imported_on: str | None = None) -> go.Figure:
     """Stacked shares of each vote within each UN regional group."""
     table = (votes.groupby(["un_regional_group", "vote"]).size().unstack(fill_value=0)
-             .reindex(index=[g for g in theme.REGIONAL_GROUP_ORDER if g in set(votes["un_regional_group"])],
-                      columns=theme.VOTE_ORDER, fill_value=0))
+             .reindex(index=[g for g in vocabulary.REGIONAL_GROUP_ORDER if g in set(votes["un_regional_group"])],
+                      columns=vocabulary.VOTE_ORDER, fill_value=0))
     fig = go.Figure()
-    for code in theme.VOTE_ORDER:
-        fig.add_bar(y=table.index, x=table[code], orientation="h", name=theme.VOTE_LABELS[code],
+    for code in vocabulary.VOTE_ORDER:
+        fig.add_bar(y=table.index, x=table[code], orientation="h", name=vocabulary.VOTE_LABELS[code],
                     marker_color=theme.VOTE_COLOURS[code],
-                    hovertemplate="%{y}: %{x} " + theme.VOTE_LABELS[code].lower() + "<extra></extra>")
+                    hovertemplate="%{y}: %{x} " + vocabulary.VOTE_LABELS[code].lower() + "<extra></extra>")
     fig.update_layout(barmode="stack", yaxis=dict(autorange="reversed", title=None), xaxis_title="Member states",
                       height=360)
-    counts = table.rename(columns=dict(zip(theme.VOTE_ORDER, group_support.COUNT_COLUMNS, strict=True)))
+    counts = table.rename(columns=dict(zip(vocabulary.VOTE_ORDER, group_support.COUNT_COLUMNS, strict=True)))
     shares = group_support.yes_shares(counts, list(table.index))
     if (ends := group_support.strongest_and_weakest(shares)) is not None:
         most, least = ends
@@ -135,7 +135,7 @@ def votes_by_group(votes: pd.DataFrame, symbol: str, built, imported_on: str | N
                  f"weakest from {least} ({shares[least]:.0%})")
     else:
         title = f"{symbol}: votes by regional group"
-    return theme.finish(fig, title, [symbol, *theme.table_sources(votes, imported_on), "UN DGACM regional groups"],
+    return theme.finish(fig, title, [symbol, *provenance.table_sources(votes, imported_on), "UN DGACM regional groups"],
                         built)
 
 
@@ -167,7 +167,7 @@ def camp_of(vote_a: str | None, vote_b: str | None, member_a: bool | None = True
 
 def _missing_label(votes: pd.Series, members: pd.Series | None) -> pd.Series:
     """Vote labels; a missing vote reads 'Not a member' (not a member on the vote date) or 'No record'."""
-    labels = votes.map(theme.VOTE_LABELS)
+    labels = votes.map(vocabulary.VOTE_LABELS)
     if members is None:
         members = pd.Series(True, index=votes.index)
     return labels.where(votes.notna(), members.map(lambda m: NOT_MEMBER if _false(m) else NO_RECORD))
@@ -187,15 +187,15 @@ def crosstab_counts(both: pd.DataFrame) -> pd.DataFrame:
     (not a member on that date, or an observer) or 'No record', never 'Did not vote'."""
     a = _missing_label(both["vote_a"], both.get("member_a"))
     b = _missing_label(both["vote_b"], both.get("member_b"))
-    order = [theme.VOTE_LABELS[v] for v in theme.VOTE_ORDER]
+    order = [vocabulary.VOTE_LABELS[v] for v in vocabulary.VOTE_ORDER]
     extra = [label for label in (NOT_MEMBER, NO_RECORD) if label in set(a) | set(b)]
     return pd.crosstab(a, b).reindex(index=order + extra, columns=order + extra, fill_value=0)
 
 
 def _pair_sources(both: pd.DataFrame, imported_on: str | None) -> list[str]:
     if {"origin_a", "origin_b"} <= set(both.columns):
-        return theme.origin_sources(pd.concat([both["origin_a"], both["origin_b"]]), imported_on)
-    return theme.table_sources(both, imported_on)
+        return provenance.origin_sources(pd.concat([both["origin_a"], both["origin_b"]]), imported_on)
+    return provenance.table_sources(both, imported_on)
 
 
 def competing_crosstab(both: pd.DataFrame, symbol_a: str, symbol_b: str, built,

@@ -1,8 +1,8 @@
 """Figures of the record's texts: the Overview timeline, the resolution history and one vote (Resolution history)."""
 from __future__ import annotations
 
-from cyberdiplomacy import defaults, queries, roll_call, state_views, tables
-from cyberdiplomacy.charts import lens, theme, timeline, votes
+from cyberdiplomacy import defaults, provenance, queries, roll_call, state_views, tables
+from cyberdiplomacy.charts import lens, timeline, votes
 from cyberdiplomacy.charts import roll_call as roll_chart
 from cyberdiplomacy.figures.registry import Drawn, FigureUnavailable, built_date, figure, imported_on, years
 from cyberdiplomacy.figures.source import Source, q
@@ -70,7 +70,7 @@ def vote_roll(src: Source, filters: Filters) -> Drawn:
     table = src.derive(roll_call.roll, q(queries.resolution_votes, symbol=resolution(filters), stage="plenary"))
     if table.empty:
         _votes(src, filters)  # raises, saying why
-    sources = [resolution(filters), *theme.table_sources(table, imported_on(src)), "UN DGACM regional groups"]
+    sources = [resolution(filters), *provenance.table_sources(table, imported_on(src)), "UN DGACM regional groups"]
     return Drawn(roll_chart.vote_roll(table, resolution(filters), built_date(src), sources), table)
 
 

@@ -2,9 +2,9 @@
 and how united each bloc voted. --state narrows every one of them to the drafts those states sponsored."""
 from __future__ import annotations
 
-from cyberdiplomacy import defaults, metrics, queries, tables
+from cyberdiplomacy import defaults, metrics, provenance, queries, tables
 from cyberdiplomacy import sponsor_views as sv
-from cyberdiplomacy.charts import sponsors, theme
+from cyberdiplomacy.charts import sponsors
 from cyberdiplomacy.figures.registry import Drawn, FigureUnavailable, built_date, figure, imported_on
 from cyberdiplomacy.figures.source import Source, q
 from cyberdiplomacy.filters import Filters
@@ -78,5 +78,5 @@ def cohesion_per_vote(src: Source, blocs, scope: str = "cyber", from_year: int =
 @figure("bloc-cohesion", "agreement index of each bloc on each recorded vote on the ICT resolutions")
 def bloc_cohesion(src: Source, filters: Filters, blocs: tuple[str, ...] = defaults.DEFAULT_BLOCS) -> Drawn:
     member_votes, cohesion = cohesion_per_vote(src, blocs)
-    sources = [*theme.table_sources(member_votes, imported_on(src)), "bloc_memberships"]
+    sources = [*provenance.table_sources(member_votes, imported_on(src)), "bloc_memberships"]
     return Drawn(sponsors.cohesion(cohesion, built_date(src), sources), cohesion)

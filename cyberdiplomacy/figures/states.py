@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from cyberdiplomacy import alignment_views as av
-from cyberdiplomacy import defaults, measures, pair_agreement, queries
+from cyberdiplomacy import defaults, measures, pair_agreement, queries, vocabulary
 from cyberdiplomacy.charts import pairs as pair_charts
-from cyberdiplomacy.charts import states, theme
+from cyberdiplomacy.charts import states
 from cyberdiplomacy.figures.registry import Drawn, FigureUnavailable, built_date, figure, imported_on
 from cyberdiplomacy.figures.source import Source, q
 from cyberdiplomacy.filters import Filters, year_span
@@ -67,7 +67,7 @@ def agreement(src: Source, filters: Filters, state: str | None = None, scope: st
     if partners.empty:
         raise FigureUnavailable(f"no shared votes on record for {name}")
     fig = states.agreement_bars(partners, name, built_date(src), sources=result.sources,
-                                scope_text=f"{theme.METHOD_LABELS[method]} · {drawn_text(src, filters, scope)}")
+                                scope_text=f"{vocabulary.METHOD_LABELS[method]} · {drawn_text(src, filters, scope)}")
     return Drawn(with_measure(fig, method), partners)
 
 

@@ -1,13 +1,13 @@
 """Figures of the Texts page: how often a term appears in the record's texts."""
 from __future__ import annotations
 
-from cyberdiplomacy import queries, text_views
-from cyberdiplomacy.charts import texts, theme
+from cyberdiplomacy import provenance, queries, text_views
+from cyberdiplomacy.charts import texts
 from cyberdiplomacy.figures.registry import Drawn, FigureUnavailable, built_date, figure
 from cyberdiplomacy.figures.source import Source
 from cyberdiplomacy.filters import Filters
 
-SOURCES = [theme.UNXML_SOURCE, "A/C.3/73/L.9/Rev.1"]  # the 2018 draft's words are from its public document
+SOURCES = [provenance.UNXML_SOURCE, "A/C.3/73/L.9/Rev.1"]  # the 2018 draft's words are from its public document
 
 
 @figure("term-frequency", "paragraphs of the record's texts using a term, per year and track (--search, --track)")

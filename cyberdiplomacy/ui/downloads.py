@@ -8,8 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from cyberdiplomacy import citation, dataset, exports
-from cyberdiplomacy.charts import theme
+from cyberdiplomacy import citation, dataset, exports, provenance
 from cyberdiplomacy.ui import data
 
 
@@ -56,7 +55,7 @@ def table_downloads(name: str, table: pd.DataFrame, text: str, confidence: list[
     selection = f"rows containing {text!r}; " if text else ""
     selection += "confidence: " + ", ".join(confidence)
     sourced_downloads(name, table, selection,
-                      [f"data/{name}.csv", *theme.table_sources(table, data.imported_on(), default=())])
+                      [f"data/{name}.csv", *provenance.table_sources(table, data.imported_on(), default=())])
 
 
 def sourced_downloads(name: str, table: pd.DataFrame, selection: str, sources: list[str]) -> None:
@@ -88,9 +87,9 @@ def _dataset_zip() -> bytes:
     from cyberdiplomacy import queries
 
     tables = {name: data.query(queries.table, name=name) for name in queries.TABLES}
-    sources = [s for t in tables.values() for s in theme.table_sources(t, data.imported_on(), default=())]
+    sources = [s for t in tables.values() for s in provenance.table_sources(t, data.imported_on(), default=())]
     return dataset.package_zip(tables, data.query(queries.contract_columns), data.build_dict(),
-                               theme.attribution_for(sources))
+                               provenance.attribution_for(sources))
 
 
 def dataset_download() -> None:
