@@ -1,5 +1,7 @@
-"""The data-contract section of the README, generated from data/datapackage.json and etl/contract.py (the texts
-the build writes as the views' COMMENTs), so the README and the warehouse cannot drift."""
+"""Generated documentation, so it cannot drift from what it describes: the README's data contract, from
+data/datapackage.json and etl/contract.py (the texts the build writes as the views' COMMENTs), and the build's steps
+in docs/ARCHITECTURE.md, from etl/steps.py. `python -m etl.docs` prints the first, `python -m etl.docs steps` the
+second."""
 from __future__ import annotations
 
 import sys
@@ -49,5 +51,22 @@ def bundled_markdown(catalog: Catalog) -> str:
     return "\n".join(parts) + "\n"
 
 
+def steps_markdown() -> str:
+    """The build's steps in order: layer, Python part and SQL file (under etl/sql/), and the SQL a step's Python
+    part or a command runs itself."""
+    from etl.steps import FOLDERS, STEPS  # the steps import every loader; the contract alone needs none of them
+
+    parts = ["| # | step | schema | Python part | SQL file | its other SQL |", "|---|---|---|---|---|---|"]
+    for number, step in enumerate(STEPS, start=1):
+        python = f"`{step.python.__name__}` ({step.python.__module__.replace('.', '/')}.py)" if step.python else ""
+        parts.append(f"| {number} | {step.name} | `{step.layer}` | {python} | "
+                     + (f"`{step.sql}`" if step.sql else "") + " | "
+                     + (f"`{step.helpers}/`" if step.helpers else "") + " |")
+    return "\n".join(parts) + f"\n\nFolders: {', '.join(f'`{folder}/` ({layer})' for layer, folder in FOLDERS.items())}.\n"
+
+
 if __name__ == "__main__":
-    sys.stdout.write(contract_markdown(load_catalog(Path(__file__).resolve().parent.parent / "data")))
+    if sys.argv[1:] == ["steps"]:
+        sys.stdout.write(steps_markdown())
+    else:
+        sys.stdout.write(contract_markdown(load_catalog(Path(__file__).resolve().parent.parent / "data")))

@@ -1,8 +1,10 @@
-"""The README's data contract is the one generated from data/datapackage.json; the quick start is two commands."""
+"""The README's data contract is the one generated from data/datapackage.json and etl/contract.py, and
+docs/ARCHITECTURE.md's list of the build's steps the one generated from etl/steps.py; the quick start is two
+commands."""
 import subprocess
 from pathlib import Path
 
-from etl.docs import contract_markdown
+from etl.docs import contract_markdown, steps_markdown
 from etl.schema import load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -11,6 +13,11 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_readme_contract_is_current():
     expected = contract_markdown(load_catalog(ROOT / "data"))
     assert expected in (ROOT / "README.md").read_text(encoding="utf-8"), "run: python -m etl.docs, paste into README"
+
+
+def test_architecture_lists_the_build_steps_as_they_are():
+    assert steps_markdown() in (ROOT / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8"), (
+        "run: python -m etl.docs steps, paste into docs/ARCHITECTURE.md")
 
 
 def fresh_clone_plan(target: str, tmp_path: Path) -> list[str]:
