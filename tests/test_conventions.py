@@ -135,3 +135,76 @@ def test_every_module_has_a_docstring():
         if path.name == "__init__.py" and not tree.body:
             continue
         assert ast.get_docstring(tree), f"{path} lacks a module docstring"
+
+
+def cyberdiplomacy_imports(path: Path) -> set[str]:
+    """The project's own modules a file imports, as dotted names below `cyberdiplomacy` ('charts.theme', 'ui')."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("cyberdiplomacy"):
+            base = node.module.removeprefix("cyberdiplomacy").lstrip(".")
+            found |= {f"{base}.{a.name}".strip(".") if not base else base for a in node.names}
+            if not base:
+                found |= {a.name for a in node.names}
+        elif isinstance(node, ast.Import):
+            found |= {a.name.removeprefix("cyberdiplomacy.") for a in node.names if a.name.startswith("cyberdiplomacy.")}
+    return found
+
+
+PACKAGE = ROOT / "cyberdiplomacy"
+DRAWING_AND_PAGES = ("charts", "figures", "ui", "briefing")  # the layers above the core, in that order
+# The core: the package's own modules (queries, measures, shaping, words, provenance) and the shaping per page.
+CORE_MODULES = [p for p in PACKAGE.glob("*.py") if p.name != "__main__.py"] + sorted((PACKAGE / "views").glob("*.py"))
+
+
+def layer(name: str) -> str:
+    return name.split(".")[0]
+
+
+def test_the_core_never_imports_the_layers_above_it():
+    """Shaping, words and measures are read by charts, figures, pages and packs, never the other way round: a core
+    module that reached up for a colour or a label made every chart change a core change."""
+    for path in CORE_MODULES:
+        upward = {n for n in cyberdiplomacy_imports(path) if layer(n) in DRAWING_AND_PAGES}
+        assert not upward, f"{path.relative_to(ROOT)} imports {sorted(upward)}"
+
+
+def test_charts_take_frames_and_figures_never_import_each_other():
+    for path in (PACKAGE / "charts").glob("*.py"):
+        above = {n for n in cyberdiplomacy_imports(path) if layer(n) in ("figures", "ui", "briefing")}
+        assert not above, f"{path.relative_to(ROOT)} imports {sorted(above)}"
+    shared = {"registry", "source", "vote_data", "__init__"}  # the registry, the data source, votes several draw
+    for path in (PACKAGE / "figures").glob("*.py"):
+        siblings = {n for n in cyberdiplomacy_imports(path)
+                    if layer(n) == "figures" and n.split(".")[-1] not in shared and n != "figures"}
+        assert not siblings, f"{path.relative_to(ROOT)} imports {sorted(siblings)}: shared shaping goes in the core"
+        assert not {n for n in cyberdiplomacy_imports(path) if layer(n) in ("ui", "briefing")}, path
+
+
+MAX_MODULE_LINES = 300
+MAX_FUNCTION_LINES = 60
+SIZE_ALLOWED = {  # what is larger than the limits, and why
+    "scripts/bench.py": "one script measures every user path against its baseline, section by section; each short",
+    "scripts/load_test.py": "the load-test driver: its argument parsing, report and replicas read best in one file",
+    "etl/unxml.py:read": "reads one resolution of the UN's JSON in the source's own order of fields, each a few lines",
+}
+SIZED_FILES = [ROOT / "dashboard.py", *PAGE_FILES, *PACKAGE.rglob("*.py"), *(ROOT / "etl").rglob("*.py"),
+               *(ROOT / "scripts").rglob("*.py")]
+
+
+def test_modules_and_functions_stay_small():
+    """A newcomer reads a module in one sitting: about 300 lines, functions about 60, exceptions named with why."""
+    too_big = []
+    for path in dict.fromkeys(SIZED_FILES):
+        name = str(path.relative_to(ROOT))
+        text = path.read_text(encoding="utf-8")
+        if len(text.splitlines()) > MAX_MODULE_LINES and name not in SIZE_ALLOWED:
+            too_big.append(f"{name}: {len(text.splitlines())} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = node.end_lineno - node.lineno + 1
+                if length > MAX_FUNCTION_LINES and f"{name}:{node.name}" not in SIZE_ALLOWED:
+                    too_big.append(f"{name}:{node.name}: {length} lines")
+    assert not too_big
+    stale = [key for key in SIZE_ALLOWED if not (ROOT / key.split(":")[0]).exists()]
+    assert not stale, f"allowed sizes of files that no longer exist: {stale}"

@@ -36,7 +36,7 @@ def test_the_roll_lists_every_state_by_group_those_against_its_majority_first():
     assert [markdown_shown(line) for line in roll_call.group_lines(roll, [AF, AP, "No regional group"])] == [
         "- **African States**: a majority of the African States (3 of 4 casting a vote) voted yes; against its "
         "majority: Algeria (voted no).",
-        "- **Asia-Pacific States**: the Asia-Pacific States split evenly between yes and no and abstention (1 each of 3 "
+        "- **Asia-Pacific States**: the Asia-Pacific States split evenly between yes, no and abstention (1 each of 3 "
         "casting a vote); no majority to vote against.",
         "- **No regional group**: no regional group; no group majority to vote against."]
 

@@ -58,7 +58,7 @@ def test_markdown_and_html_in_a_paragraph_stay_text():
 
 
 def test_the_comparison_pdf_marks_words_and_keeps_outside_text_as_text():
-    from cyberdiplomacy import comparison_pdf
+    from cyberdiplomacy.briefing import comparison_pdf
 
     hostile = text(("operative", "1.", "Decides to establish an <img src=x> committee"))
     page = comparison_pdf.to_html(text_compare.align(text(("operative", "1.", "Decides to establish a committee")),

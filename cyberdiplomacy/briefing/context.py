@@ -32,7 +32,7 @@ class Context:
     def partners(self, iso3: str) -> pd.DataFrame:
         """Every state's agreement with iso3: the one measure of the Alignment page and State explorer."""
         try:
-            result = figures.states.agreement_result(self.src, Filters(), "cyber", defaults.AGREEMENT_METHOD)
+            result = figures.vote_data.agreement_result(self.src, Filters(), "cyber", defaults.AGREEMENT_METHOD)
         except figures.FigureUnavailable:
             return alignment_views.partners_frame()
         partners = alignment_views.partners(result, iso3, self.src.query(queries.state_labels))

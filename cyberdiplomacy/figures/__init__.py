@@ -15,7 +15,7 @@ from cyberdiplomacy.figures.source import Direct, Query, Source, q  # noqa: F401
 
 # Registered in the order of the pages, so the CLI lists them as a reader meets them; each import sets
 # figures.<module> (figures.history.vote_map, ...).
-for _module in ("history", "sponsors", "meetings", "states", "sources", "alignment", "texts"):
+for _module in ("history", "sponsors", "meetings", "states", "sources", "alignment", "texts", "vote_data"):
     importlib.import_module(f"cyberdiplomacy.figures.{_module}")
 
 

@@ -6,8 +6,15 @@ from cyberdiplomacy import defaults, metrics, queries
 from cyberdiplomacy.charts import alignment
 from cyberdiplomacy.figures.registry import Drawn, FigureUnavailable, built_date, figure, imported_on
 from cyberdiplomacy.figures.source import Source, q
-from cyberdiplomacy.figures.sponsors import cohesion_per_vote
-from cyberdiplomacy.figures.states import agreement_result, drawn_text, drawn_years, vote_rows, vote_years, with_measure
+from cyberdiplomacy.figures.vote_data import (
+    agreement_result,
+    cohesion_per_vote,
+    drawn_text,
+    drawn_years,
+    vote_rows,
+    vote_years,
+    with_measure,
+)
 from cyberdiplomacy.filters import Filters
 
 

@@ -2,11 +2,12 @@
 and how united each bloc voted. --state narrows every one of them to the drafts those states sponsored."""
 from __future__ import annotations
 
-from cyberdiplomacy import defaults, metrics, provenance, queries, tables
+from cyberdiplomacy import defaults, provenance, queries, tables
 from cyberdiplomacy import sponsor_views as sv
 from cyberdiplomacy.charts import sponsors
 from cyberdiplomacy.figures.registry import Drawn, FigureUnavailable, built_date, figure, imported_on
-from cyberdiplomacy.figures.source import Source, q
+from cyberdiplomacy.figures.source import Source
+from cyberdiplomacy.figures.vote_data import cohesion_per_vote
 from cyberdiplomacy.filters import Filters
 
 
@@ -63,16 +64,6 @@ def sponsor_vote_flows(src: Source, filters: Filters, sponsored: str | None = No
         raise FigureUnavailable(f"no sponsor of {sponsored} is on record")
     fig = sponsors.flow_sankey(flows, sv.flow_table(flows), sponsored, voted, built_date(src), imported_on(src))
     return Drawn(fig, flows, sv.chosen_flows_text(flows, filters.states))
-
-
-def cohesion_per_vote(src: Source, blocs, scope: str = "cyber", from_year: int = queries.ANY_YEAR[0],
-                      to_year: int = queries.ANY_YEAR[1]):
-    """Per bloc and recorded vote: the agreement index (the one cohesion measure, metrics.bloc_cohesion)."""
-    rows = q(queries.bloc_member_votes, blocs=list(blocs), scope=scope, from_year=from_year, to_year=to_year)
-    member_votes = rows.fetch(src)
-    if member_votes.empty:
-        raise FigureUnavailable("no recorded vote by members of these blocs is on record; choose at least one bloc")
-    return member_votes, src.derive(metrics.bloc_cohesion, rows)
 
 
 @figure("bloc-cohesion", "agreement index of each bloc on each recorded vote on the ICT resolutions")

@@ -2,18 +2,13 @@
 from __future__ import annotations
 
 from cyberdiplomacy import alignment_views as av
-from cyberdiplomacy import defaults, measures, pair_agreement, queries, vocabulary
+from cyberdiplomacy import defaults, pair_agreement, queries, vocabulary
 from cyberdiplomacy.charts import pairs as pair_charts
 from cyberdiplomacy.charts import states
 from cyberdiplomacy.figures.registry import Drawn, FigureUnavailable, built_date, figure, imported_on
 from cyberdiplomacy.figures.source import Source, q
-from cyberdiplomacy.filters import Filters, year_span
-
-
-def need_states(filters: Filters) -> list[str]:
-    if not filters.states:
-        raise FigureUnavailable("this figure needs at least one --state (a code or a name, e.g. RUS or Brazil)")
-    return list(filters.states)
+from cyberdiplomacy.figures.vote_data import agreement_result, drawn_text, need_states, vote_years, with_measure
+from cyberdiplomacy.filters import Filters
 
 
 @figure("state-votes", "votes of the chosen states over time (--state, required)")
@@ -22,38 +17,6 @@ def state_votes(src: Source, filters: Filters) -> Drawn:
     if table.empty:
         raise FigureUnavailable("no recorded vote on record for these states")
     return Drawn(states.vote_strip(table, built_date(src), imported_on(src)), table)
-
-
-def vote_years(src: Source, filters: Filters, scope: str) -> tuple[int, int]:
-    """The years of recorded votes in a scope, narrowed by the URL's from/to."""
-    bounds = av.scope_years(src.query(queries.vote_years), scope)
-    if bounds is None:
-        raise FigureUnavailable("no recorded vote is on record yet")
-    return year_span(filters, *bounds)
-
-
-def vote_rows(src: Source, filters: Filters, scope: str):
-    """The recorded plenary votes a vote figure draws, as a query (so derived results are cached by it)."""
-    first, last = vote_years(src, filters, scope)
-    return q(queries.vote_rows, scope=scope, from_year=first, to_year=last)
-
-
-def drawn_years(src: Source, filters: Filters, scope: str) -> str:
-    """The years the vote rows of a figure actually span, e.g. '2005–2019'."""
-    return av.drawn_years(vote_rows(src, filters, scope).fetch(src))
-
-
-def drawn_text(src: Source, filters: Filters, scope: str) -> str:
-    """The subtitle's statement of the votes drawn: scope and years."""
-    return av.scope_text(scope, drawn_years(src, filters, scope))
-
-
-def agreement_result(src: Source, filters: Filters, scope: str, method: str) -> av.AgreementResult:
-    """The one agreement measure (metrics.agreement on recorded plenary votes), for pages, CLI and packs."""
-    rows = vote_rows(src, filters, scope)
-    if rows.fetch(src).empty:
-        raise FigureUnavailable("no recorded vote in these years")
-    return src.derive(av.agreement_result, rows, method, imported_on(src))
 
 
 @figure("agreement", "closest and farthest voting partners of one state (--state; the first one given)")
@@ -88,8 +51,3 @@ def agreement_over_time(src: Source, filters: Filters, pairs: tuple[str, ...] = 
     table = pair_agreement.with_names(table, av.names(src.query(queries.state_labels)))
     fig = pair_charts.agreement_over_time(table, method, built_date(src), av.sources(rows.fetch(src), imported_on(src)))
     return Drawn(with_measure(fig, method), table)
-
-
-def with_measure(fig, method: str):
-    """The measure's definition and source travel in the figure, to every export of it and of its table."""
-    return fig.update_layout(meta={**(fig.layout.meta or {}), "measure": measures.definition(method)})

@@ -75,7 +75,7 @@ def sourced_downloads(name: str, table: pd.DataFrame, selection: str, sources: l
 def comparison_download(aligned: pd.DataFrame, before: str, after: str, name: str) -> None:
     """The comparison the page shows, as a PDF (changed, new and dropped paragraphs with their marks), printed on
     click."""
-    from cyberdiplomacy import comparison_pdf
+    from cyberdiplomacy.briefing import comparison_pdf
 
     st.download_button("Comparison as PDF",
                        functools.partial(comparison_pdf.to_pdf, aligned, before, after, data.build_dict()),
