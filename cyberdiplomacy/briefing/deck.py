@@ -10,92 +10,17 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from cyberdiplomacy import exports, provenance, vocabulary
+from cyberdiplomacy.briefing import slide_layout as layout
+from cyberdiplomacy.briefing.deck_shapes import caption, grid, native_chart, notes, textbox, title
 from cyberdiplomacy.briefing.model import NATIVE_KINDS, Briefing, Chart, Table
-from cyberdiplomacy.briefing.pdf import _cell
-from cyberdiplomacy.charts import theme
 
 SLIDE_ROWS = 10
 PICTURE_HEIGHT_IN = 5.45  # top 1.3 in: ends at 6.75 in, above the caption at 6.85 in
+NATIVE_CHART_BOX_IN = (layout.MARGIN_IN, 1.4, layout.CONTENT_WIDTH_IN, 5.3)  # ends at 6.7 in
+KEY_FIGURE_COLUMNS, KEY_FIGURE_WIDTH_IN, KEY_FIGURE_PITCH_IN = 3, 3.9, (4.1, 1.7)  # across, down
 VOTE_ROWS = 18  # one state's votes as a list: short rows, so more fit than of a wide table
 VOTE_LIST_COLUMNS = ("Resolution", "Short title", "Stage", "Date", "Vote", "Group's most common vote")
 REFERENCES_PER_SLIDE = 16
-
-
-def _rgb(colour: str):
-    from pptx.dml.color import RGBColor
-
-    return RGBColor.from_string(colour.lstrip("#").upper()[:6])
-
-
-def _notes(slide, *parts: str) -> None:
-    slide.notes_slide.notes_text_frame.text = "\n\n".join(p for p in parts if p)
-
-
-def _title(slide, text: str, size: int = 24) -> None:
-    from pptx.util import Pt
-
-    slide.shapes.title.text = text
-    for p in slide.shapes.title.text_frame.paragraphs:
-        p.font.size, p.font.bold = Pt(size), True
-
-
-def _textbox(slide, text: str, left, top, width, height, size: int = 12, colour: str = "#444444"):
-    from pptx.util import Pt
-
-    box = slide.shapes.add_textbox(left, top, width, height)
-    frame = box.text_frame
-    frame.word_wrap = True
-    for i, line in enumerate(text.split("\n")):
-        p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        p.text = line
-        p.font.size = Pt(size)
-        p.font.color.rgb = _rgb(colour)
-    return box
-
-
-def native_chart(slide, chart: Chart, left, top, width, height):
-    """Add a python-pptx chart whose categories and series are exactly the chart's data."""
-    from pptx.chart.data import CategoryChartData
-    from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
-    from pptx.util import Pt
-
-    data = CategoryChartData(number_format="0%" if chart.percent else "General")
-    data.categories = chart.categories
-    for name, values in chart.series.items():
-        data.add_series(name, values)
-    kind = {("bar", True): XL_CHART_TYPE.BAR_CLUSTERED, ("bar", False): XL_CHART_TYPE.COLUMN_CLUSTERED,
-            ("stacked_bar", True): XL_CHART_TYPE.BAR_STACKED, ("stacked_bar", False): XL_CHART_TYPE.COLUMN_STACKED,
-            ("line", True): XL_CHART_TYPE.LINE_MARKERS, ("line", False): XL_CHART_TYPE.LINE_MARKERS}[
-        (chart.kind, chart.horizontal)]
-    graphic = slide.shapes.add_chart(kind, left, top, width, height, data).chart
-    graphic.font.size = Pt(11)
-    graphic.has_legend = len(chart.series) > 1
-    if graphic.has_legend:
-        graphic.legend.position = XL_LEGEND_POSITION.TOP
-        graphic.legend.include_in_layout = False
-    plot = graphic.plots[0]
-    plot.has_data_labels = True
-    plot.data_labels.number_format = "0%" if chart.percent else "0"
-    plot.data_labels.number_format_is_linked = False
-    plot.data_labels.font.size = Pt(9)
-    if chart.kind != "line":
-        plot.gap_width = 60
-        if chart.kind == "stacked_bar":
-            plot.overlap = 100
-    for series in plot.series:
-        colour = chart.colours.get(series.name)
-        if colour:
-            series.format.fill.solid()
-            series.format.fill.fore_color.rgb = _rgb(colour)
-    if chart.horizontal:
-        graphic.category_axis.reverse_order = True  # first category on top, as in the figure
-    value_axis = graphic.value_axis
-    value_axis.has_major_gridlines = True
-    value_axis.tick_labels.number_format = "0%" if chart.percent else "0"
-    value_axis.tick_labels.number_format_is_linked = False
-    if chart.percent and chart.kind != "stacked_bar":
-        value_axis.maximum_scale, value_axis.minimum_scale = 1.0, 0.0
-    return graphic
 
 
 def _picture(fig: go.Figure) -> bytes:
@@ -125,7 +50,7 @@ def _table_summary(t: Table) -> tuple[pd.DataFrame, str]:
             return summary, f"Counts of the {len(frame)} rows by {by.lower()} and vote"
     if t.shown is not None and len(t.shown) > SLIDE_ROWS:  # the chosen part (closest partners first), not row 1-10
         shown = t.shown.drop(columns=[c for c in ("Source", "Title") if c in t.shown.columns])
-        return shown.head(SLIDE_ROWS), f"The first {SLIDE_ROWS} rows of {t.cut}"
+        return shown.head(SLIDE_ROWS), f"The first {SLIDE_ROWS} of the {len(t.shown)} rows the PDF prints"
     if len(frame) > SLIDE_ROWS:
         return frame.head(SLIDE_ROWS), f"The first {SLIDE_ROWS} of {len(frame)} rows"
     return frame, f"All {len(frame)} rows"
@@ -164,46 +89,57 @@ def to_pptx(briefing: Briefing, images: dict[int, bytes] | None = None) -> bytes
 
 
 def _cover_slide(deck, briefing: Briefing, lines: _Provenance) -> None:
-    from pptx.util import Pt
+    """Title and subtitle centred on the 16:9 slide (the template's boxes are centred on a 4:3 one)."""
+    from pptx.util import Inches, Pt
 
     today = dt.date.today()
     cover = deck.slides.add_slide(deck.slide_layouts[0])
-    _title(cover, briefing.title, 36)
-    cover.placeholders[1].text = (f"{briefing.subtitle}\nBriefing pack of {today.day} {today:%B %Y} · {lines.data_line}"
-                                  + (f"\n{lines.attribution}" if lines.attribution else ""))
-    for p in cover.placeholders[1].text_frame.paragraphs:
-        p.font.size = Pt(16)
-    _notes(cover, "Briefing pack generated from the Cybercrime Diplomacy Dashboard warehouse.", lines.data_line,
-           lines.attribution, lines.citation)
+    subtitle = (f"{briefing.subtitle}\nBriefing pack of {today.day} {today:%B %Y} · {lines.data_line}"
+                + (f"\n{lines.attribution}" if lines.attribution else ""))
+    for shape, text, box, sizes, bold in ((cover.shapes.title, briefing.title, (0.9, 1.8, 11.53, 2.1), (36, 32, 28, 24),
+                                           True),
+                                          (cover.placeholders[1], subtitle, (1.5, 4.1, 10.33, 2.9), (16, 14, 12), False)):
+        shape.left, shape.top, shape.width, shape.height = (Inches(v) for v in box)
+        shape.text = text
+        size = layout.fitting_size(text, box[2], box[3], sizes, bold)
+        for p in shape.text_frame.paragraphs:
+            p.font.size = Pt(size)
+            p.font.bold = bold or None
+    notes(cover, "Briefing pack generated from the Cybercrime Diplomacy Dashboard warehouse.", lines.data_line,
+          lines.attribution, lines.citation)
 
 
 def _summary_slide(deck, briefing: Briefing, lines: _Provenance) -> None:
-    from pptx.util import Inches
-
     summary = deck.slides.add_slide(deck.slide_layouts[5])
-    _title(summary, "In brief")
-    _textbox(summary, "\n".join(briefing.summary), Inches(0.6), Inches(1.4), Inches(12.1), Inches(5.6), 15, "#222222")
-    _notes(summary, "Every sentence is generated from the warehouse.", lines.data_line, lines.attribution)
+    title(summary, "In brief")
+    textbox(summary, "\n".join(briefing.summary), (0.6, 1.4, 12.1, 5.6), (15, 14, 13, 12), "#222222")
+    notes(summary, "Every sentence is generated from the warehouse.", lines.data_line, lines.attribution)
 
 
 def _key_figures_slide(deck, briefing: Briefing, lines: _Provenance) -> None:
-    """The comparison's side-by-side table, or the key figures in rows of three."""
-    from pptx.util import Inches
-
+    """The comparison's side-by-side table, or the key figures in rows of three, each label as high as the longest in
+    its row so that the values line up below them."""
     slide = deck.slides.add_slide(deck.slide_layouts[5])
     if briefing.comparison is not None:
-        _title(slide, "Side by side")
-        frame = briefing.comparison.reset_index(names="")
-        _grid(slide, frame, Inches(0.4), Inches(1.3), Inches(12.5), Inches(5.8), 11)
+        title(slide, "Side by side")
+        grid(slide, briefing.comparison.reset_index(names=""), layout.CONTENT_TOP_IN, layout.SLIDE_HEIGHT_IN - 0.2,
+             (11, 10, 9, 8))
     else:
-        _title(slide, "Key figures")
-        for i, (label, value) in enumerate(briefing.key_figures):
-            left = Inches(0.6 + (i % 3) * 4.1)
-            top = Inches(1.5 + (i // 3) * 1.7)
-            _textbox(slide, label.upper(), left, top, Inches(3.9), Inches(0.4), 11, "#555555")
-            _textbox(slide, value, left, top + Inches(0.4), Inches(3.9), Inches(1.1), 20, "#0072B2")
-    _notes(slide, "Key figures from the warehouse; the numbers behind each are in the annex tables.", lines.data_line,
-           lines.attribution)
+        title(slide, "Key figures")
+        figures = briefing.key_figures
+        for start in range(0, len(figures), KEY_FIGURE_COLUMNS):
+            row = figures[start:start + KEY_FIGURE_COLUMNS]
+            top = 1.5 + (start // KEY_FIGURE_COLUMNS) * KEY_FIGURE_PITCH_IN[1]
+            label_height = max(layout.text_height_in(label.upper(), KEY_FIGURE_WIDTH_IN, 11, caps=True)
+                               for label, _ in row)
+            for column, (label, value) in enumerate(row):
+                left = 0.6 + column * KEY_FIGURE_PITCH_IN[0]
+                textbox(slide, label.upper(), (left, top, KEY_FIGURE_WIDTH_IN, label_height), (11,), "#555555",
+                        caps=True)
+                textbox(slide, value, (left, top + label_height, KEY_FIGURE_WIDTH_IN,
+                                       KEY_FIGURE_PITCH_IN[1] - 0.1 - label_height), (20, 18, 16, 14), "#0072B2")
+    notes(slide, "Key figures from the warehouse; the numbers behind each are in the annex tables.", lines.data_line,
+          lines.attribution)
 
 
 def _chart_slide(deck, chart: Chart, image: bytes | None, lines: _Provenance) -> None:
@@ -211,85 +147,55 @@ def _chart_slide(deck, chart: Chart, image: bytes | None, lines: _Provenance) ->
     from pptx.util import Inches
 
     slide = deck.slides.add_slide(deck.slide_layouts[5])
-    width = deck.slide_width
-    _title(slide, chart.title, 22)
+    title(slide, chart.title, 22)
     if chart.kind in NATIVE_KINDS:
-        native_chart(slide, chart, Inches(0.4), Inches(1.4), width - Inches(0.8), Inches(5.3))
+        native_chart(slide, chart, *(Inches(v) for v in NATIVE_CHART_BOX_IN))
     else:
         image = image or _picture(chart.fig)
         # 16:9 picture ending above the caption's top (6.85 in), centred
         height = Inches(PICTURE_HEIGHT_IN)
-        left = int((width - height * 16 / 9) / 2)
-        slide.shapes.add_picture(io.BytesIO(image), left, Inches(1.3), height=height)
-    _textbox(slide, chart.caption, Inches(0.5), Inches(6.85), Inches(12.3), Inches(0.5), 12)
-    _notes(slide, chart.caption, _sources_note(chart), lines.data_line, lines.attribution)
+        left = int((deck.slide_width - height * 16 / 9) / 2)
+        slide.shapes.add_picture(io.BytesIO(image), left, Inches(layout.CONTENT_TOP_IN), height=height)
+    caption(slide, chart.caption)
+    notes(slide, chart.caption, _sources_note(chart), lines.data_line, lines.attribution)
 
 
 def _table_slide(deck, t: Table, number: int, lines: _Provenance) -> None:
     """A summary of annex table A`number` and where its every row is."""
-    from pptx.util import Inches
-
     slide = deck.slides.add_slide(deck.slide_layouts[5])
     shown, what = _table_summary(t)
-    where = (f"All {len(t.frame)} rows: PDF annex A{number} and the workbook (XLSX) sheet '{t.key}'."
-             if t.shown is None else f"All {len(t.frame)} rows: the workbook (XLSX) sheet '{t.key}'; PDF annex "
-                                     f"A{number} prints {t.cut}.")
-    _title(slide, f"{t.title}: {len(t.frame)} row{'s' if len(t.frame) != 1 else ''}", 24)
-    if shown.empty:
-        _textbox(slide, "None on record.", Inches(0.6), Inches(1.6), Inches(12), Inches(1), 16)
+    rows = f"All {len(t.frame)} rows"
+    if t.shown is not None:
+        where = f"the workbook (XLSX) sheet '{t.key}'; PDF annex A{number} prints {t.cut}"
     else:
-        _grid(slide, shown, Inches(0.4), Inches(1.3), Inches(12.5), Inches(5.2), 10)
-    _textbox(slide, f"{what}. {where}", Inches(0.5), Inches(6.85), Inches(12.3), Inches(0.5), 12)
+        where = f"PDF annex A{number} and the workbook (XLSX) sheet '{t.key}'"
+    # 'All 17 rows. All 17 rows: ...' said the count twice when the slide shows every row
+    text = f"{what}, also in {where}." if what == rows else f"{what}. {rows}: {where}."
+    title(slide, f"{t.title}: {len(t.frame)} row{'s' if len(t.frame) != 1 else ''}", 24)
+    if shown.empty:
+        textbox(slide, "None on record.", (0.6, 1.6, 12, 1), (16,))
+    else:
+        grid(slide, shown, layout.CONTENT_TOP_IN, layout.TABLE_BOTTOM_IN, (10, 9, 8))
+    caption(slide, text)
     sources = sorted({p.strip() for cell in t.frame.get("Source", pd.Series(dtype=str)).dropna()
                       for p in str(cell).split(" ; ") if p.strip()})
-    _notes(slide, f"{what}. {where}", ("Sources: " + "; ".join(sources)) if sources else "", lines.data_line,
-           lines.attribution)
+    notes(slide, text, ("Sources: " + "; ".join(sources)) if sources else "", lines.data_line, lines.attribution)
 
 
 def _reference_slides(deck, briefing: Briefing, lines: _Provenance) -> None:
     """The references, REFERENCES_PER_SLIDE a slide, the provenance lines after the last."""
-    from pptx.util import Inches
-
     refs = briefing.references
     pages = max(1, -(-len(refs) // REFERENCES_PER_SLIDE))
     for page in range(pages):
         slide = deck.slides.add_slide(deck.slide_layouts[5])
         part = refs[page * REFERENCES_PER_SLIDE:(page + 1) * REFERENCES_PER_SLIDE]
-        _title(slide, "References" + (f" ({page + 1} of {pages})" if pages > 1 else ""), 24)
+        title(slide, "References" + (f" ({page + 1} of {pages})" if pages > 1 else ""), 24)
         text = [f"[{r.number}] {r.ref}" + (f" — {r.title}" if r.title else "") + (f" · {r.url}" if r.url and
                                                                                   r.url != r.ref else "")
                 for r in part]
         if page == pages - 1:
             text += (["", lines.data_line] + ([lines.attribution] if lines.attribution else [])
                      + ([lines.citation] if lines.citation else []))
-        _textbox(slide, "\n".join(text), Inches(0.5), Inches(1.3), Inches(12.3), Inches(5.9), 10, "#222222")
-        _notes(slide, "References cited in this pack, numbered as in the PDF.", lines.data_line, lines.attribution,
-               lines.citation)
-
-
-def _grid(slide, frame: pd.DataFrame, left, top, width, height, size: int) -> None:
-    """A native table; every cell in full (text wraps, never cut)."""
-    from pptx.util import Pt
-
-    grid = slide.shapes.add_table(len(frame) + 1, len(frame.columns), left, top, width, height).table
-    for c, name in enumerate(frame.columns):
-        grid.cell(0, c).text = str(name)
-        grid.cell(0, c).text_frame.paragraphs[0].font.size = Pt(size)
-        for r, value in enumerate(frame[name], start=1):
-            cell = grid.cell(r, c)
-            cell.text = _cell(value)
-            cell.text_frame.word_wrap = True
-            cell.text_frame.paragraphs[0].font.size = Pt(size)
-            _vote_colour(cell, cell.text)
-
-
-def _vote_colour(cell, text: str) -> None:
-    """A vote shown as its word on the vote's colour, as in the figures (dark colours take white text)."""
-    colour = theme.VOTE_LABEL_COLOURS.get(text)
-    if colour is None:
-        return
-    cell.fill.solid()
-    cell.fill.fore_color.rgb = _rgb(colour)
-    font = cell.text_frame.paragraphs[0].font
-    font.bold = True
-    font.color.rgb = _rgb("#FFFFFF" if text in ("Yes", "No") else "#222222")
+        textbox(slide, "\n".join(text), (0.5, 1.3, 12.3, 5.9), (10, 9, 8), "#222222")
+        notes(slide, "References cited in this pack, numbered as in the PDF.", lines.data_line, lines.attribution,
+              lines.citation)

@@ -78,7 +78,7 @@ def _partner_rows(frame: pd.DataFrame) -> pd.DataFrame:
 def partner_table(facts: list[dict]) -> Table:
     """Every partner in the workbook; the PDF prints each state's closest and farthest ranked partners."""
     every = pd.concat([f["agreement"].assign(state=f["name"]) for f in facts], ignore_index=True)
-    parts, cuts = [], []
+    parts, cuts = [], {}
     for f in facts:
         p = f["partners"]
         if not p:
@@ -89,10 +89,19 @@ def partner_table(facts: list[dict]) -> Table:
             rows, text = ranking.printed(p, each) or (p["ranked"], f"all {p['eligible']} states sharing at least "
                                                              f"{p['threshold']} of {p['cast']} votes cast")
         parts.append(rows.assign(state=f["name"]))
-        cuts.append(text if len(facts) == 1 else f"{f['name']}: {text}")
+        cuts.setdefault(text, []).append(f["name"])
     printed = pd.concat(parts, ignore_index=True)
     shown = _partner_rows(printed) if len(printed) < len(every) else None
     return Table("Partners", "Voting partners", _partner_rows(every),
                  "Every state that cast a recorded vote alongside the states briefed, closest first; partners are "
                  f"ranked only among states sharing at least {ranking.MIN_SHARED_VOTES} and three quarters of the "
-                 f"votes a state cast. {measures.definition(defaults.AGREEMENT_METHOD)}", shown, "; ".join(cuts))
+                 f"votes a state cast. {measures.definition(defaults.AGREEMENT_METHOD)}", shown,
+                 _said_once(cuts, len(facts)))
+
+
+def _said_once(cuts: dict[str, list[str]], states: int) -> str:
+    """What is printed of each state's partners, each wording once with the states it applies to: four states' same
+    rule said four times made a slide's caption run off the slide."""
+    if states == 1:
+        return next(iter(cuts))
+    return "; ".join(f"{listing(names)}: {text}" for text, names in cuts.items())
