@@ -318,3 +318,16 @@ def test_a_long_name_and_many_tied_partners_still_brief_in_8_pages(con):
     assert len(reader.pages) <= 8
     assert "Figure 1." in reader.pages[1].extract_text()  # page 2 is figure 1, not the rest of page 1
     assert ("Closest partners (≥ 13 shared votes)", "4 tie at 100% over 15–17 votes") in pack.key_figures
+
+
+def test_a_full_page_figure_prints_its_whole_source_footer(con):
+    # Drawn from the plot's left edge, after the long category labels, the Brazil pack's figure 2 footer ran off the
+    # page at '... · Cybercrime' (issue 26): it is anchored at the plot's right edge, in lines that fit the page.
+    built = str(con.execute("SELECT data_built_date FROM build_info").fetchone()[0])[:10]
+    pack = briefing.for_states(con, ["BRA"])
+    spec = briefing.pdf._plot_spec(pack.charts[1], briefing.pdf.FIGURE_SIZE)
+    footer = next(a for a in spec["layout"]["annotations"] if a["text"].startswith("Source:"))
+    assert (footer["x"], footer["xanchor"]) == (1, "right")
+    assert footer["text"].split("<br>") == [
+        "Source: A/RES/60/45, A/RES/61/54, … 16 more …, Voeten UNGA voting data (doi:10.7910/DVN/LEJUQZ), UN "
+        f"machine-readable GA resolutions · Data built {built}", "Cybercrime Diplomacy Dashboard · CC BY 4.0"]

@@ -70,9 +70,11 @@ def _plot_spec(chart: Chart, size: tuple[int, int]) -> dict:
             layout.setdefault(axis, {})["title"] = {"text": ""}
             # every label shown: plotly drops every other one when they crowd (a resolution named by its short title)
             layout[axis]["tickfont"] = {**layout[axis].get("tickfont", {}), "size": SMALL_TICK_PX}
-        _wrap_footer(layout, size[0])
     elif _axis_title(layout, "xaxis"):
         _footer_below_axis_title(layout)
+    # At full width too: drawn from the plot's left edge, after long category labels, one line ran off the page (the
+    # Brazil pack's figures 2 and 3 ended '... · Cybercrime').
+    _wrap_footer(layout, size[0])
     return {"data": spec["data"], "layout": layout}
 
 
@@ -94,7 +96,8 @@ def _footer_below_axis_title(layout: dict) -> None:
 
 
 def _wrap_footer(layout: dict, width: int) -> None:
-    """The source footer in lines that fit a half-width figure (one line was cut after the first source)."""
+    """The source footer in lines that fit the figure's width (on a half-width figure one line was cut after the first
+    source)."""
     footer = next((a for a in layout.get("annotations", []) if str(a.get("text", "")).startswith("Source:")), None)
     if footer is None:
         return
