@@ -2,7 +2,8 @@
 findings, an annex of full tables, numbered references; as PDF (with the tables' XLSX attached), PPTX or XLSX.
 
 state_pack, comparison_pack, resolution_pack: the three kinds of pack, over a shared context (context, state_facts),
-words (sentences), figures (shared_charts, resolution_charts) and tables; pdf, deck, workbook: the three renderings."""
+words (sentences), figures (shared_charts, resolution_charts) and tables; pdf, deck, workbook: the three renderings
+(the deck drawn from deck_shapes, laid out by slide_layout); comparison_pdf: two texts compared, printed."""
 from __future__ import annotations
 
 from cyberdiplomacy.briefing.deck import to_pptx
