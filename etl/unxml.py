@@ -139,6 +139,41 @@ def texts_of(folder: Path) -> Iterator[tuple[str, bytes]]:
             for member in sorted(n for n in zipped.namelist() if n.endswith(".xml")):
                 yield f"{archive.name}/{member}", zipped.read(member)
 
+def _resolution_row(record: dict, symbol: str, votes: dict, draft_of: dict, source: str, unmapped: list[str]) -> dict:
+    """One resolution's row: its facts as the source gives them, the announced and the listed counts."""
+    recorded = _clean(record.get("adoption_type")).lower() == "by a recorded vote"
+    listed = {code: sum(1 for v in votes.values() if v[0] == code) for code in "YNA"}
+    draft, draft_date = draft_of.get(symbol, (None, None))
+    meeting = MEETING.search(_clean(record.get("pv")))
+    return {
+        "resolution_symbol": symbol, "session": SYMBOL.match(symbol).group(1),
+        "adopted_date": parse_date(record.get("adoption_date")), "title": _clean(record.get("title")),
+        "meeting_record": meeting.group(0) if meeting else None, "draft_symbol": draft,
+        "draft_date": draft_date, "committee": _clean(record.get("committee")) or None,
+        "agenda_title": _clean(record.get("agenda_item_name")) or None,
+        "subjects": " ; ".join(_clean(s[0] if isinstance(s, list) else s)
+                           for s in record.get("subjects") or []) or None,
+        "adoption_mode": "recorded_vote" if recorded else
+                         "without_vote" if "without" in _clean(record.get("adoption_type")).lower() else None,
+        **{f"announced_{word}_count": _count(record.get(COUNT_FIELDS[code]), listed[code], recorded)
+           for code, word in (("Y", "yes"), ("N", "no"), ("A", "abstain"))},
+        **{f"listed_{word}_count": listed[code] for code, word in (("Y", "yes"), ("N", "no"), ("A", "abstain"))},
+        "unmapped_sponsor_text": " | ".join(unmapped) or None,
+        "source": source, "confidence": "single-source"}
+
+
+def _rows(texts: dict) -> dict[str, list[dict]]:
+    """The three files' rows from the texts read, in the order read."""
+    rows: dict[str, list[dict]] = {"resolutions": [], "votes": [], "sponsors": []}
+    for symbol, (_, _, votes, text) in texts.items():
+        rows["resolutions"].append(text["resolution"])
+        rows["votes"] += [{"resolution_symbol": symbol, "iso3": iso3, "source_state_name": written, "vote": code,
+                           "source": text["source"], "confidence": "single-source"}
+                          for iso3, (code, written) in sorted(votes.items())]
+        rows["sponsors"] += [{"resolution_symbol": symbol, "draft_symbol": text["draft"], **row,
+                              "source": text["source"], "confidence": "single-source"} for row in text["sponsors"]]
+    return rows
+
 
 def read(checkout: Path, states: list[tuple[str, str]], commit: str) -> dict[str, list[dict]]:
     """Rows of the three bundled files from a checkout (or copy) of the source; ValidationFailed lists every
@@ -170,41 +205,16 @@ def read(checkout: Path, states: list[tuple[str, str]], commit: str) -> dict[str
                 elif len(sponsors) > len(first["sponsors"]):
                     first["sponsors"], first["resolution"]["unmapped_sponsor_text"] = sponsors, " | ".join(unmapped) or None
                 continue
-            recorded = _clean(record.get("adoption_type")).lower() == "by a recorded vote"
-            listed = {code: sum(1 for v in votes.values() if v[0] == code) for code in "YNA"}
-            draft, draft_date = draft_of.get(symbol, (None, None))
-            meeting = MEETING.search(_clean(record.get("pv")))
-            resolution = {
-                "resolution_symbol": symbol, "session": SYMBOL.match(symbol).group(1),
-                "adopted_date": parse_date(record.get("adoption_date")), "title": _clean(record.get("title")),
-                "meeting_record": meeting.group(0) if meeting else None, "draft_symbol": draft,
-                "draft_date": draft_date, "committee": _clean(record.get("committee")) or None,
-                "agenda_title": _clean(record.get("agenda_item_name")) or None,
-                "subjects": " ; ".join(_clean(s[0] if isinstance(s, list) else s)
-                                       for s in record.get("subjects") or []) or None,
-                "adoption_mode": "recorded_vote" if recorded else
-                                 "without_vote" if "without" in _clean(record.get("adoption_type")).lower() else None,
-                **{f"announced_{word}_count": _count(record.get(COUNT_FIELDS[code]), listed[code], recorded)
-                   for code, word in (("Y", "yes"), ("N", "no"), ("A", "abstain"))},
-                **{f"listed_{word}_count": listed[code] for code, word in (("Y", "yes"), ("N", "no"), ("A", "abstain"))},
-                "unmapped_sponsor_text": " | ".join(unmapped) or None,
-                "source": source, "confidence": "single-source"}
+            resolution = _resolution_row(record, symbol, votes, draft_of, source, unmapped)
             issues += [Issue(shown, line_number, field, value[:40], "text",
                              "a control character or more than 5,000 characters: outside text is refused, not shown")
                        for field, value in resolution.items() if isinstance(value, str) and unsafe_text(value)]
             texts[symbol] = (shown, line_number, votes,
-                             {"resolution": resolution, "sponsors": sponsors, "source": source, "draft": draft})
+                             {"resolution": resolution, "sponsors": sponsors, "source": source,
+                              "draft": resolution["draft_symbol"]})
     if issues:
         raise ValidationFailed(issues)
-    rows: dict[str, list[dict]] = {"resolutions": [], "votes": [], "sponsors": []}
-    for symbol, (_, _, votes, text) in texts.items():
-        rows["resolutions"].append(text["resolution"])
-        rows["votes"] += [{"resolution_symbol": symbol, "iso3": iso3, "source_state_name": written, "vote": code,
-                           "source": text["source"], "confidence": "single-source"}
-                          for iso3, (code, written) in sorted(votes.items())]
-        rows["sponsors"] += [{"resolution_symbol": symbol, "draft_symbol": text["draft"], **row,
-                              "source": text["source"], "confidence": "single-source"} for row in text["sponsors"]]
-    return rows
+    return _rows(texts)
 
 
 def _votes(record: dict, names: Names, shown: str, line: int) -> tuple[dict[str, tuple[str, str]], list[Issue]]:
