@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 import pandas as pd
 
 from cyberdiplomacy import defaults, headlines
 from cyberdiplomacy.filters import MEETING_FORMATS
+from cyberdiplomacy.safe_text import markdown
 
 CONVENTION_RESOLUTION = "A/RES/79/243"
 SIGNING_BODY = "Signing ceremony"
@@ -109,6 +111,60 @@ def meeting_table(meetings: pd.DataFrame) -> pd.DataFrame:
         "Confidence": meetings["confidence"],
     })
     return table.reset_index(drop=True)
+
+
+def screen_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The sessions table as a page shows it: an unknown number of days as an empty cell (a grid writes 'None')."""
+    days = table["Days"].map(lambda n: "" if pd.isna(n) else str(int(n)))
+    return table.assign(Days=days)
+
+
+def when(start, end, precision: str | None) -> str:
+    """A session's dates as short as they read unambiguously: '10–12 May 2021', '30 May – 10 Jun 2022', 'Aug 2012 –
+    Jun 2013', '2004–2005'; only what is known (a group's term may be known by month or year)."""
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    if precision == "year":
+        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    if precision == "month":
+        same = (start.year, start.month) == (end.year, end.month)
+        return f"{start:%b %Y}" if same else f"{start:%b %Y} – {end:%b %Y}"
+    if start == end:
+        return f"{start.day} {start:%b %Y}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {end:%b %Y}"
+    if start.year == end.year:
+        return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
+    return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
+
+
+def outcome_text(symbols) -> str:
+    """Markdown naming a session's outcome documents: each UN symbol a link to undocs.org (the UN's resolver), any
+    other reference ('ETS No. 185') as text. Symbols come from data: escaped, and percent-encoded in the address."""
+    parts = [p.strip() for p in symbols.split(";") if p.strip()] if isinstance(symbols, str) else []
+    if not parts:
+        return "outcome document not on record"
+    return "outcome: " + ", ".join(
+        f"[{markdown(p)}](https://undocs.org/{quote(p, safe='/')})" if UN_SYMBOL.match(p) else markdown(p)
+        for p in parts)
+
+
+def outcome_lines(table: pd.DataFrame) -> list[str]:
+    """Markdown, body by body in order of first session: a line naming the body, then a bullet per session with its
+    dates, city and outcome document; a session not held says so. Built from meeting_table's columns."""
+    lines = []
+    firsts = table.groupby("Body", sort=False)["Start"].min().sort_values(kind="stable")
+    for body in firsts.index:
+        lines += [""] if lines else []  # a blank line between bodies
+        lines.append(f"**{markdown(body)}**")
+        for row in table[table["Body"] == body].sort_values("Start", kind="stable").to_dict("records"):
+            name = str(row["Session"])
+            facts = [f"**{markdown(name)}**", when(row["Start"], row["End"], row["Dates known to the"])]
+            if row["City"]:
+                facts.append(markdown(row["City"]))
+            if row["Status"] != "held" and str(row["Status"]) not in name:
+                facts.append(markdown(row["Status"]))
+            lines.append("- " + " · ".join(facts) + " — " + outcome_text(row["Outcome document"]))
+    return lines
 
 
 def meeting_days(meetings: pd.DataFrame) -> pd.DataFrame:

@@ -6,16 +6,22 @@ from cyberdiplomacy import meeting_views as mv
 from cyberdiplomacy.ui import data, layout
 
 
+def outcomes(table):
+    st.caption("Each session's outcome document (its report, or the text it adopted), linked to the UN's document "
+               "system by its symbol. \"Not on record\" means the record names none yet, not that there was none.")
+    st.markdown("\n".join(mv.outcome_lines(table)))
+
+
 def session_table(table):
     st.caption("Click a column header to sort. Days are empty where only the month or year of a session is known.")
-    layout.show_table(table, **{"Document link": st.column_config.LinkColumn(
+    layout.show_table(mv.screen_table(table), **{"Document link": st.column_config.LinkColumn(
         "Document link", display_text=r"https://undocs\.org/(.*)")})
 
 
 filters = layout.page("Meeting timelines",
                       "The Expert Group, the Ad Hoc Committee, the OEWGs and GGEs, the CCPCJ and the Crime "
-                      "Congresses, session by session. Hover a session for dates, city, chair and outcome document; "
-                      "drag the slider under the chart to move along the whole span.")
+                      "Congresses, session by session, and what came out of each (the list under the chart). Hover a "
+                      "session for dates, city and chair; drag the slider under the chart to move along the whole span.")
 with layout.guard():
     all_meetings = data.query(queries.meeting_timeline)
     body_names = mv.body_names(all_meetings)
@@ -45,6 +51,7 @@ with layout.guard():
         layout.figure(filters, figures.meetings.meeting_timeline)
         if not isinstance(drawn, figures.Unavailable):
             filters = layout.sections(filters, "meetings_view", [
+                ("outcomes", "What came out of each session", lambda _: outcomes(drawn.table)),
                 ("days", "Meeting days per body and year",
                  lambda shown: layout.figure(shown, figures.meetings.meeting_days)),
                 ("sessions", "Every session (sortable table)", lambda _: session_table(drawn.table)),

@@ -62,3 +62,27 @@ def test_a_chart_title_shows_as_written_in_markdown():
         r"A\/RES\/73\/187\: 94–59–33\, \$5 \*not\* \:red\[x\]")
     assert labels.plotly_text_as_markdown("Tied: China<br>10 closest · <i>votes</i>") == (
         "Tied\\: China  \n10 closest · votes")
+
+
+def test_session_dates_say_only_what_is_known():
+    from cyberdiplomacy.meeting_views import when
+
+    assert when("2022-05-30", "2022-06-10", "day") == "30 May – 10 Jun 2022"
+    assert when("2021-05-10", "2021-05-12", "day") == "10–12 May 2021"
+    assert when("2022-02-24", "2022-02-24", "day") == "24 Feb 2022"
+    assert when("2019-12-01", "2021-05-31", "day") == "1 Dec 2019 – 31 May 2021"
+    assert when("2012-08-01", "2013-06-30", "month") == "Aug 2012 – Jun 2013"
+    assert when("2004-01-01", "2005-12-31", "year") == "2004–2005"
+
+
+def test_an_outcome_links_only_un_symbols_and_only_to_undocs():
+    from cyberdiplomacy.meeting_views import outcome_text
+
+    assert outcome_text("A/76/135") == r"outcome: [A\/76\/135](https://undocs.org/A/76/135)"
+    assert outcome_text("E/2013/30 ; ETS No. 185") == (
+        r"outcome: [E\/2013\/30](https://undocs.org/E/2013/30), ETS No\. 185")
+    assert outcome_text(None) == outcome_text(" ; ") == "outcome document not on record"
+    # A symbol written to escape its link stays text in the link, and the address stays on undocs.org.
+    hostile = outcome_text("A/1](https://evil.example) ; [x](javascript:alert(1))")
+    assert hostile == (r"outcome: [A\/1\]\(https\:\/\/evil\.example\)](https://undocs.org/A/1%5D%28https%3A//evil.example%29)"
+                       r", \[x\]\(javascript\:alert\(1\)\)")

@@ -313,19 +313,26 @@ def test_meeting_timelines():
     at = open_page("pages/3_Meeting_timelines.py")
     assert_clean(at)
     lanes = figures(at)[0]
-    # The FEG met once, 17-21 January 2011 (5 days); its second meeting was postponed.
-    assert lanes["layout"]["meta"]["title"] == "FEG held the most sessions: 1 in 2011–2011"
+    # The FEG met once, 17-21 January 2011 (5 days); its second meeting was postponed. The only body: no "most".
+    assert lanes["layout"]["meta"]["title"] == "FEG held 1 session in 2011"
     assert any(axis.get("rangeslider", {}).get("visible") for name, axis in lanes["layout"].items()
                if name.startswith("xaxis"))
+    # What came out of each session, under the chart in the first view: FEG/1 is not a UN symbol, so no link.
+    assert [markdown_shown(m.value) for m in at.markdown if "FEG" in m.value][-1] == (
+        "**FEG**\n- **first meeting** · 17–21 Jan 2011 · Vienna — outcome: FEG/1\n"
+        "- **second meeting (postponed)** · 2012 — outcome document not on record")
+    assert "view" not in at.query_params
+    show(at, "meetings_view", "Meeting days per body and year")
     days = figures(at)[1]
     assert days["data"][0]["type"] == "heatmap" and list(days["data"][0]["y"]) == ["FEG"]
-    assert days["layout"]["meta"]["title"].startswith("FEG met 5 days in all")
+    assert days["layout"]["meta"]["title"] == "FEG met 5 days in all, all in 2011"
     show(at, "meetings_view", "Every session (sortable table)")
     assert at.query_params["view"] == "sessions"
     table = next(df.value for df in at.dataframe if "Outcome document" in df.value.columns)
     assert {"Start", "End", "Days", "City", "Format", "Chair", "Document link", "Status"} <= set(table.columns)
     assert list(table["Session"]) == ["first meeting", "second meeting (postponed)"]
     assert list(table["City"].fillna("")) == ["Vienna", ""]
+    assert list(table["Days"]) == ["5", ""]  # a term known only by its year: empty, never "None"
     at.multiselect(key="meeting_bodies").set_value(["FEG"]).run()
     assert at.query_params["body"] == "FEG"
     at.multiselect(key="meeting_formats").set_value(["hybrid"]).run()  # the FEG met in person
@@ -345,6 +352,22 @@ def test_meeting_timelines_from_url():
     assert figures(in_person)[0]["layout"]["xaxis"]["range"][0].startswith("2011-01-01")
     table = next(df.value for df in in_person.dataframe if "Outcome document" in df.value.columns)
     assert list(table["Session"]) == ["first meeting"]
+
+
+def test_meeting_headlines_follow_the_body_filter(real_warehouse):
+    # The real record to 2024 (past sessions, fixed): the AHC alone is not compared with "any other body".
+    at = open_page("pages/3_Meeting_timelines.py", body="AHC", to="2024")
+    assert_clean(at)
+    assert titles(at) == ["AHC held 15 sessions in 2021–2024; the Convention was adopted on 24 Dec 2024"]
+    assert ("- **reconvened concluding session** · 29 Jul – 9 Aug 2024 · New York — outcome: "
+            "[A\\/AC\\.291\\/L\\.15](https://undocs.org/A/AC.291/L.15)") in \
+        next(m.value for m in at.markdown if m.value.startswith("**AHC**")).split("\n")
+    show(at, "meetings_view", "Meeting days per body and year")
+    assert titles(at)[1] == "AHC met 109 days in all from 2021 to 2024; the busiest year: 2022 (43 days)"
+    both = open_page("pages/3_Meeting_timelines.py", body="AHC,IEG", to="2024", view="days")
+    assert titles(both) == [
+        "AHC held the most sessions: 15 in 2021–2024; the Convention was adopted on 24 Dec 2024",
+        "AHC met 109 days in all, the most of the 2 bodies shown; the busiest year: AHC in 2022 (43 days)"]
 
 
 def test_state_explorer():

@@ -90,6 +90,8 @@ def lanes(meetings: pd.DataFrame, milestones: pd.DataFrame, built, window=None, 
                      row=max(len(tracks), 1), col=1)
     fig.update_layout(height=theme.FOOTER_MARGIN + 110 + plot_px + int(SLIDER_THICKNESS * plot_px) + 40,
                       bargap=0.4, barmode="overlay", showlegend=False)
+    # Panel titles from the plot's left edge, where the lane names start: centred at 16 px, a phone cut them.
+    fig.update_annotations(x=0, xanchor="left", font=dict(size=14, color="#444444"))
     fig = theme.finish(fig, _lanes_title(meetings, milestones), SOURCES, built,
                        "| session (bar: its days; faint: scheduled) · × postponed · ◆ adopted text · "
                        "★ Convention adopted, signed" + (f" · {note}" if note else ""))
@@ -107,20 +109,49 @@ def _span(meetings: pd.DataFrame, milestones: pd.DataFrame) -> tuple[pd.Timestam
 
 
 def _lanes_title(meetings: pd.DataFrame, milestones: pd.DataFrame) -> str:
+    """The body that held the most sessions; one body alone (a body filter) is not compared with others."""
     held = meetings[meetings["status"] == "held"]
     if held.empty:
         return "No session held in this selection"
     counts = held["body_short"].value_counts()
     top = counts.index[0]
     mine = held[held["body_short"] == top]
-    years = f"{pd.Timestamp(mine['start_date'].min()).year}–{pd.Timestamp(mine['end_date'].max()).year}"
+    years = _years(pd.Timestamp(mine["start_date"].min()).year, pd.Timestamp(mine["end_date"].max()).year)
     ties = [b for b, n in counts.items() if n == counts.iloc[0]]
-    who = top if len(ties) == 1 else " and ".join(ties[:2]) + (f" (and {len(ties) - 2} more)" if len(ties) > 2 else "")
-    title = (f"{who} held the most sessions: {counts.iloc[0]}" + (f" in {years}" if len(ties) == 1 else " each"))
+    sessions = f"{counts.iloc[0]} session{'s' if counts.iloc[0] != 1 else ''}"
+    if len(counts) == 1:
+        title = f"{top} held {sessions} in {years}"
+    else:
+        who = top if len(ties) == 1 else " and ".join(ties[:2]) + (
+            f" (and {len(ties) - 2} more)" if len(ties) > 2 else "")
+        title = f"{who} held the most sessions: {counts.iloc[0]}" + (f" in {years}" if len(ties) == 1 else " each")
     adopted = milestones[milestones["kind"] == "Convention adopted"]
     if len(adopted):
         title += f"; the Convention was adopted on {pd.Timestamp(adopted['date'].iloc[0]):%d %b %Y}"
     return title
+
+
+def _years(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def _days_title(days: pd.DataFrame) -> str:
+    """Who met the most days and the busiest year; one body alone (a body filter) is not compared with others."""
+    if days.empty:
+        return "No held session with known dates in this selection"
+    best = days.sort_values(["meeting_days", "year"], ascending=[False, True]).iloc[0]
+    per_body = days.groupby("body_short")["meeting_days"].sum().sort_values(ascending=False)
+    top, total = per_body.index[0], int(per_body.iloc[0])
+    if len(per_body) == 1:
+        years = sorted(days["year"])
+        return f"{top} met {total} days in all" + (
+            f", all in {years[0]}" if len(years) == 1 else
+            f" from {years[0]} to {years[-1]}; the busiest year: {best['year']} ({int(best['meeting_days'])} days)")
+    if per_body.iloc[1] == per_body.iloc[0]:
+        title = f"{top} and {per_body.index[1]} met {total} days each, the most of the {len(per_body)} bodies shown"
+    else:
+        title = f"{top} met {total} days in all, the most of the {len(per_body)} bodies shown"
+    return title + f"; the busiest year: {best['body_short']} in {best['year']} ({int(best['meeting_days'])} days)"
 
 
 def days_per_year(days: pd.DataFrame, built, undated: int = 0) -> go.Figure:
@@ -135,15 +166,7 @@ def days_per_year(days: pd.DataFrame, built, undated: int = 0) -> go.Figure:
         texttemplate="%{text}", hovertemplate="%{y} · %{x}: %{z} days<extra></extra>"))
     fig.update_layout(height=max(300, 180 + 30 * len(grid)), xaxis=dict(title=None, type="linear", showgrid=False),
                       yaxis=dict(autorange="reversed", title=None, showgrid=False))
-    if len(days):
-        best = days.sort_values(["meeting_days", "year"], ascending=[False, True]).iloc[0]
-        per_body = days.groupby("body_short")["meeting_days"].sum().sort_values(ascending=False)
-        title = f"{per_body.index[0]} met {int(per_body.iloc[0])} days in all, more than any other body"
-        if len(per_body) > 1 and per_body.iloc[1] == per_body.iloc[0]:
-            title = f"{per_body.index[0]} and {per_body.index[1]} met {int(per_body.iloc[0])} days each, the most"
-        title += f"; the busiest year: {best['body_short']} in {best['year']} ({int(best['meeting_days'])} days)"
-    else:
-        title = "No held session with known dates in this selection"
+    title = _days_title(days)
     subtitle = "Days of held sessions, counted in the year they fell in"
     if undated:
         subtitle += f" · {undated} group term(s) known only by month or year left out"
