@@ -18,17 +18,20 @@ with layout.guard():
     for column, (_, row) in zip(st.columns(max(len(key_rows), 1)), key_rows.iterrows(), strict=False):
         column.metric(row["symbol"], row["tally"], help=f"{row['title']} · adopted {row['adopted_date']}"
                       " · yes–no–abstain")
-    sessions, sponsors, signatures, ratifications, needed = st.columns(5)
+    # Four short labels: five columns cut "Signatures of the Convention" at 1400 px (a label does not wrap).
+    sessions, sponsors, signatures, ratifications = st.columns(4)
     sessions.metric("Sessions on record", int(counts["held_meeting_count"]),
                     help="Held sessions of the Expert Group, Ad Hoc Committee, OEWGs, GGEs, CCPCJ and others")
     sponsors.metric("Sponsoring states", int(counts["sponsor_state_count"]),
                     help=f"{int(counts['sponsorship_count'])} sponsorships of the drafts on record")
     treaty = headlines.entry_into_force(data.query(queries.treaty_status), dt.date.today())
     if treaty["known"]:
-        signatures.metric("Signatures of the Convention", treaty["signature_count"],
-                          help=f"{treaty['hanoi_signature_count']} of them at the Hanoi ceremony, 25–26 October 2025")
-        ratifications.metric("Ratifications toward the 40", f"{treaty['instrument_count']} / 40")
-        needed.metric("Still needed", treaty["instruments_needed"])
+        signatures.metric("Signatures", treaty["signature_count"],
+                          help=f"Signatures of the UN Convention against Cybercrime; {treaty['hanoi_signature_count']} "
+                               "of them at the Hanoi ceremony, 25–26 October 2025")
+        ratifications.metric("Ratifications", f"{treaty['instrument_count']} / 40",
+                             help=f"Instruments of ratification, acceptance, approval or accession toward the 40 that "
+                                  f"bring the Convention into force; {treaty['instruments_needed']} still needed")
         st.caption(headlines.entry_into_force_text(treaty) + " Source: UN Treaty Collection, chapter XVIII-16, "
                    "and the treaty_actions table.")
     tracks = st.multiselect("Tracks on the timeline", labels.TRACK_OPTIONS, default=list(filters.tracks),
