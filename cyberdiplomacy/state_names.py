@@ -52,3 +52,23 @@ def lookup(states: Iterable[tuple[str, str]]) -> dict[str, str]:
 def resolve(text: str, spellings: dict[str, str]) -> str | None:
     """The ISO3 code a URL or CLI value names, or None."""
     return spellings.get(text.strip().upper()) or spellings.get(normalise(text))
+
+
+def short_name(iso3: str, un_name: str) -> str:
+    """The name a chart writes beside a bar or a cell: ISO 3166's everyday name (pycountry's common name, else its
+    name) where it is shorter than the UN's and reads as a name, not an inverted or bracketed form ('Congo, The
+    Democratic Republic of the'); the UN's name otherwise. 'United Kingdom of Great Britain and Northern Ireland'
+    becomes 'United Kingdom', 'Iran (Islamic Republic of)' 'Iran'; full names stay in hovers and tables."""
+    country = pycountry.countries.get(alpha_3=str(iso3))
+    for candidate in (getattr(country, "common_name", None), getattr(country, "name", None)):
+        if candidate and not re.search(r"[,(]", candidate) and len(candidate) < len(str(un_name)):
+            return candidate
+    return str(un_name)
+
+
+def short_names(iso3s: Iterable[str], un_names: Iterable[str]) -> list[str]:
+    """`short_name` of each state; two states that would share one keep their UN names."""
+    pairs = list(zip(iso3s, un_names, strict=True))
+    short = [short_name(iso3, name) for iso3, name in pairs]
+    taken = {s: {iso3 for (iso3, _), t in zip(pairs, short, strict=True) if t == s} for s in short}
+    return [s if len(taken[s]) == 1 else str(name) for s, (_, name) in zip(short, pairs, strict=True)]

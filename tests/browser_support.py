@@ -75,3 +75,36 @@ def wait_for_run(page, timeout: int = 30_000) -> None:
 
 def wait_for_charts(page, timeout: int = 30_000) -> None:
     page.wait_for_selector('[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg', timeout=timeout)
+
+
+# Text a plot draws past its own box or the window's edge (plotly SVG text is never wrapped: it is cut there), and
+# tick labels plotly hid because they would have been cut ("hide past div"); the width of each plot area.
+CUT_TEXT = """() => [...document.querySelectorAll('.js-plotly-plot')].map(plot => {
+    const box = plot.getBoundingClientRect();
+    const left = Math.max(box.left, 0), right = Math.min(box.right, window.innerWidth);
+    const cut = [];
+    for (const t of plot.querySelectorAll('svg.main-svg text')) {
+        if (t.closest('.hoverlayer') || !t.textContent.trim()) continue;
+        const style = getComputedStyle(t);
+        if (style.display === 'none') {
+            if (t.closest('[class$="tick"]')) cut.push(t.textContent + ' (hidden: no room)');
+            continue;
+        }
+        const r = t.getBoundingClientRect();
+        if (r.width === 0 || style.visibility === 'hidden') continue;
+        if (r.left < left - 1 || r.right > right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+            cut.push(`${t.textContent.slice(0, 50)} (${Math.round(r.left)}-${Math.round(r.right)} px of ` +
+                     `${Math.round(left)}-${Math.round(right)})`);
+    }
+    const areas = [...plot.querySelectorAll('.draglayer .nsewdrag, .geo > .layer.bg > rect')]
+        .map(area => Math.round(area.getBoundingClientRect().width)).filter(width => width > 0);
+    const meta = plot.layout && plot.layout.meta ? plot.layout.meta.figure : '';
+    return {figure: meta || '(unnamed)', cut, areas};
+})"""
+
+# Labels of the Overview's key figures that Streamlit cut with an ellipsis (a metric label does not wrap).
+CUT_METRIC_LABELS = """() => [...document.querySelectorAll('[data-testid="stMetricLabel"]')]
+    .filter(label => [label, ...label.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1))
+    .map(label => label.innerText)"""
+ALL_CHARTS_DRAWN = """() => { const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]');
+    return charts.length > 0 && [...charts].every(chart => chart.querySelector('.js-plotly-plot .main-svg')); }"""

@@ -7,8 +7,11 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from tests.browser_support import (
+    ALL_CHARTS_DRAWN,
     CHROMIUM,
     CHROMIUM_ARGS,
+    CUT_METRIC_LABELS,
+    CUT_TEXT,
     LOCAL_PREFIXES,
     PAGE_PATHS,
     SCREENSHOTS,
@@ -190,4 +193,41 @@ def test_axis_labels_never_overlap_the_footer(server, offline_page, path, width,
     plots = page.evaluate(FOOTER_OVERLAPS)
     assert plots
     assert [p for p in plots if p["overlaps"]] == []
+    assert_no_exception(page)
+
+
+PHONE = {"width": 390, "height": 3000}  # a phone's width; tall, so that every chart of the page is drawn
+MIN_PLOT_PX = 300
+# Every page as a visit opens it, and the views a phone made hardest: the meeting days per body, partners of the
+# state with the longest UN name, twelve states' agreement.
+PHONE_PATHS = [*PAGE_PATHS.values(), "/Meeting_timelines?view=days", "/State_explorer?state=GBR,BRA",
+               "/Alignment?state=RUS,USA,CHN,IND,BRA,ZAF,GBR,FRA,DEU,IRN,PRK,VEN"]
+
+
+@pytest.mark.parametrize("path", PHONE_PATHS)
+def test_a_phone_shows_every_chart_whole(server, offline_page, path):
+    # No chart text (panel titles, axis years, row names, footers) past its chart's or the screen's edge, no tick
+    # label hidden for want of room, and no plot squeezed under 300 px by the names beside it.
+    page = offline_page
+    page.set_viewport_size(PHONE)
+    page.goto(server + path)
+    wait_for_run(page)
+    page.wait_for_function(ALL_CHARTS_DRAWN, timeout=30_000)
+    page.wait_for_timeout(800)  # plotly places tick labels and annotations after the first paint
+    plots = page.evaluate(CUT_TEXT)
+    assert plots
+    assert {p["figure"]: p["cut"] for p in plots if p["cut"]} == {}
+    assert {p["figure"]: p["areas"] for p in plots if min(p["areas"], default=MIN_PLOT_PX) < MIN_PLOT_PX} == {}
+    assert_no_exception(page)
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_overview_key_figures_keep_their_labels_whole(server, offline_page, width):
+    page = offline_page
+    page.set_viewport_size({"width": width, "height": 1800})
+    page.goto(server + "/")
+    wait_for_run(page)
+    page.locator('[data-testid="stMetricLabel"]').last.wait_for()
+    assert page.evaluate(CUT_METRIC_LABELS) == []
+    assert page.locator('[data-testid="stMetricLabel"]').count() == 7  # three texts, four figures of the record
     assert_no_exception(page)

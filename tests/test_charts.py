@@ -198,11 +198,12 @@ def test_matrix_labels_sit_above_the_grid_clear_of_the_title_at_any_number_of_dr
                              "draft_symbol": drafts, "adopted_date": pd.date_range("2000-01-01", periods=count),
                              "role": "original"})
         fig = sponsors.matrix(rows, BUILT)
-        assert fig.layout.xaxis.automargin is False and fig.layout.xaxis.tickangle == -45
-        # Above the grid (seen first on a 50-row grid), with room above and beside the plot.
+        assert fig.layout.xaxis.automargin is False and fig.layout.xaxis.tickangle == -90
+        # Above the grid (seen first on a 50-row grid), upright with room above the plot and none taken beside it
+        # (slanted labels rising to the right needed their depth beside the plot too: 225 px of grid on a phone).
         assert fig.layout.xaxis.side == "top"
-        assert fig.layout.margin.t >= theme.TOP_MARGIN + footer.label_depth(drafts)
-        assert fig.layout.margin.r >= footer.label_depth(drafts)
+        assert fig.layout.margin.t >= theme.TOP_MARGIN + footer.label_depth(drafts, angle=90)
+        assert fig.layout.margin.r is None
         assert fig.layout.annotations[-1].yshift == -fig.layout.margin.b + 8  # the footer sits at the very bottom
 
 

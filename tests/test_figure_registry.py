@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from cyberdiplomacy import figures, queries, state_names
 from cyberdiplomacy import filters as url_filters
 from cyberdiplomacy.__main__ import _parser
-from cyberdiplomacy.charts import theme
+from cyberdiplomacy.charts import narrow
 
 ROOT = Path(__file__).resolve().parent.parent
 # Each page's sections (the `view` URL parameter), each once without parameters (the newcomer's first view) and once
@@ -61,8 +61,9 @@ def test_every_chart_on_a_page_is_the_registry_figure_of_its_name(drawn_on_pages
     for spec in drawn_on_pages:
         meta = spec["layout"]["meta"]
         name, choices = meta["figure"], {k: tuple(v) if isinstance(v, list) else v for k, v in meta["choices"].items()}
-        # A page shows the figure's screen form: its title is page text above it (see theme.for_screen).
-        rebuilt = theme.for_screen(figures.build(name, figures.Direct(real_con), _filters(real_con, meta["view"]),
+        # A page shows the figure's screen form: its title is page text above it, row labels above their rows (see
+        # narrow.for_screen).
+        rebuilt = narrow.for_screen(figures.build(name, figures.Direct(real_con), _filters(real_con, meta["view"]),
                                                  **choices).fig)
         assert json.loads(pio.to_json(rebuilt)) == {"data": spec["data"], "layout": spec["layout"]}, name
         seen.add(name)

@@ -4,19 +4,29 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from cyberdiplomacy import provenance, vocabulary
+from cyberdiplomacy import provenance, safe_text, state_names, vocabulary
 from cyberdiplomacy.charts import footer, theme
+
+CODE_AXIS_PX = 28  # one line of state codes under the plot
 
 
 def agreement_heatmap(agreement: pd.DataFrame, labels: dict[str, str], method: str, scope_text: str, built,
                       sources: list[str]) -> go.Figure:
-    names = [labels.get(i, i) for i in agreement.index]
+    """Pairs of chosen states, the share written in each cell (no colour bar to read it from). Rows name the state
+    ('United States (USA)'), columns give its code: names rotated under a phone's narrow columns ran off its edge."""
+    codes = list(agreement.index)
+    names = [labels.get(i, i) for i in codes]
+    text = safe_text.plotly  # names from the record are drawn as text
+    rows = [text(f"{short} ({code})") for short, code in zip(state_names.short_names(codes, names), codes, strict=True)]
+    pair_names = [[f"{text(a)} and {text(b)}" for b in names] for a in names]
     values = agreement.to_numpy()
-    fig = go.Figure(go.Heatmap(z=values, x=names, y=names, zmin=0, zmax=1, colorscale="Cividis",
-                               colorbar=dict(title="Agreement", tickformat=".0%"),
+    fig = go.Figure(go.Heatmap(z=values, x=[text(c) for c in codes], y=rows, zmin=0, zmax=1, colorscale="Cividis",
+                               showscale=False,
                                text=[[f"{v:.0%}" if pd.notna(v) else "" for v in row] for row in values],
-                               texttemplate="%{text}", hovertemplate="%{y} and %{x}: %{z:.0%}<extra></extra>"))
-    fig.update_layout(height=max(360, 150 + 45 * len(names)), yaxis=dict(autorange="reversed"))
+                               customdata=pair_names, texttemplate="%{text}",
+                               hovertemplate="%{customdata}: %{z:.0%}<extra></extra>"))
+    fig.update_layout(height=max(360, 150 + 45 * len(names)), yaxis=dict(autorange="reversed"),
+                      xaxis=dict(side="bottom", tickangle=0))
     pairs = agreement.where(~pd.DataFrame(pd.Index(agreement.index).to_numpy()[:, None] ==
                                           pd.Index(agreement.columns).to_numpy()[None, :],
                                           index=agreement.index, columns=agreement.columns)).stack()
@@ -26,8 +36,7 @@ def agreement_heatmap(agreement: pd.DataFrame, labels: dict[str, str], method: s
     else:
         title = "Agreement among the chosen states"
     fig = theme.finish(fig, title, sources, built, f"{vocabulary.METHOD_LABELS[method]} · {scope_text}")
-    # Labels at a fixed angle with room reserved for them: on a narrow screen plotly turned them upright, over the footer.
-    return footer.reserve(fig, footer.rotated_categories(fig, names))
+    return footer.reserve(fig, CODE_AXIS_PX)
 
 
 def cohesion_lines(by_year: pd.DataFrame, scope_text: str, built, sources: list[str]) -> go.Figure:

@@ -5,7 +5,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from cyberdiplomacy import vocabulary
-from cyberdiplomacy.charts import theme
+from cyberdiplomacy.charts import footer, theme
+from cyberdiplomacy.charts.states import AXIS_WITH_TITLE_PX
 
 
 def confidence_bars(quality: pd.DataFrame, built) -> go.Figure:
@@ -27,5 +28,6 @@ def confidence_bars(quality: pd.DataFrame, built) -> go.Figure:
     title = (f"{confirmed:,} of {total:,} rows ({confirmed / total:.0%}) are confirmed by a UN or official source "
              "or two reputable ones"
              if total else "No rows on record")
-    return theme.finish(fig, title, ["every table of the data contract (data/ and the bundled history)"], built,
-                        "Each table's rows by how sure the fact is; its size after its name")
+    fig = theme.finish(fig, title, ["every table of the data contract (data/ and the bundled history)"], built,
+                       "Each table's rows by how sure the fact is; its size after its name")
+    return footer.reserve(fig, AXIS_WITH_TITLE_PX)  # the axis title sat on the footer's first line

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from cyberdiplomacy import provenance, vocabulary, wording
+from cyberdiplomacy import provenance, safe_text, state_names, vocabulary, wording
 from cyberdiplomacy.charts import footer, theme
 
 ROLE_VALUE = {"original": 2, "additional": 1}
@@ -22,10 +22,16 @@ def _bold(labels, chosen_labels) -> list[str]:
     return [f"<b>{label}</b>" if label in chosen_labels else str(label) for label in labels]
 
 
+def _short(states: pd.DataFrame, chosen_names) -> list[str]:
+    """Row labels: each state's short name (full names stay in the hover), the chosen states in bold."""
+    shorts = [safe_text.plotly(s) for s in state_names.short_names(states["iso3"], states["state_name"])]
+    return [f"<b>{s}</b>" if name in chosen_names else s for name, s in zip(states["state_name"], shorts, strict=True)]
+
+
 def matrix(sponsorships: pd.DataFrame, built, chosen=()) -> go.Figure:
-    """State x draft: dark = printed on the draft, light = joined later. Draft labels sit above the grid (under a
-    50-row grid they were off-screen) at a fixed angle with room reserved for them; the chosen states' rows are
-    in bold."""
+    """State x draft: dark = printed on the draft, light = joined later. Draft labels sit upright above the grid
+    (under a 50-row grid they were off-screen) with room reserved for them; rows name the states by their short
+    names, the chosen states' rows in bold."""
     states = (sponsorships[["state_name", "iso3", "un_regional_group"]].drop_duplicates("state_name")
               .assign(rank=lambda d: d["un_regional_group"].map(_group_rank))
               .sort_values(["rank", "state_name"]))
@@ -43,11 +49,13 @@ def matrix(sponsorships: pd.DataFrame, built, chosen=()) -> go.Figure:
                                                                                                    strict=True)]
                     for row in grid.values],
         hovertemplate="%{y} · %{x}: %{customdata}<extra></extra>"))
-    fig.update_layout(height=max(360, 170 + 14 * len(grid) + footer.label_depth(drafts)),
+    # Upright labels: at 45 degrees above the grid they rose past its right edge, and needed as much room beside
+    # the plot as above it (a phone's grid was 225 px wide).
+    depth = footer.rotated_categories(fig, drafts, angle=-90)
+    fig.update_layout(height=max(360, 170 + 14 * len(grid) + depth),
                       yaxis=dict(autorange="reversed", title=None, tickfont=dict(size=10), tickmode="array",
-                                 tickvals=list(grid.index), ticktext=_bold(grid.index, chosen_names)),
+                                 tickvals=list(grid.index), ticktext=_short(states, chosen_names)),
                       xaxis=dict(title=None))
-    depth = footer.rotated_categories(fig, drafts, angle=-45)
     fig.update_xaxes(side="top")
     with_cosponsors = int((per_draft > 1).sum())
     if len(drafts) > 1 and with_cosponsors < len(drafts):
@@ -59,8 +67,7 @@ def matrix(sponsorships: pd.DataFrame, built, chosen=()) -> go.Figure:
         title = f"{len(states)} state(s) on record as sponsors of {drafts[0] if drafts else 'no draft'}"
     fig = theme.finish(fig, title, drafts, built, "Dark: printed on the draft · light: joined later · rows grouped "
                        "by UN regional group · drafts with one row list only their main sponsor")
-    # Above the grid the labels rise to the right: the last one needs as much room beside the plot as above it.
-    fig.update_layout(margin=dict(t=theme.TOP_MARGIN + depth, r=depth))
+    fig.update_layout(margin=dict(t=theme.TOP_MARGIN + depth))
     return footer.reserve(fig, 0)
 
 
@@ -161,12 +168,13 @@ def bloc_shares(shares: pd.DataFrame, built) -> go.Figure:
             for row, crow in zip(grid.values, counts.values, strict=True)]
     fig = go.Figure(go.Heatmap(
         z=grid.values, x=[f"{d} ({int(totals[d])})" for d in drafts], y=list(grid.index), zmin=0, zmax=1,
-        colorscale="Blues", xgap=2, ygap=1, colorbar=dict(title="Share", tickformat=".0%", thickness=12),
+        colorscale="Blues", xgap=2, ygap=1, showscale=False,  # each cell writes its share
         text=text, texttemplate="%{text}", hovertemplate="%{y}: %{text} of the sponsors of %{x}<extra></extra>"))
     fig.update_layout(height=max(320, 170 + 24 * len(grid)), yaxis=dict(autorange="reversed", title=None),
                       xaxis=dict(title=None))
     labels = [f"{d} ({int(totals[d])})" for d in drafts]
-    depth = footer.rotated_categories(fig, labels, angle=-30 if len(drafts) <= 4 else -45)
+    # Upright: slanted, the first draft's label ran past the figure's left edge (at 1400 px as on a phone).
+    depth = footer.rotated_categories(fig, labels, angle=-90)
     if len(shares):
         biggest = totals.sort_values(ascending=False).index[0]
         top = shares[shares["draft_symbol"] == biggest].sort_values(["share", "bloc"], ascending=[False, True]).iloc[0]

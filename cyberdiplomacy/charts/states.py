@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from cyberdiplomacy import provenance, safe_text, vocabulary
+from cyberdiplomacy import provenance, safe_text, state_names, vocabulary
 from cyberdiplomacy.charts import footer, theme
 
 
@@ -12,6 +12,7 @@ def vote_strip(votes: pd.DataFrame, built, imported_on: str | None = None) -> go
     plenary = votes[votes["stage"] == "plenary"].copy()
     plenary["label"] = plenary["resolution_symbol"].str.replace("A/RES/", "", regex=False) + \
         " (" + plenary["vote_date"].astype(str).str[:4] + ")"
+    plenary["short_name"] = state_names.short_names(plenary["iso3"], plenary["state_name"])  # full names in hovers
     # Drawn names and symbols come from outside: escaped once, so categories and their order agree.
     drawn = safe_text.plotly_cells(plenary)
     order = list(dict.fromkeys(drawn.sort_values("vote_date")["label"]))
@@ -20,15 +21,15 @@ def vote_strip(votes: pd.DataFrame, built, imported_on: str | None = None) -> go
         part = drawn[drawn["vote"] == code]
         if part.empty:
             continue
-        fig.add_scatter(x=part["label"], y=part["state_name"], mode="markers", name=vocabulary.VOTE_LABELS[code],
+        fig.add_scatter(x=part["label"], y=part["short_name"], mode="markers", name=vocabulary.VOTE_LABELS[code],
                         marker=dict(symbol="square", size=22, color=theme.VOTE_COLOURS[code]),
-                        customdata=part[["resolution_symbol", "title"]].fillna(""),
-                        hovertemplate="%{y} · %{customdata[0]}<br>%{customdata[1]}<br>"
+                        customdata=part[["resolution_symbol", "title", "state_name"]].fillna(""),
+                        hovertemplate="%{customdata[2]} · %{customdata[0]}<br>%{customdata[1]}<br>"
                         + vocabulary.VOTE_LABELS[code] + "<extra></extra>")
     names = list(dict.fromkeys(plenary["state_name"]))
     fig.update_layout(xaxis=dict(categoryorder="array", categoryarray=order, title=None),
                       yaxis=dict(title=None, categoryorder="array",
-                                 categoryarray=list(dict.fromkeys(drawn["state_name"]))[::-1]),
+                                 categoryarray=list(dict.fromkeys(drawn["short_name"]))[::-1]),
                       height=200 + 40 * len(names))
     split = plenary.pivot_table(index="resolution_symbol", columns="iso3", values="vote", aggfunc="first")
     differing = int((split.nunique(axis=1) > 1).sum()) if split.shape[1] > 1 else 0
@@ -61,18 +62,20 @@ def agreement_bars(agreement: pd.DataFrame, state_name: str, built, top_n: int =
     ranked = eligible.sort_values(["agreement_share", "shared_vote_count", "other_state_name"],
                                   ascending=[False, False, True])
     shown = pd.concat([ranked.head(top_n), ranked.tail(top_n)]).drop_duplicates("other_iso3")
+    shown = shown.assign(short_name=state_names.short_names(shown["other_iso3"], shown["other_state_name"]))
     drawn = safe_text.plotly_cells(shown)
     fig = go.Figure()
     for group in [g for g in vocabulary.REGIONAL_GROUP_ORDER if g in set(shown["other_un_regional_group"])] + sorted(
             set(shown["other_un_regional_group"]) - set(vocabulary.REGIONAL_GROUP_ORDER)):
         part = drawn[shown["other_un_regional_group"] == group]
-        fig.add_bar(x=part["agreement_share"], y=part["other_state_name"], orientation="h", name=group,
+        fig.add_bar(x=part["agreement_share"], y=part["short_name"], orientation="h", name=group,
                     marker_color=theme.REGIONAL_GROUP_COLOURS.get(group, "#999999"),
-                    customdata=part[["same_vote_count", "shared_vote_count", "other_un_regional_group"]],
-                    hovertemplate="%{y} (%{customdata[2]}): same vote on %{customdata[0]} of %{customdata[1]}"
-                                  "<extra></extra>")
+                    customdata=part[["same_vote_count", "shared_vote_count", "other_un_regional_group",
+                                     "other_state_name"]],
+                    hovertemplate="%{customdata[3]} (%{customdata[2]}): same vote on %{customdata[0]} of "
+                                  "%{customdata[1]}<extra></extra>")
     fig.update_layout(xaxis=dict(tickformat=".0%", range=[0, 1], title="Agreement (measure: see the subtitle)"),
-                      yaxis=dict(title=None, categoryorder="array", categoryarray=list(drawn["other_state_name"])[::-1]),
+                      yaxis=dict(title=None, categoryorder="array", categoryarray=list(drawn["short_name"])[::-1]),
                       height=260 + 22 * len(shown), legend=dict(title=None),
                       margin=dict(t=100 + 24 * -(-len(fig.data) // 2)))  # legend rows below the subtitle
     ties = ""

@@ -19,7 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from cyberdiplomacy import db, figures, queries
-from cyberdiplomacy.charts import theme
+from cyberdiplomacy.charts import narrow
 from cyberdiplomacy.figures import Drawn, NamedFigure, Unavailable
 from cyberdiplomacy.figures.source import Query, q  # noqa: F401 - q names a query for derive()
 from cyberdiplomacy.filters import Filters
@@ -155,9 +155,10 @@ def figure(named: NamedFigure, filters: Filters, **choices) -> Drawn | Unavailab
 
 
 def screen_figure(named: NamedFigure, filters: Filters, **choices) -> go.Figure:
-    """The page's form of a figure (title as page text, theme.for_screen), made once like the figure itself."""
+    """The page's form of a figure (title as page text, row labels above their rows: narrow.for_screen), made once
+    like the figure itself."""
     key = (warehouse_key(), named.name, filters, _items(choices), "screen")
-    return derived.get(key, lambda: theme.for_screen(figure(named, filters, **choices).fig))
+    return derived.get(key, lambda: narrow.for_screen(figure(named, filters, **choices).fig))
 
 
 def built_date() -> str:

@@ -1,0 +1,191 @@
+"""Figures that fit a phone: category labels written above their rows, inside the plot, instead of beside it.
+
+Names such as "Criminal use of ICTs (Third Committee, CCPCJ)" beside a plot left it 80-190 px wide in a 358 px
+chart; above their rows they take no width at all. Each row gets room for a label line over its bar, marker or
+heatmap cells (rows grow when they are too low); hovers keep their full text."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+
+from cyberdiplomacy.charts import theme
+
+LABEL_PX = 15  # one line of 11 px text hanging from the top of its row
+LABEL_FONT = dict(size=11, color="#444444")
+PAD_PX = 3  # between a row's bar and the next row's label
+MIN_BAR_PX = 12
+MIN_CELL_PX = 16  # a heatmap cell with its number written in it
+MIN_BLANK_CELL_PX = 8  # a heatmap cell that only shows a colour (the sponsor matrix's 155 rows)
+KEEP_BESIDE_CHARS = 6  # 'AHC', 'CCPCJ': short labels beside the plot cost less than a label line per row
+EDGE_PX = 20  # half of '2024' or '100%' written under a plot's edge: plotly hides a tick label that the figure would cut
+
+
+@dataclass
+class _Axis:
+    key: str  # 'yaxis2'
+    ref: str  # 'y2'
+    categories: list
+    labels: list[str]
+    traces: list
+
+    def has(self, kind: str) -> bool:
+        return any(t.type == kind for t in self.traces)
+
+
+def fit(fig: go.Figure) -> go.Figure:
+    """The figure with the labels of every category y axis above their rows, and room for the last x tick label."""
+    axes = [a for a in _category_axes(fig) if max(map(len, map(_plain, a.labels)), default=0) > KEEP_BESIDE_CHARS]
+    if any(x.type == "date" or x.range is not None for x in fig.select_xaxes()):  # a tick can fall on its right end
+        fig.update_layout(margin_r=max(_margin(fig, "r", 10), EDGE_PX))
+    if not axes:
+        return fig
+    # No label beside the plot: the x axis' first and last ticks ('0', '200') are at the figure's edges.
+    fig.update_layout(margin_l=max(_margin(fig, "l", 10), EDGE_PX), margin_r=max(_margin(fig, "r", 10), EDGE_PX))
+    scale = max(_needed_row_px(a) / _row_px(fig, a) for a in axes)
+    if scale > 1:
+        top, bottom = _margins(fig)
+        fig.update_layout(height=round(top + bottom + (_height(fig) - top - bottom) * scale))
+    for axis in axes:
+        _label_above(fig, axis, _row_px(fig, axis))
+    return fig
+
+
+def _plain(label) -> str:
+    return re.sub(r"<[^>]+>", "", str(label))
+
+
+def _margin(fig: go.Figure, side: str, default: float) -> float:
+    value = fig.layout.margin[side]
+    return default if value is None else value
+
+
+def _height(fig: go.Figure) -> float:
+    return fig.layout.height or 450
+
+
+def _margins(fig: go.Figure) -> tuple[float, float]:
+    margin = fig.layout.margin
+    return (margin.t if margin.t is not None else 100), (margin.b if margin.b is not None else 80)
+
+
+def _row_px(fig: go.Figure, axis: _Axis) -> float:
+    top, bottom = _margins(fig)
+    domain = fig.layout[axis.key].domain or (0, 1)
+    return (_height(fig) - top - bottom) * (domain[1] - domain[0]) / _row_count(fig, axis)
+
+
+def _row_count(fig: go.Figure, axis: _Axis) -> float:
+    span = fig.layout[axis.key].range
+    if span is not None and None not in span:
+        return abs(span[1] - span[0])
+    return len(axis.categories)
+
+
+def _marker_px(axis: _Axis) -> float:
+    sizes = [np.max(t.marker.size) if t.marker.size is not None else 6 for t in axis.traces
+             if t.type == "scatter" and "markers" in (t.mode or "markers")]
+    return float(max(sizes, default=0))
+
+
+def _needed_row_px(axis: _Axis) -> float:
+    if axis.has("heatmap"):
+        written = any(t.texttemplate for t in axis.traces if t.type == "heatmap")
+        return LABEL_PX + (MIN_CELL_PX if written else MIN_BLANK_CELL_PX)
+    if axis.has("scatter"):  # a marker sits in the middle of its row: the label line above it, and as much below
+        return max(_marker_px(axis), MIN_BAR_PX) + 2 * LABEL_PX
+    return LABEL_PX + MIN_BAR_PX + PAD_PX
+
+
+def _label_above(fig: go.Figure, axis: _Axis, row_px: float) -> None:
+    yaxis = fig.layout[axis.key]
+    reversed_axis = yaxis.autorange == "reversed" or (yaxis.range is not None and None not in yaxis.range
+                                                      and yaxis.range[0] > yaxis.range[1])
+    label = LABEL_PX / row_px  # rows are one unit of the category axis
+    if axis.has("heatmap"):
+        for trace in axis.traces:
+            trace.update(ygap=LABEL_PX)
+        yaxis.update(showgrid=False)  # a grid line would run through the gaps that hold the labels
+        # The first label sits on the plot's top edge: half a label more room above the first row.
+        n = len(axis.categories)
+        yaxis.update(autorange=False, range=[n - 0.5, -0.5 - label / 2] if reversed_axis else [-0.5, n - 0.5 + label / 2])
+    elif axis.has("scatter"):
+        for trace in axis.traces:
+            if trace.type == "bar":
+                trace.update(width=1 - 2 * label)
+    else:
+        _bars_under_labels(fig, axis, label, PAD_PX / row_px, reversed_axis)
+    yaxis.update(showticklabels=False, ticks="")
+    xref = f"{yaxis.anchor or 'x'} domain" if yaxis.anchor not in (None, "free") else "paper"
+    for category, text in zip(axis.categories, axis.labels, strict=True):
+        fig.add_annotation(text=text, x=0, xref=xref, xanchor="left", y=category, yref=axis.ref,
+                           yshift=row_px / 2, yanchor="middle" if axis.has("heatmap") else "top",
+                           showarrow=False, font=LABEL_FONT, align="left")
+
+
+def _bars_under_labels(fig: go.Figure, axis: _Axis, label: float, pad: float, reversed_axis: bool) -> None:
+    """Each row's bars in the band under its label; bars that share a row side by side when they are grouped."""
+    bars = [t for t in axis.traces if t.type == "bar"]
+    band = 1 - label - pad
+    grouped = (fig.layout.barmode or "group") == "group" and _share_rows(bars)
+    for k, trace in enumerate(bars):
+        width = band / len(bars) if grouped else band
+        start = -0.5 + label if reversed_axis else -0.5 + pad  # bars run from offset to offset + width
+        trace.update(width=width, offset=start + (k * width if grouped else 0))
+
+
+def _share_rows(bars) -> bool:
+    seen: set = set()
+    for trace in bars:
+        rows = set(_values(trace.y))
+        if rows & seen:
+            return True
+        seen |= rows
+    return False
+
+
+def _values(values) -> list:
+    return [] if values is None else list(values)
+
+
+def _is_category(value) -> bool:
+    return isinstance(value, str) and not _looks_like_date(value)
+
+
+def _looks_like_date(text: str) -> bool:
+    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", text))
+
+
+def _category_axes(fig: go.Figure) -> list[_Axis]:
+    """The y axes whose rows are categories (names, symbols, bodies), with their labels in drawn order."""
+    found = []
+    cartesian = [t for t in fig.data if hasattr(t, "yaxis")]  # maps and flows have no y axis
+    for ref in dict.fromkeys(t.yaxis or "y" for t in cartesian):
+        key = "yaxis" + ref[1:]
+        yaxis = fig.layout[key]
+        on_axis = [t for t in cartesian if (t.yaxis or "y") == ref]
+        traces = [t for t in on_axis if t.type in ("bar", "scatter", "heatmap") and (t.type != "bar" or t.orientation == "h")]
+        if not traces or len(traces) < len(on_axis):  # another kind of trace (a vertical bar, a box) shares the axis
+            continue
+        values = list(dict.fromkeys(v for t in traces for v in _values(t.y)))
+        if not values or not all(_is_category(v) for v in values) or any(isinstance(v, dt.date) for v in values):
+            continue
+        if yaxis.tickmode == "array" and yaxis.tickvals is not None:
+            categories, labels = list(yaxis.tickvals), list(yaxis.ticktext or yaxis.tickvals)
+        elif yaxis.categoryorder in (None, "trace"):
+            categories = labels = values
+        elif yaxis.categoryorder == "array":
+            listed = list(yaxis.categoryarray or [])
+            categories = labels = listed + [v for v in values if v not in listed]
+        else:
+            continue
+        found.append(_Axis(key, ref, categories, [str(x) for x in labels], traces))
+    return found
+
+
+def for_screen(fig: go.Figure) -> go.Figure:
+    """The figure as a page draws it: theme.for_screen (title as page text, footer in short lines), then `fit`."""
+    return fit(theme.for_screen(fig))

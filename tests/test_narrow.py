@@ -1,0 +1,103 @@
+"""Figures as a phone draws them (charts.narrow): row labels above their rows, short state names on axes."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from cyberdiplomacy import figures, queries, state_names
+from cyberdiplomacy.charts import narrow, states, theme
+from cyberdiplomacy.filters import Filters
+
+BUILT = "2026-01-02"
+
+
+@pytest.fixture(scope="module")
+def partners(world_con):
+    agreement = figures.states.agreement(figures.Direct(world_con), Filters(states=("RUS",))).table
+    return states.agreement_bars(agreement, "Russian Federation", BUILT)
+
+
+def labels_above(fig) -> list[str]:
+    return [a.text for a in fig.layout.annotations if not str(a.text).startswith("Source:")]
+
+
+def test_long_state_names_are_shortened_by_one_rule():
+    # ISO 3166's everyday name (pycountry) where shorter and not inverted or bracketed; else the UN's name.
+    assert state_names.short_names(
+        ["GBR", "USA", "IRN", "PRK", "COD", "RUS", "VAT", "XYZ"],
+        ["United Kingdom of Great Britain and Northern Ireland", "United States of America",
+         "Iran (Islamic Republic of)", "Democratic People's Republic of Korea", "Democratic Republic of the Congo",
+         "Russian Federation", "Holy See", "Somewhere"]) == [
+        "United Kingdom", "United States", "Iran", "North Korea", "Democratic Republic of the Congo",
+        "Russian Federation", "Holy See", "Somewhere"]
+    # Rows of one state share its short name; two states that one short name would merge keep their UN names.
+    assert state_names.short_names(["USA", "USA"], ["United States of America"] * 2) == ["United States"] * 2
+    assert state_names.short_names(["GBR", "XUK"], ["United Kingdom of Great Britain and Northern Ireland",
+                                                    "United Kingdom"]) == [
+        "United Kingdom of Great Britain and Northern Ireland", "United Kingdom"]
+
+
+def test_partner_bars_name_states_short_on_the_axis_and_in_full_in_the_hover(partners):
+    # Russia's partners in the fixture world: China, France (both votes shared with it) and the United States.
+    assert [t for t in partners.layout.yaxis.categoryarray][::-1] == ["China", "France", "United States"]
+    hovered = {row[3] for trace in partners.data for row in trace.customdata}
+    assert hovered == {"China", "France", "United States of America"}
+    assert all(t.hovertemplate.startswith("%{customdata[3]} (") for t in partners.data)
+
+
+def test_row_labels_sit_above_their_rows_on_screen(partners):
+    shown = narrow.for_screen(partners)
+    assert shown.layout.yaxis.showticklabels is False
+    assert labels_above(shown) == ["United States", "France", "China"]  # bottom up, as the axis lists its rows
+    assert shown.layout.margin.l == narrow.EDGE_PX and shown.layout.margin.r == narrow.EDGE_PX
+    top, bottom = shown.layout.margin.t, shown.layout.margin.b
+    row_px = (shown.layout.height - top - bottom) / 3
+    assert row_px >= narrow.LABEL_PX + narrow.MIN_BAR_PX + narrow.PAD_PX
+    label = next(a for a in shown.layout.annotations if a.text == "China")
+    assert (label.x, label.xref, label.xanchor, label.yanchor, label.yshift) == (0, "paper", "left", "top",
+                                                                                row_px / 2)
+    # The bars fill the row under the label line (the axis runs upwards: from just above the row's lower edge).
+    bar = shown.data[0]
+    assert bar.offset == pytest.approx(-0.5 + narrow.PAD_PX / row_px)
+    assert bar.width == pytest.approx(1 - (narrow.LABEL_PX + narrow.PAD_PX) / row_px)
+    # Exported figures keep their names beside the plot.
+    assert partners.layout.yaxis.showticklabels is not False and labels_above(partners) == []
+
+
+def test_rows_grow_to_hold_a_label_over_a_marker():
+    fig = go.Figure(go.Scatter(x=[1, 2], y=["Criminal use of ICTs", "ICTs and security"], mode="markers",
+                               marker=dict(size=13)))
+    fig.update_layout(height=150, margin=dict(t=40, b=40))  # rows of 35 px: too low for a label over a marker
+    shown = narrow.fit(fig)
+    assert shown.layout.height == 40 + 40 + 2 * (13 + 2 * narrow.LABEL_PX)
+    assert labels_above(shown) == ["Criminal use of ICTs", "ICTs and security"]
+
+
+def test_heatmap_labels_sit_in_the_gap_between_rows():
+    fig = go.Figure(go.Heatmap(z=[[1, 2], [3, 4]], x=["A", "B"], y=["United Kingdom", "France (FRA)"]))
+    fig.update_layout(height=300, margin=dict(t=40, b=60), yaxis=dict(autorange="reversed"))
+    shown = narrow.fit(fig)
+    assert shown.data[0].ygap == narrow.LABEL_PX
+    assert {a.yanchor for a in shown.layout.annotations} == {"middle"}
+    row_px = (300 - 100) / 2
+    assert list(shown.layout.yaxis.range) == [pytest.approx(1.5), pytest.approx(-0.5 - narrow.LABEL_PX / row_px / 2)]
+
+
+def test_short_labels_stay_beside_the_plot_and_numeric_axes_are_left_alone(world_con):
+    short = go.Figure(go.Bar(x=[3, 5], y=["AHC", "IEG"], orientation="h"))
+    assert labels_above(narrow.fit(short)) == [] and short.layout.yaxis.showticklabels is None
+    lines = go.Figure(go.Scatter(x=[2019, 2020], y=[0.4, 0.6], mode="lines"))
+    assert labels_above(narrow.fit(lines)) == []
+    days = figures.build("meeting-days", figures.Direct(world_con), Filters()).fig
+    assert labels_above(narrow.for_screen(days)) == []  # 'FEG' fits beside the plot
+
+
+def test_every_page_figure_is_drawn_through_the_screen_form(world_con):
+    fig = figures.build("overview-timeline", figures.Direct(world_con), Filters()).fig
+    shown = narrow.for_screen(fig)
+    assert shown.layout.title.text is None  # theme.for_screen: the title is page text
+    assert theme.footer_annotation(shown) is not None
+    rows = list(queries.meeting_timeline(world_con)["body_short"].unique())
+    assert set(rows) < set(labels_above(shown)) and "GA / CCPCJ texts (criminal use)" in labels_above(shown)
+    assert pd.notna(shown.layout.height)
