@@ -263,12 +263,12 @@ def cohesion(cohesion_df: pd.DataFrame, built, sources: list[str]) -> go.Figure:
     order = list(dict.fromkeys(cohesion_df.sort_values("vote_date")["resolution_symbol"]))
     grid = grid.reindex(columns=order)
     fig = go.Figure(go.Heatmap(z=grid.values, x=grid.columns, y=grid.index, zmin=0, zmax=1,
-                               colorscale="Viridis", colorbar=dict(title="Agreement<br>index"),
+                               colorscale="Viridis", showscale=False,  # each cell writes its index
                                text=[[f"{v:.2f}" if pd.notna(v) else "" for v in row] for row in grid.values],
                                texttemplate="%{text}", hovertemplate="%{y} on %{x}: %{z:.2f}<extra></extra>"))
-    fig.update_layout(height=max(320, 150 + 34 * len(grid) + footer.label_depth(order)), yaxis_title=None,
-                      xaxis_title=None)
-    depth = footer.rotated_categories(fig, order)
+    # Upright vote labels: slanted, the first ran past the figure's left edge on a phone.
+    depth = footer.rotated_categories(fig, order, angle=-90)
+    fig.update_layout(height=max(320, 150 + 34 * len(grid) + depth), yaxis_title=None, xaxis_title=None)
     mean = grid.mean(axis=1).sort_values()
     title = (f"{mean.index[0]} was the least united bloc (mean agreement index {mean.iloc[0]:.2f})" if len(mean)
              else "Bloc cohesion")
