@@ -113,12 +113,6 @@ def meeting_table(meetings: pd.DataFrame) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def screen_table(table: pd.DataFrame) -> pd.DataFrame:
-    """The sessions table as a page shows it: an unknown number of days as an empty cell (a grid writes 'None')."""
-    days = table["Days"].map(lambda n: "" if pd.isna(n) else str(int(n)))
-    return table.assign(Days=days)
-
-
 def when(start, end, precision: str | None) -> str:
     """A session's dates as short as they read unambiguously: '10–12 May 2021', '30 May – 10 Jun 2022', 'Aug 2012 –
     Jun 2013', '2004–2005'; only what is known (a group's term may be known by month or year)."""

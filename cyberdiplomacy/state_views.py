@@ -97,6 +97,9 @@ def readable(table: pd.DataFrame) -> pd.DataFrame:
             out[column] = values.dt.strftime("%Y-%m-%d").fillna("")
         elif values.isna().all() or not (pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values)):
             out[column] = values.astype(object).where(values.notna(), "")
+        elif pd.api.types.is_integer_dtype(values) and values.isna().any():
+            # A count that is unknown (a session's days known only by month): a grid writes 'None' in a number column.
+            out[column] = values.map(lambda n: "" if pd.isna(n) else str(n))
     if "track" in out.columns:
         out["track"] = out["track"].map(lambda t: vocabulary.TRACK_LABELS.get(t, t))
     if "role" in out.columns:

@@ -1,7 +1,7 @@
 """Meeting timelines: every body's sessions, lane by lane at day resolution, with the milestones on the same axis."""
 import streamlit as st
 
-from cyberdiplomacy import figures, labels, queries, safe_text
+from cyberdiplomacy import figures, labels, queries, safe_text, state_views
 from cyberdiplomacy import meeting_views as mv
 from cyberdiplomacy.ui import data, layout
 
@@ -14,7 +14,7 @@ def outcomes(table):
 
 def session_table(table):
     st.caption("Click a column header to sort. Days are empty where only the month or year of a session is known.")
-    layout.show_table(mv.screen_table(table), **{"Document link": st.column_config.LinkColumn(
+    layout.show_table(state_views.readable(table), **{"Document link": st.column_config.LinkColumn(
         "Document link", display_text=r"https://undocs\.org/(.*)")})
 
 
