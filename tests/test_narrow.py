@@ -101,3 +101,16 @@ def test_every_page_figure_is_drawn_through_the_screen_form(world_con):
     rows = list(queries.meeting_timeline(world_con)["body_short"].unique())
     assert set(rows) < set(labels_above(shown)) and "GA / CCPCJ texts (criminal use)" in labels_above(shown)
     assert pd.notna(shown.layout.height)
+
+
+def test_sponsor_rows_name_states_short_and_keep_the_full_name_for_the_hover():
+    from cyberdiplomacy.charts import sponsors
+
+    rows = pd.DataFrame({"iso3": ["GBR", "FRA"], "un_regional_group": "Western European and other States",
+                         "state_name": ["United Kingdom of Great Britain and Northern Ireland", "France"],
+                         "draft_symbol": "A/C.3/73/L.9/Rev.1", "adopted_date": pd.Timestamp("2018-12-17"),
+                         "role": "original"})
+    fig = sponsors.matrix(rows, BUILT, chosen=("GBR",))
+    assert list(fig.layout.yaxis.ticktext) == ["France", "<b>United Kingdom</b>"]
+    assert list(fig.layout.yaxis.tickvals) == ["France", "United Kingdom of Great Britain and Northern Ireland"]
+    assert fig.data[0].hovertemplate.startswith("%{y} · ")  # the value: the full name

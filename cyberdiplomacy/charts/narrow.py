@@ -37,7 +37,8 @@ class _Axis:
 
 
 def fit(fig: go.Figure) -> go.Figure:
-    """The figure with the labels of every category y axis above their rows, and room for the last x tick label."""
+    """The figure (changed in place) with the labels of every category y axis above their rows, and room at the
+    edges for the first and last x tick labels."""
     axes = [a for a in _category_axes(fig) if max(map(len, map(_plain, a.labels)), default=0) > KEEP_BESIDE_CHARS]
     if any(x.type == "date" or x.range is not None for x in fig.select_xaxes()):  # a tick can fall on its right end
         fig.update_layout(margin_r=max(_margin(fig, "r", 10), EDGE_PX))

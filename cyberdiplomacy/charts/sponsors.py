@@ -86,8 +86,9 @@ def cosponsor_heatmap(grid: pd.DataFrame, names: dict[str, str], threshold: int,
     fig.update_layout(height=max(380, 190 + 15 * len(labels) + 40),
                       yaxis=dict(autorange="reversed", title=None, tickfont=dict(size=10), tickmode="array",
                                  tickvals=[names.get(i, i) for i in labels],
-                                 ticktext=_bold([names.get(i, i) for i in labels],
-                                                {names.get(i, i) for i in chosen})),
+                                 ticktext=_short(pd.DataFrame({"iso3": labels,
+                                                               "state_name": [names.get(i, i) for i in labels]}),
+                                                 {names.get(i, i) for i in chosen})),
                       xaxis=dict(title=None, tickmode="array", tickvals=labels, ticktext=_bold(labels, set(chosen))))
     depth = footer.rotated_categories(fig, labels, angle=-90, font_size=10)
     pairs = _pair_count(values)
