@@ -3,7 +3,7 @@ import datetime as dt
 
 import streamlit as st
 
-from cyberdiplomacy import figures, headlines, labels, queries, safe_text
+from cyberdiplomacy import figures, queries, safe_text, views, vocabulary
 from cyberdiplomacy.ui import data, layout
 
 filters = layout.page(
@@ -14,7 +14,7 @@ filters = layout.url_filters.with_changes(filters, view="")  # the Overview has 
 with layout.guard():
     history = data.query(queries.resolution_history)
     counts = data.query(queries.headline_counts).iloc[0]
-    key_rows = headlines.key_text_rows(history)
+    key_rows = views.overview.key_text_rows(history)
     for column, (_, row) in zip(st.columns(max(len(key_rows), 1)), key_rows.iterrows(), strict=False):
         column.metric(row["symbol"], row["tally"], help=f"{row['title']} · adopted {row['adopted_date']}"
                       " · yes–no–abstain")
@@ -24,7 +24,7 @@ with layout.guard():
                     help="Held sessions of the Expert Group, Ad Hoc Committee, OEWGs, GGEs, CCPCJ and others")
     sponsors.metric("Sponsoring states", int(counts["sponsor_state_count"]),
                     help=f"{int(counts['sponsorship_count'])} sponsorships of the drafts on record")
-    treaty = headlines.entry_into_force(data.query(queries.treaty_status), dt.date.today())
+    treaty = views.overview.entry_into_force(data.query(queries.treaty_status), dt.date.today())
     if treaty["known"]:
         signatures.metric("Signatures", treaty["signature_count"],
                           help=f"Signatures of the UN Convention against Cybercrime; {treaty['hanoi_signature_count']} "
@@ -32,16 +32,16 @@ with layout.guard():
         ratifications.metric("Ratifications", f"{treaty['instrument_count']} / 40",
                              help=f"Instruments of ratification, acceptance, approval or accession toward the 40 that "
                                   f"bring the Convention into force; {treaty['instruments_needed']} still needed")
-        st.caption(headlines.entry_into_force_text(treaty) + " Source: UN Treaty Collection, chapter XVIII-16, "
+        st.caption(views.overview.entry_into_force_text(treaty) + " Source: UN Treaty Collection, chapter XVIII-16, "
                    "and the treaty_actions table.")
-    tracks = st.multiselect("Tracks on the timeline", labels.TRACK_OPTIONS, default=list(filters.tracks),
-                            format_func=labels.track_label)
+    tracks = st.multiselect("Tracks on the timeline", vocabulary.TRACK_OPTIONS, default=list(filters.tracks),
+                            format_func=vocabulary.track_label)
     filters = layout.url_filters.with_changes(filters, tracks=tuple(tracks) or filters.tracks)
     if not tracks:
         layout.empty("Choose at least one track to draw the timeline.")
     else:
         layout.figure(filters, figures.history.overview_timeline)
-    st.caption(safe_text.markdown(headlines.import_status_text(data.query(queries.import_status).iloc[0])))  # names a file
+    st.caption(safe_text.markdown(views.overview.import_status_text(data.query(queries.import_status).iloc[0])))  # names a file
     st.subheader("Explore")
     layout.explore_links(filters)
     layout.sync_url(filters)

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from cyberdiplomacy import defaults, state_names
-from cyberdiplomacy.vocabulary import TRACKS
+from cyberdiplomacy.vocabulary import MEETING_FORMATS, TRACKS
 
 EARLIEST_YEAR = 1946  # first General Assembly session: the floor of any year range when the warehouse is empty
 MAX_VALUE_LENGTH = 200  # longer parameters are refused, not parsed
@@ -14,7 +14,6 @@ TRACK_ALIASES = {"criminal_ict": "criminal_ict", "crime": "criminal_ict", "crimi
                  "international_security": "international_security", "security": "international_security"}
 URL_KEYS = ("state", "track", "from", "to", "resolution", "body", "format", "search", "view")
 MAX_SEARCH_LENGTH = 100  # the Data & sources row filter
-MEETING_FORMATS = ("in person", "hybrid", "virtual", "unknown")  # 'unknown': no format on record
 
 
 @dataclass(frozen=True)

@@ -77,3 +77,8 @@ def plotly_cells(frame: pd.DataFrame) -> pd.DataFrame:
         if _is_text(series) or isinstance(series.dtype, pd.CategoricalDtype):
             out.isetitem(position, series.map(lambda v: plotly(v) if isinstance(v, str) else v).astype(object))
     return out
+
+
+def plotly_text_as_markdown(text: str) -> str:
+    """A figure's subtitle (plotly text: '<br>' breaks, other tags for style) as markdown lines."""
+    return "  \n".join(markdown(re.sub(r"<[^>]+>", "", part)) for part in re.split(r"<br\s*/?>", text))

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+import pandas as pd
 import pycountry
 
 # Everyday English names that neither the UN nor ISO 3166 (pycountry) lists for the state.
@@ -72,3 +73,8 @@ def short_names(iso3s: Iterable[str], un_names: Iterable[str]) -> list[str]:
     short = [short_name(iso3, name) for iso3, name in pairs]
     taken = {s: {iso3 for (iso3, _), t in zip(pairs, short, strict=True) if t == s} for s in short}
     return [s if len(taken[s]) == 1 else str(name) for s, (_, name) in zip(short, pairs, strict=True)]
+
+
+def state_namer(states: pd.DataFrame):
+    names = dict(zip(states["iso3"], states["name"], strict=True))
+    return lambda iso3: f"{names.get(iso3, iso3)} ({iso3})"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from cyberdiplomacy import measures
 
 TRACKS = ("criminal_ict", "international_security")
+MEETING_FORMATS = ("in person", "hybrid", "virtual", "unknown")  # 'unknown': no format on record
 VOTE_ORDER = ["Y", "N", "A", "X"]
 VOTE_LABELS = {"Y": "Yes", "N": "No", "A": "Abstain", "X": "Did not vote"}
 ADOPTION_LABELS = {"recorded_vote": "Recorded vote", "without_vote": "Adopted without a vote", "unknown": "Mode unknown"}
@@ -24,3 +25,13 @@ METHOD_LABELS = {key: m.label for key, m in measures.MEASURES.items()}  # the ag
 
 def vote_label(code: str | None) -> str:
     return VOTE_LABELS.get(code or "", "Unknown")
+
+
+TRACK_OPTIONS = list(TRACKS)
+
+
+VOTE_OPTIONS = list(VOTE_ORDER)
+
+
+def track_label(track: str) -> str:
+    return TRACK_LABELS.get(track, track)

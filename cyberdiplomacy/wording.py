@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 VERBS = {"Y": "voted yes", "N": "voted no", "A": "abstained", "X": "did not vote"}
 POSITIONS = {"Y": "yes", "N": "no", "A": "abstention"}  # what a group's votes split between
 
@@ -65,3 +67,33 @@ def relation(mine: str, group: str, st: Standing, same_count: int) -> str:
         return f"with the {group} {st.kind} ({did_same}{short})"
     return (f"apart from the {group} {st.kind}, which {voted(st.code)} ({st.top_count} of {st.cast_count}{short}; "
             f"{same_count} did as it did)")
+
+
+def tally_text(row: pd.Series) -> str:
+    """Announced plenary totals if known, else the per-state rows, else how it was adopted."""
+    if row.get("adoption_mode") == "without_vote":
+        return "without a vote"
+    announced = announced_tally(row)
+    if announced:
+        return announced
+    if row.get("has_state_votes"):
+        return tally(row["plenary_state_yes_count"], row["plenary_state_no_count"],
+                                row["plenary_state_abstain_count"]) + " (per-state record)"
+    return "unknown"
+
+
+def count_text(value) -> str:
+    return "?" if value is None or pd.isna(value) else str(int(value))
+
+
+def tally(yes, no, abstain) -> str:
+    """Yes–no–abstain, e.g. '94–59–33', or '129–?–?' when only the yes count was announced."""
+    return "–".join(count_text(v) for v in (yes, no, abstain))
+
+
+def announced_tally(row) -> str | None:
+    """The announced plenary tally, or None when no part of it is known."""
+    counts = [row.get(f"plenary_{w}_count") for w in ("yes", "no", "abstain")]
+    if all(c is None or pd.isna(c) for c in counts):
+        return None
+    return tally(*counts)

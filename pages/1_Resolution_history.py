@@ -1,14 +1,14 @@
 """Resolution history: the lineage of both tracks, one resolution's story and vote, and competing texts side by side."""
 import streamlit as st
 
-from cyberdiplomacy import defaults, figures, labels, queries, roll_call, state_views, tables, vocabulary
+from cyberdiplomacy import defaults, figures, queries, views, vocabulary
 from cyberdiplomacy.charts import votes
 from cyberdiplomacy.ui import data, layout
 
 
 def lineage(filters):
-    tracks = st.multiselect("Tracks", labels.TRACK_OPTIONS, default=list(filters.tracks),
-                            format_func=labels.track_label)
+    tracks = st.multiselect("Tracks", vocabulary.TRACK_OPTIONS, default=list(filters.tracks),
+                            format_func=vocabulary.track_label)
     span = layout.track_years()
     years = st.slider("Years adopted", *span, layout.year_span(filters, *span, what="the texts of both tracks"))
     filters = layout.url_filters.with_changes(filters, tracks=tuple(tracks) or filters.tracks,
@@ -16,13 +16,13 @@ def lineage(filters):
     if not tracks:
         layout.empty("Choose at least one track to see its resolutions.")
         return filters
-    marks = labels.import_marks_text(data.query(queries.resolution_history, tracks=tracks, from_year=years[0],
+    marks = views.history.import_marks_text(data.query(queries.resolution_history, tracks=tracks, from_year=years[0],
                                                 to_year=years[1]))
     if marks:
         st.caption(marks)
     layout.figure(filters, figures.history.adoption_timeline)
     layout.figure(filters, figures.history.vote_history, on_select=True,
-                  caption=f"Click a bar to open that vote in “{labels.HISTORY_SECTIONS['text']}”.")
+                  caption=f"Click a bar to open that vote in “{views.history.HISTORY_SECTIONS['text']}”.")
     return filters
 
 
@@ -36,27 +36,27 @@ def one_text(filters):
     if not options:
         layout.empty("No per-state votes are on record yet.")
         return filters
-    default = filters.resolution if filters.resolution in options else labels.default_resolution(options)
+    default = filters.resolution if filters.resolution in options else views.history.default_resolution(options)
     layout.seed("resolution", default, options)
-    names = {**labels.resolution_labels(recorded), **labels.text_labels(history, [asked] if asked else [])}
+    names = {**views.history.resolution_labels(recorded), **views.history.text_labels(history, [asked] if asked else [])}
     symbol = st.selectbox("Resolution", options, key="resolution", format_func=names.__getitem__)
     filters = layout.url_filters.with_changes(filters, resolution=symbol)
-    row = tables.row_for(history, symbol)
+    row = views.history.row_for(history, symbol)
     sponsors = data.query(queries.resolution_sponsors, symbol=symbol)
     if symbol not in voted:
-        st.info(labels.no_state_votes_text(symbol, row.get("adoption_mode") if row is not None else None))
-    st.markdown(labels.resolution_story(row, sponsors, data.query(queries.states)))
+        st.info(views.history.no_state_votes_text(symbol, row.get("adoption_mode") if row is not None else None))
+    st.markdown(views.history.resolution_story(row, sponsors, data.query(queries.states)))
     if symbol in voted:
         state_votes(filters, symbol)
     st.subheader("Sponsors")
     if sponsors.empty:
         layout.empty("No sponsor of this text is on record yet (unknown, not none).")
     else:
-        layout.show_table(state_views.readable(sponsors))
+        layout.show_table(views.common.readable(sponsors))
     if symbol in voted:
         layout.briefing_downloads("resolution", symbol, symbol)
     st.subheader("Documents")
-    st.markdown(labels.document_links(row))
+    st.markdown(views.history.document_links(row))
     return filters
 
 
@@ -64,22 +64,22 @@ def state_votes(filters, symbol):
     layout.figure(filters, figures.history.vote_map)
     layout.figure(filters, figures.history.votes_by_group)
     layout.figure(filters, figures.history.vote_roll)
-    roll = data.derive(roll_call.roll, data.q(queries.resolution_votes, symbol=symbol, stage="plenary"))
-    groups = st.multiselect("Regional groups", roll_call.group_order(roll["un_regional_group"]), key="roll_groups",
+    roll = data.derive(views.roll_call.roll, data.q(queries.resolution_votes, symbol=symbol, stage="plenary"))
+    groups = st.multiselect("Regional groups", views.roll_call.group_order(roll["un_regional_group"]), key="roll_groups",
                             placeholder="Every group")
-    st.markdown("\n".join(roll_call.group_lines(roll, groups or None)))
+    st.markdown("\n".join(views.roll_call.group_lines(roll, groups or None)))
     every_state = st.expander("Every state's vote by regional group, those against its majority first",
                               key="states_by_vote", on_change="rerun", expanded=bool(filters.states))
     if every_state.open:  # built when opened, like the chart tables: it is the list behind the squares, sortable
         with every_state:
-            shown = st.multiselect("Show states that voted", labels.VOTE_OPTIONS, default=labels.VOTE_OPTIONS,
+            shown = st.multiselect("Show states that voted", vocabulary.VOTE_OPTIONS, default=vocabulary.VOTE_OPTIONS,
                                    format_func=vocabulary.vote_label)
-            layout.show_table(state_views.readable(tables.roll_table(roll, shown, groups, filters.states)))
+            layout.show_table(views.common.readable(views.roll_call.roll_table(roll, shown, groups, filters.states)))
 
 
 def competing(filters):
     pair = layout.kept(st.selectbox, "Pair", list(defaults.COMPETING_PAIRS), key="competing_pair",
-                       default=defaults.pair_of(filters.resolution), format_func=labels.pair_label)
+                       default=defaults.pair_of(filters.resolution), format_func=views.history.pair_label)
     layout.figure(filters, figures.history.competing_crosstab, pair=pair)
     layout.figure(filters, figures.history.camps_map, pair=pair)
 
@@ -90,7 +90,7 @@ with layout.guard():
     # A bar clicked in the lineage opens that text: read before the sections, since it changes which one is open.
     clicked = layout.adopt_selection(st.session_state.get("vote-history"), "resolution", votes.symbol_from_point)
     filters = layout.sections(filters, "history_view", [
-        (name, labels.HISTORY_SECTIONS[name], draw)
+        (name, views.history.HISTORY_SECTIONS[name], draw)
         for name, draw in (("lineage", lineage), ("text", one_text), ("competing", competing))
     ], start="text" if filters.resolution else None, force="text" if clicked else None)
     layout.sync_url(filters)

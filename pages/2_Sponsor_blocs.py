@@ -1,8 +1,7 @@
 """Sponsor blocs: who sponsored which draft, who sponsored together, how sponsors voted next, and bloc cohesion."""
 import streamlit as st
 
-from cyberdiplomacy import figures, labels, queries
-from cyberdiplomacy import sponsor_views as sv
+from cyberdiplomacy import figures, queries, state_names, views
 from cyberdiplomacy.ui import data, layout
 
 
@@ -14,8 +13,8 @@ def drafts(filters):
 def together(filters):
     matrix = data.query(queries.sponsorship_matrix, iso3s=list(filters.states))
     if filters.states:
-        st.caption(sv.chosen_drafts_text(matrix, list(filters.states)))
-    most = sv.max_shared(matrix)
+        st.caption(views.sponsors.chosen_drafts_text(matrix, list(filters.states)))
+    most = views.sponsors.max_shared(matrix)
     threshold = st.slider("Show pairs that sponsored at least this many drafts together", 1, most, 1,
                           key="cosponsor_threshold") if most > 1 else 1
     layout.figure(filters, figures.sponsors.cosponsor_grid, threshold=threshold)
@@ -28,19 +27,19 @@ def flows(filters):
         return
     left, right = st.columns(2)
     sponsored = layout.kept(left.selectbox, "Sponsors of", texts, key="flow_sponsored",
-                            default=texts[sv.default_sponsored(texts)])
+                            default=texts[views.sponsors.default_sponsored(texts)])
     voted = layout.kept(right.selectbox, "Their votes on", vote_options, key=f"flow_voted_{sponsored}",
-                        default=sv.default_voted(sponsored, vote_options))
+                        default=views.sponsors.default_voted(sponsored, vote_options))
     layout.figure(filters, figures.sponsors.sponsor_vote_flows, sponsored=sponsored, voted=voted)
 
 
 def cohesion(filters):
     bloc_options = list(data.query(queries.blocs)["bloc"])
     chosen = list(filters.states)
-    mine = sv.blocs_of_states(data.query(queries.state_blocs, iso3s=chosen), bloc_options) if chosen else []
+    mine = views.sponsors.blocs_of_states(data.query(queries.state_blocs, iso3s=chosen), bloc_options) if chosen else []
     if mine:
         st.caption(f"Blocs that {', '.join(chosen)} belong to now are chosen; add or remove blocs below.")
-    picked = st.multiselect("Blocs", bloc_options, default=mine or sv.default_blocs(bloc_options))
+    picked = st.multiselect("Blocs", bloc_options, default=mine or views.sponsors.default_blocs(bloc_options))
     if not picked:
         layout.empty("Choose at least one bloc.")
     else:
@@ -53,10 +52,10 @@ filters = layout.page("Sponsor blocs",
 with layout.guard():
     states = data.query(queries.states)
     chosen = st.multiselect("Only drafts sponsored by (optional; every section below follows it)",
-                            list(states["iso3"]), default=list(filters.states), format_func=labels.state_namer(states))
+                            list(states["iso3"]), default=list(filters.states), format_func=state_names.state_namer(states))
     filters = layout.url_filters.with_changes(filters, states=tuple(chosen))
-    if missing := sv.unsponsored_text(data.query(queries.sponsorship_matrix, iso3s=chosen), chosen,
-                                      labels.state_namer(states)):
+    if missing := views.sponsors.unsponsored_text(data.query(queries.sponsorship_matrix, iso3s=chosen), chosen,
+                                      state_names.state_namer(states)):
         layout.empty(missing)
     filters = layout.sections(filters, "sponsors_view", [
         ("drafts", "Sponsors of each draft", drafts),

@@ -1,20 +1,19 @@
 """Meeting timelines: every body's sessions, lane by lane at day resolution, with the milestones on the same axis."""
 import streamlit as st
 
-from cyberdiplomacy import figures, labels, queries, safe_text, state_views
-from cyberdiplomacy import meeting_views as mv
+from cyberdiplomacy import figures, queries, safe_text, views, vocabulary
 from cyberdiplomacy.ui import data, layout
 
 
 def outcomes(table):
     st.caption("Each session's outcome document (its report, or the text it adopted), linked to the UN's document "
                "system by its symbol. \"Not on record\" means the record names none yet, not that there was none.")
-    st.markdown("\n".join(mv.outcome_lines(table)))
+    st.markdown("\n".join(views.meetings.outcome_lines(table)))
 
 
 def session_table(table):
     st.caption("Click a column header to sort. Days are empty where only the month or year of a session is known.")
-    layout.show_table(state_views.readable(table), **{"Document link": st.column_config.LinkColumn(
+    layout.show_table(views.common.readable(table), **{"Document link": st.column_config.LinkColumn(
         "Document link", display_text=r"https://undocs\.org/(.*)")})
 
 
@@ -24,26 +23,26 @@ filters = layout.page("Meeting timelines",
                       "session for dates, city and chair; drag the slider under the chart to move along the whole span.")
 with layout.guard():
     all_meetings = data.query(queries.meeting_timeline)
-    body_names = mv.body_names(all_meetings)
-    asked_bodies, unknown = mv.known_bodies(filters.bodies, all_meetings)
+    body_names = views.meetings.body_names(all_meetings)
+    asked_bodies, unknown = views.meetings.known_bodies(filters.bodies, all_meetings)
     if unknown:
         st.info(safe_text.markdown(unknown))  # it quotes the URL's body names
     for key, value in (("meeting_bodies", asked_bodies), ("meeting_formats", list(filters.formats))):
         if key not in st.session_state:  # seeded from the URL once; later picks are the user's
             st.session_state[key] = value
     left, right = st.columns(2)
-    tracks = left.multiselect("Tracks", labels.TRACK_OPTIONS, default=list(filters.tracks),
-                              format_func=labels.track_label)
+    tracks = left.multiselect("Tracks", vocabulary.TRACK_OPTIONS, default=list(filters.tracks),
+                              format_func=vocabulary.track_label)
     span = layout.track_years()
     years = right.slider("Years", *span, layout.year_span(filters, *span, what="the sessions on record"))
     left, right = st.columns(2)
     bodies = left.multiselect("Bodies (all if empty)", body_names, key="meeting_bodies")
-    formats = right.multiselect("Format (all if empty)", list(mv.MEETING_FORMATS), key="meeting_formats")
+    formats = right.multiselect("Format (all if empty)", list(vocabulary.MEETING_FORMATS), key="meeting_formats")
     filters = layout.url_filters.with_changes(filters, tracks=tuple(tracks) or filters.tracks, bodies=tuple(bodies),
                                               formats=tuple(formats),
                                               **layout.url_filters.years_from_range(years, filters, *span))
     if filters.states:
-        st.caption(mv.state_note(filters.states))
+        st.caption(views.meetings.state_note(filters.states))
     if not tracks:
         layout.empty("Choose at least one track.")
     else:

@@ -1,7 +1,7 @@
 """State explorer: one state or several side by side: votes, sponsorships, blocs and voting partners."""
 import streamlit as st
 
-from cyberdiplomacy import defaults, figures, labels, measures, pair_agreement, queries, state_views, tables
+from cyberdiplomacy import defaults, figures, measures, queries, state_names, views
 from cyberdiplomacy.ui import data, layout
 
 
@@ -16,10 +16,10 @@ def over_time(filters):
     if len(filters.states) < 2:
         layout.empty("Choose two or more states above to follow their agreement year by year.")
         return
-    options = pair_agreement.pair_options(filters.states)
+    options = views.states.pair_options(filters.states)
     pairs = layout.kept(st.multiselect, "Pairs", options, key="explorer_pairs",
-                        default=pair_agreement.default_pairs(filters.states), max_selections=pair_agreement.MAX_PAIRS,
-                        format_func=pair_agreement.pair_namer(data.query(queries.states)))
+                        default=views.states.default_pairs(filters.states), max_selections=views.states.MAX_PAIRS,
+                        format_func=views.states.pair_namer(data.query(queries.states)))
     if not pairs:
         layout.empty("Choose at least one pair.")
         return
@@ -35,16 +35,16 @@ def record(filters):
     if sponsorships.empty:
         layout.empty("No sponsorship on record for these states (the sponsor lists are still incomplete).")
     else:
-        layout.show_table(state_views.readable(sponsorships))
+        layout.show_table(views.common.readable(sponsorships))
     st.subheader("Bloc memberships")
-    layout.show_table(state_views.readable(tables.bloc_table(data.query(queries.state_blocs, iso3s=chosen))))
+    layout.show_table(views.common.readable(views.states.bloc_table(data.query(queries.state_blocs, iso3s=chosen))))
     st.subheader("Treaty status")
     treaty_actions = data.query(queries.state_treaty_actions, iso3s=chosen)
     if treaty_actions.empty:
         layout.empty("No signature, ratification or accession of the UN Convention or the Budapest "
                      "Convention is on record for these states.")
     else:
-        layout.show_table(state_views.readable(treaty_actions))
+        layout.show_table(views.common.readable(treaty_actions))
 
 
 filters = layout.page("State explorer",
@@ -52,12 +52,12 @@ filters = layout.page("State explorer",
                       "and whom they vote with.")
 with layout.guard():
     states = data.query(queries.states)
-    start = state_views.explorer_start(filters.states, set(states["iso3"]))
+    start = views.states.explorer_start(filters.states, set(states["iso3"]))
     if "explorer_states" not in st.session_state:  # seeded once: later picks are the user's, not the URL's
         st.session_state["explorer_states"] = list(start.states)
     chosen = st.multiselect("States", list(states["iso3"]), key="explorer_states",
-                            format_func=labels.state_namer(states), max_selections=state_views.MAX_EXPLORER_STATES)
-    filters = layout.url_filters.with_changes(filters, states=state_views.explorer_url_states(chosen, start))
+                            format_func=state_names.state_namer(states), max_selections=views.states.MAX_EXPLORER_STATES)
+    filters = layout.url_filters.with_changes(filters, states=views.states.explorer_url_states(chosen, start))
     if start.message and (not start.is_default or tuple(chosen) == start.states):
         st.info(start.message)
     if not chosen:

@@ -1,7 +1,7 @@
 """Data & sources: every table of the data contract, its sources and how sure each fact is."""
 import streamlit as st
 
-from cyberdiplomacy import figures, labels, queries, state_views, tables
+from cyberdiplomacy import figures, queries, views
 from cyberdiplomacy.ui import data, imports, layout
 
 
@@ -10,17 +10,17 @@ def confidence(filters):
     st.caption("Known and unknown (empty) cells per table, notes excluded, are in the chart's table. Unknown cells "
                "are shown as empty everywhere, never as zero.")
     st.subheader("Confidence levels")
-    st.markdown(labels.CONFIDENCE_TEXT)
+    st.markdown(views.sources.CONFIDENCE_TEXT)
 
 
 def origins(filters):
     st.subheader("Datasets")
     layout.show_table(data.query(queries.table, name="datasets"))
     st.subheader("Where the rows come from")
-    st.caption(labels.ORIGINS_NOTE)
-    layout.show_table(tables.origin_table(data.query(queries.origin_counts)))
+    st.caption(views.sources.ORIGINS_NOTE)
+    layout.show_table(views.sources.origin_table(data.query(queries.origin_counts)))
     st.subheader("Recorded votes per session")
-    st.caption(labels.COVERAGE_NOTE)
+    st.caption(views.sources.COVERAGE_NOTE)
     layout.show_table(data.query(queries.vote_coverage_by_session))
     disagreements = data.query(queries.vote_disagreements)
     if disagreements.empty:
@@ -38,15 +38,15 @@ def origins(filters):
 
 
 def browse(filters):
-    name = layout.kept(st.selectbox, "Browse a table", list(tables.BROWSABLE_TABLES), key="browse_table",
-                       default=tables.BROWSABLE_TABLES[0])
+    name = layout.kept(st.selectbox, "Browse a table", list(views.sources.BROWSABLE_TABLES), key="browse_table",
+                       default=views.sources.BROWSABLE_TABLES[0])
     table = data.query(queries.table, name=name)
     text = st.text_input("Filter rows containing (any column)", value=filters.search,
                          max_chars=layout.url_filters.MAX_SEARCH_LENGTH)
     filters = layout.url_filters.with_changes(filters, search=text.strip())
-    confidence_levels = layout.kept(st.multiselect, "Confidence", list(tables.CONFIDENCE_LEVELS),
-                                    key="browse_confidence", default=list(tables.CONFIDENCE_LEVELS))
-    shown, per_state = state_views.rows_for_states(tables.filter_rows(table, text, confidence_levels), filters.states)
+    confidence_levels = layout.kept(st.multiselect, "Confidence", list(views.sources.CONFIDENCE_LEVELS),
+                                    key="browse_confidence", default=list(views.sources.CONFIDENCE_LEVELS))
+    shown, per_state = views.states.rows_for_states(views.sources.filter_rows(table, text, confidence_levels), filters.states)
     if per_state:
         st.caption(per_state)
     st.caption(f"{len(shown)} of {len(table)} rows")
@@ -60,7 +60,7 @@ def browse(filters):
 
 def sources(filters):
     st.subheader("Sources cited")
-    layout.show_table(tables.source_table(data.query(queries.table, name="sources")),
+    layout.show_table(views.sources.source_table(data.query(queries.table, name="sources")),
                       link_url=st.column_config.LinkColumn("link"))
     st.subheader("The whole dataset")
     layout.dataset_download()

@@ -1,8 +1,7 @@
 """Alignment: whether the cybercrime split is its own line or the old one — agreement, cohesion, vote space."""
 import streamlit as st
 
-from cyberdiplomacy import alignment_views as av
-from cyberdiplomacy import defaults, figures, labels, queries, roll_call, state_views
+from cyberdiplomacy import defaults, figures, queries, state_names, views
 from cyberdiplomacy.ui import data, layout
 
 
@@ -27,20 +26,20 @@ def cohesion(filters, scope):
 
 def swing(filters):
     step = layout.kept(st.selectbox, "Between", list(defaults.SWING_STEPS), key="swing_step",
-                       default=defaults.DEFAULT_SWING, format_func=labels.swing_label)
+                       default=defaults.DEFAULT_SWING, format_func=views.alignment.swing_label)
     if layout.figure(filters, figures.alignment.swing, step=step) is None:
         return
     swings = figures.alignment.swing_table(data.source, filters, step)
-    groups = st.multiselect("Regional groups", roll_call.group_order(swings["un_regional_group"]), key="swing_groups",
+    groups = st.multiselect("Regional groups", views.roll_call.group_order(swings["un_regional_group"]), key="swing_groups",
                             placeholder="Every group")
-    moved = roll_call.changers(swings, groups or None)
+    moved = views.roll_call.changers(swings, groups or None)
     before, after = defaults.SWING_STEPS[step]
     st.markdown(f"**Who changed their vote from {before} to {after}**")
     if moved.empty:
         layout.empty("No state of these groups voted differently on the two texts.")
     else:
-        st.markdown("\n".join(roll_call.change_lines(moved)))
-        layout.show_table(state_views.readable(roll_call.in_words(moved)))
+        st.markdown("\n".join(views.roll_call.change_lines(moved)))
+        layout.show_table(views.common.readable(views.roll_call.in_words(moved)))
 
 
 def against_all_votes(years, method, all_available):
@@ -49,11 +48,11 @@ def against_all_votes(years, method, all_available):
                      "with; import the UN Digital Library voting data (python -m etl import-undl FILE).")
         return
     all_votes = data.q(queries.vote_rows, scope="all", from_year=years[0], to_year=years[1])
-    table = data.derive(av.alignment_table, all_votes, method, data.q(queries.state_labels))
+    table = data.derive(views.alignment.alignment_table, all_votes, method, data.q(queries.state_labels))
     if table.empty:
         layout.empty(f"No ICT resolution was put to a recorded vote in {years[0]}–{years[1]}.")
     else:
-        st.caption(data.derive(av.alignment_caption, all_votes, data.imported_on()))
+        st.caption(data.derive(views.alignment.alignment_caption, all_votes, data.imported_on()))
         layout.show_table(table)
 
 
@@ -62,27 +61,29 @@ filters = layout.page("Alignment",
                       "sits in the vote space.")
 with layout.guard():
     vote_years = data.query(queries.vote_years)
-    all_available = av.all_votes_available(vote_years)
-    scope = st.radio("Votes", av.SCOPES, format_func=av.scope_label, horizontal=True, disabled=not all_available,
-                     help=av.ALL_VOTES_HELP)
-    method = st.selectbox("Agreement measure", av.METHODS, index=av.METHODS.index(defaults.AGREEMENT_METHOD),
-                          format_func=av.method_label, help=av.methods_help())
+    all_available = views.alignment.all_votes_available(vote_years)
+    scope = st.radio("Votes", views.alignment.SCOPES, format_func=views.alignment.scope_label, horizontal=True,
+                     disabled=not all_available,
+                     help=views.alignment.ALL_VOTES_HELP)
+    method = st.selectbox("Agreement measure", views.alignment.METHODS,
+                          index=views.alignment.METHODS.index(defaults.AGREEMENT_METHOD),
+                          format_func=views.alignment.method_label, help=views.alignment.methods_help())
     states = data.query(queries.states)
-    chosen = st.multiselect("States", list(states["iso3"]), default=av.default_states(filters.states, states),
-                            format_func=labels.state_namer(states), max_selections=defaults.MAX_URL_STATES)
+    chosen = st.multiselect("States", list(states["iso3"]), default=views.alignment.default_states(filters.states, states),
+                            format_func=state_names.state_namer(states), max_selections=defaults.MAX_URL_STATES)
     filters = layout.url_filters.with_changes(filters, states=tuple(chosen))
-    bounds = av.scope_years(vote_years, scope)
+    bounds = views.alignment.scope_years(vote_years, scope)
     if bounds is None:
         layout.empty("No recorded vote is on record yet.")
     else:
-        years = layout.year_span(filters, *bounds, what=av.years_what(scope))
+        years = layout.year_span(filters, *bounds, what=views.alignment.years_what(scope))
         if bounds[0] < bounds[1]:
             years = st.slider("Years", bounds[0], bounds[1], years,
                               help="One range for every section of this page; the URL's from and to narrow it.")
         filters = layout.url_filters.with_changes(filters, **layout.url_filters.years_from_range(years, filters,
                                                                                                  *bounds))
-        if av.attribution_needed(data.query(queries.vote_rows, scope=scope, from_year=years[0], to_year=years[1])):
-            st.caption(av.UNDL_ATTRIBUTION)
+        if views.alignment.attribution_needed(data.query(queries.vote_rows, scope=scope, from_year=years[0], to_year=years[1])):
+            st.caption(views.alignment.UNDL_ATTRIBUTION)
         filters = layout.sections(filters, "alignment_view", [
             ("agreement", "Agreement", lambda shown: agreement(shown, scope, method)),
             ("space", "Vote space",

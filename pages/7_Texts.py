@@ -1,7 +1,7 @@
 """Texts: a resolution's own words beside its vote, two texts compared paragraph by paragraph, and a search."""
 import streamlit as st
 
-from cyberdiplomacy import figures, labels, queries, safe_text, tables, text_compare, text_views
+from cyberdiplomacy import figures, queries, safe_text, views, vocabulary
 from cyberdiplomacy.figures import q
 from cyberdiplomacy.ui import data, layout
 
@@ -10,50 +10,50 @@ def read(filters):
     texts = data.query(queries.text_list)
     options = list(texts["resolution_symbol"])
     if filters.resolution and filters.resolution not in options:
-        st.info(text_views.no_words_text(filters.resolution))
-    default = filters.resolution if filters.resolution in options else text_views.default_text(options)
+        st.info(views.texts.no_words_text(filters.resolution))
+    default = filters.resolution if filters.resolution in options else views.texts.default_text(options)
     layout.seed("text_read", default, options)
-    symbol = st.selectbox("Text", options, key="text_read", format_func=text_views.text_labels(texts).__getitem__)
+    symbol = st.selectbox("Text", options, key="text_read", format_func=views.texts.text_labels(texts).__getitem__)
     filters = layout.url_filters.with_changes(filters, resolution=symbol)
     words, facts = st.columns([3, 2])
-    facts.markdown(labels.resolution_story(tables.row_for(data.query(queries.resolution_history), symbol),
+    facts.markdown(views.history.resolution_story(views.history.row_for(data.query(queries.resolution_history), symbol),
                                            data.query(queries.resolution_sponsors, symbol=symbol),
                                            data.query(queries.states)))
     layout.link(facts, "pages/1_Resolution_history.py", "Its vote and sponsors on Resolution history",
                 {"resolution": symbol, "view": "text"})
-    facts.markdown(text_views.lineage_markdown(data.query(queries.text_lineage), symbol))
+    facts.markdown(views.texts.lineage_markdown(data.query(queries.text_lineage), symbol))
     paragraphs = data.query(queries.text_paragraphs, symbol=symbol)
-    words.markdown(text_views.text_markdown(paragraphs, data.query(queries.text_citations_of, symbol=symbol)))
-    st.caption(text_views.SOURCE_NOTE)
-    layout.sourced_downloads(f"text-{text_views.slug(symbol)}", paragraphs, f"the paragraphs of {symbol}",
-                             text_views.sources(paragraphs))
+    words.markdown(views.texts.text_markdown(paragraphs, data.query(queries.text_citations_of, symbol=symbol)))
+    st.caption(views.texts.SOURCE_NOTE)
+    layout.sourced_downloads(f"text-{views.texts.slug(symbol)}", paragraphs, f"the paragraphs of {symbol}",
+                             views.texts.sources(paragraphs))
     return filters
 
 
 def compare(filters):
     texts, lineage = data.query(queries.text_list), data.query(queries.text_lineage)
-    offered = text_views.comparisons(texts, lineage)
+    offered = views.texts.comparisons(texts, lineage)
     choice = layout.kept(st.selectbox, "Compare", list(offered), key="compare_pair",
-                         default=text_views.default_comparison(offered, filters.resolution, lineage, texts))
+                         default=views.texts.default_comparison(offered, filters.resolution, lineage, texts))
     before, after = offered[choice]
-    aligned = data.derive(text_compare.align, q(queries.text_paragraphs, symbol=before),
+    aligned = data.derive(views.text_compare.align, q(queries.text_paragraphs, symbol=before),
                           q(queries.text_paragraphs, symbol=after))
-    st.markdown(f"**{safe_text.markdown(text_views.comparison_title(before, after, aligned))}**")
+    st.markdown(f"**{safe_text.markdown(views.texts.comparison_title(before, after, aligned))}**")
     show_same = st.toggle("Show unchanged paragraphs too", key="compare_same")
-    st.markdown(text_views.comparison_markdown(aligned, show_same))
-    st.caption(text_views.SOURCE_NOTE + " Marks: **added words**, ~~removed words~~ (the later text against the "
+    st.markdown(views.texts.comparison_markdown(aligned, show_same))
+    st.caption(views.texts.SOURCE_NOTE + " Marks: **added words**, ~~removed words~~ (the later text against the "
                "earlier one).")
-    name = f"compare-{text_views.slug(before)}-{text_views.slug(after)}"
+    name = f"compare-{views.texts.slug(before)}-{views.texts.slug(after)}"
     layout.sourced_downloads(name, aligned, f"{before} compared with {after}",
-                             text_views.sources(aligned, [before, after]))
+                             views.texts.sources(aligned, [before, after]))
     layout.comparison_download(aligned, before, after, name)
 
 
 def search(filters):
     term = st.text_input("Search the texts for", value=filters.search, key="text_search", max_chars=100,
                          placeholder="human rights, capacity-building, Budapest …")
-    tracks = st.multiselect("Tracks", labels.TRACK_OPTIONS, default=list(filters.tracks),
-                            format_func=labels.track_label)
+    tracks = st.multiselect("Tracks", vocabulary.TRACK_OPTIONS, default=list(filters.tracks),
+                            format_func=vocabulary.track_label)
     filters = layout.url_filters.with_changes(filters, search=term.strip(), tracks=tuple(tracks) or filters.tracks)
     if not term.strip():
         layout.empty("Type a word or phrase to see where the texts use it.")
@@ -61,12 +61,12 @@ def search(filters):
     layout.figure(filters, figures.texts.term_frequency)
     hits = data.query(queries.text_search, term=term.strip(), tracks=list(filters.tracks))
     if hits.empty:
-        layout.empty(text_views.no_hits_text(term.strip()))
+        layout.empty(views.texts.no_hits_text(term.strip()))
         return filters
     # Words, not a data grid: a grid's script would delay the chart above it (make bench).
-    st.markdown(text_views.hits_markdown(hits, term.strip()))
-    layout.sourced_downloads(f"search-{text_views.slug(term)}", text_views.excerpts(hits, term.strip()),
-                             f"paragraphs containing {term.strip()!r}", text_views.sources(hits, []))
+    st.markdown(views.texts.hits_markdown(hits, term.strip()))
+    layout.sourced_downloads(f"search-{views.texts.slug(term)}", views.texts.excerpts(hits, term.strip()),
+                             f"paragraphs containing {term.strip()!r}", views.texts.sources(hits, []))
     return filters
 
 

@@ -15,6 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from cyberdiplomacy import views
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -269,7 +271,7 @@ def bench_texts(runs: int) -> None:
     slowest), and a search over every paragraph."""
     import duckdb
 
-    from cyberdiplomacy import db, queries, text_compare
+    from cyberdiplomacy import db, queries
 
     con = duckdb.connect(str(db.warehouse_path()), read_only=True)
     texts = list(queries.text_list(con)["resolution_symbol"])
@@ -280,7 +282,7 @@ def bench_texts(runs: int) -> None:
         times = []
         for _ in range(runs):
             start = time.perf_counter()
-            text_compare.align(other, convention)
+            views.text_compare.align(other, convention)
             times.append(time.perf_counter() - start)
         slowest = max(slowest, statistics.median(times))
     record(f"compare the Convention with each of {len(texts)} texts (slowest, median)", slowest, 1.0)

@@ -7,7 +7,7 @@ import re
 import plotly.graph_objects as go
 import pytest
 
-from cyberdiplomacy import figures, provenance, queries, vocabulary
+from cyberdiplomacy import figures, provenance, queries, views, vocabulary, wording
 from cyberdiplomacy.charts import sponsors, states, theme, timeline, votes
 from cyberdiplomacy.filters import Filters
 
@@ -82,8 +82,7 @@ def test_sponsor_figures(con):
 
 
 def test_unknown_counts_are_question_marks():
-    from cyberdiplomacy import formatting
-    assert formatting.tally(129, None, float("nan")) == "129–?–?"
+    assert wording.tally(129, None, float("nan")) == "129–?–?"
     assert vocabulary.vote_label(None) == "Unknown"
 
 
@@ -172,18 +171,19 @@ def test_imported_votes_carry_the_un_attribution_into_every_export(imported_con)
 
 
 def test_meeting_lanes_keep_the_footer_below_the_range_slider(con):
-    from cyberdiplomacy import meeting_views
+    import pandas as pd
+
     from cyberdiplomacy.charts import meetings
 
     sessions = queries.meeting_timeline(con)
-    marks = meeting_views.milestones(queries.resolution_history(con), sessions, queries.treaty_status(con))
+    marks = views.meetings.milestones(queries.resolution_history(con), sessions, queries.treaty_status(con))
     fig = meetings.lanes(sessions, marks, BUILT, ("2010-01-01", "2012-12-31"))
     assert fig.layout.meta["title"] == "FEG held 1 session in 2011"  # the only body: not "the most"
-    assert fig.layout.xaxis.range[0] == meeting_views.pd.Timestamp("2010-01-01")
+    assert fig.layout.xaxis.range[0] == pd.Timestamp("2010-01-01")
     assert footer_of(fig).startswith("Source: meetings and resolutions tables")
     assert fig.layout.annotations[-1].yshift == -fig.layout.margin.b + 8  # at the figure's bottom edge
-    days = meeting_views.meeting_days(sessions)
-    assert int(days["meeting_days"].sum()) == int(meeting_views.session_days(sessions).sum())
+    days = views.meetings.meeting_days(sessions)
+    assert int(days["meeting_days"].sum()) == int(views.meetings.session_days(sessions).sum())
     assert meetings.days_per_year(days, BUILT).layout.meta["title"].startswith("FEG met")
 
 
@@ -208,12 +208,11 @@ def test_matrix_labels_sit_above_the_grid_clear_of_the_title_at_any_number_of_dr
 
 
 def test_cosponsor_grid_threshold_and_flows(con):
-    from cyberdiplomacy import sponsor_views
 
     matrix = queries.sponsorship_matrix(con)
-    grid = sponsor_views.cosponsor_grid(matrix, 1)
-    assert list(grid.index) == ["CHN", "RUS"] and sponsor_views.pair_count(grid) == 1
-    assert sponsor_views.cosponsor_grid(matrix, 2).empty
+    grid = views.sponsors.cosponsor_grid(matrix, 1)
+    assert list(grid.index) == ["CHN", "RUS"] and views.sponsors.pair_count(grid) == 1
+    assert views.sponsors.cosponsor_grid(matrix, 2).empty
     fig = sponsors.cosponsor_heatmap(grid, {"CHN": "China", "RUS": "Russian Federation"}, 1, BUILT, ["A/C.3/99/L.2"])
     assert fig.layout.meta["title"] == "2 states co-sponsored a draft; no two shared more than one"
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from cyberdiplomacy import views
 from etl.__main__ import main as etl_main
 from tests.conftest import ROOT, build
 from tests.test_etl_validation import replace_in
@@ -349,19 +350,19 @@ def live_markup(markdown_source: str) -> list[str]:
 
 
 def test_imported_titles_and_drafts_make_no_link_in_the_story_or_documents(hostile_con):
-    from cyberdiplomacy import labels, queries, tables
+    from cyberdiplomacy import queries
 
     history = queries.resolution_history(hostile_con)
     states = queries.states(hostile_con)
     for symbol in ("A/RES/100/8", "A/RES/100/9"):
-        row = tables.row_for(history, symbol)
+        row = views.history.row_for(history, symbol)
         sponsors = queries.resolution_sponsors(hostile_con, symbol)
-        story = labels.resolution_story(row, sponsors, states)
-        documents = labels.document_links(row)
+        story = views.history.resolution_story(row, sponsors, states)
+        documents = views.history.document_links(row)
         links = live_markup(story) + live_markup(documents)
         assert links and all(link.startswith('<a href="https://undocs.org/') for link in links), links
-    row = tables.row_for(history, "A/RES/100/9")
-    story = labels.resolution_story(row, queries.resolution_sponsors(hostile_con, "A/RES/100/9"), states)
+    row = views.history.row_for(history, "A/RES/100/9")
+    story = views.history.resolution_story(row, queries.resolution_sponsors(hostile_con, "A/RES/100/9"), states)
     assert story.splitlines()[:2] == [
         r'**A\/RES\/100\/9**: \<a href\=\"https\:\/\/evil\.example\/a\"\>a\<\/a\> '
         r'\[text\]\(https\:\/\/evil\.example\/t\)',

@@ -1,12 +1,12 @@
 """Words the pages show, on the synthetic fixture world: a text's story says unknowns as unknown."""
 from __future__ import annotations
 
-from cyberdiplomacy import labels, queries, safe_text, tables
+from cyberdiplomacy import queries, safe_text, views
 
 
 def story(con, symbol: str) -> str:
     history = queries.resolution_history(con)
-    return labels.resolution_story(tables.row_for(history, symbol), queries.resolution_sponsors(con, symbol),
+    return views.history.resolution_story(views.history.row_for(history, symbol), queries.resolution_sponsors(con, symbol),
                                    queries.states(con))
 
 
@@ -27,32 +27,32 @@ def test_unknown_facts_are_said_to_be_unknown(world_con):
         "- Sponsors: not on record (unknown, not none)",
         "- First Committee: its decision is not on record",
         "- General Assembly: adopted (how and date not on record)"]
-    assert labels.resolution_story(None, queries.resolution_sponsors(world_con, "x"), queries.states(world_con)) == \
+    assert views.history.resolution_story(None, queries.resolution_sponsors(world_con, "x"), queries.states(world_con)) == \
         "No text on record."
 
 
 def test_a_link_to_a_text_without_recorded_votes_says_why_there_is_no_vote_chart():
-    assert labels.no_state_votes_text("A/RES/79/243", "without_vote") == (
+    assert views.history.no_state_votes_text("A/RES/79/243", "without_vote") == (
         "A/RES/79/243 was adopted without a vote: there is no vote to draw. Its story, sponsors and documents follow.")
-    assert labels.no_state_votes_text("A/DEC/78/549", None).startswith(
+    assert views.history.no_state_votes_text("A/DEC/78/549", None).startswith(
         "A/DEC/78/549 has no per-state votes on record (how it was adopted is not on record)")
 
 
 def test_bodies_by_the_names_people_use():
     import pandas as pd
 
-    from cyberdiplomacy import meeting_views as mv
+    from cyberdiplomacy import views
 
     bodies = pd.DataFrame({"body_short": ["AHC", "GGE 2004-2005", "GGE 2019-2021", "IEG"], "body": [
         "Ad Hoc Committee to Elaborate a Comprehensive International Convention",
         "Group of Governmental Experts on Developments", "Group of Governmental Experts on Advancing",
         "Open-ended intergovernmental Expert Group to Conduct a Comprehensive Study on Cybercrime"]})
-    assert mv.matching_bodies("Ad Hoc", bodies) == ["AHC"]
-    assert mv.matching_bodies("ahc", bodies) == ["AHC"]
-    assert mv.matching_bodies("GGE", bodies) == ["GGE 2004-2005", "GGE 2019-2021"]
-    assert mv.matching_bodies("expert group", bodies) == ["IEG"]
-    assert mv.matching_bodies("a", bodies) == []  # too short to mean anything
-    assert mv.known_bodies(("Ad Hoc", "Atlantis"), bodies) == (["AHC"], (
+    assert views.meetings.matching_bodies("Ad Hoc", bodies) == ["AHC"]
+    assert views.meetings.matching_bodies("ahc", bodies) == ["AHC"]
+    assert views.meetings.matching_bodies("GGE", bodies) == ["GGE 2004-2005", "GGE 2019-2021"]
+    assert views.meetings.matching_bodies("expert group", bodies) == ["IEG"]
+    assert views.meetings.matching_bodies("a", bodies) == []  # too short to mean anything
+    assert views.meetings.known_bodies(("Ad Hoc", "Atlantis"), bodies) == (["AHC"], (
         "Unknown body 'Atlantis': choose from the Bodies list (a short name such as AHC, or words of the name such "
         "as Ad Hoc)."))
 
@@ -60,12 +60,12 @@ def test_bodies_by_the_names_people_use():
 def test_a_chart_title_shows_as_written_in_markdown():
     assert safe_text.markdown("A/RES/73/187: 94–59–33, $5 *not* :red[x]") == (
         r"A\/RES\/73\/187\: 94–59–33\, \$5 \*not\* \:red\[x\]")
-    assert labels.plotly_text_as_markdown("Tied: China<br>10 closest · <i>votes</i>") == (
+    assert safe_text.plotly_text_as_markdown("Tied: China<br>10 closest · <i>votes</i>") == (
         "Tied\\: China  \n10 closest · votes")
 
 
 def test_session_dates_say_only_what_is_known():
-    from cyberdiplomacy.meeting_views import when
+    from cyberdiplomacy.views.meetings import when
 
     assert when("2022-05-30", "2022-06-10", "day") == "30 May – 10 Jun 2022"
     assert when("2021-05-10", "2021-05-12", "day") == "10–12 May 2021"
@@ -76,7 +76,7 @@ def test_session_dates_say_only_what_is_known():
 
 
 def test_an_outcome_links_only_un_symbols_and_only_to_undocs():
-    from cyberdiplomacy.meeting_views import outcome_text
+    from cyberdiplomacy.views.meetings import outcome_text
 
     assert outcome_text("A/76/135") == r"outcome: [A\/76\/135](https://undocs.org/A/76/135)"
     assert outcome_text("E/2013/30 ; ETS No. 185") == (

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from cyberdiplomacy import queries
+from cyberdiplomacy import queries, views
 
 
 @pytest.fixture(scope="module")
@@ -56,14 +56,13 @@ def test_table_names_are_checked(con):
 def test_treaty_status_and_countdown(con):
     import datetime as dt
 
-    from cyberdiplomacy import headlines
 
     status = queries.treaty_status(con)
     row = status.set_index("treaty").loc["UN Convention against Cybercrime"]
     assert (row["signature_count"], row["hanoi_signature_count"], row["state_instrument_count"]) == (3, 3, 1)
-    state = headlines.entry_into_force(status, dt.date(2026, 11, 28))
+    state = views.overview.entry_into_force(status, dt.date(2026, 11, 28))
     assert state["instruments_needed"] == 39 and state["in_force_date"] is None
-    assert headlines.entry_into_force_text(state).startswith("1 of the 40 instruments")
+    assert views.overview.entry_into_force_text(state).startswith("1 of the 40 instruments")
 
 
 def test_entry_into_force_after_the_fortieth_instrument():
@@ -71,18 +70,16 @@ def test_entry_into_force_after_the_fortieth_instrument():
 
     import pandas as pd
 
-    from cyberdiplomacy import headlines
 
-    status = pd.DataFrame([{"treaty": headlines.UNCC, "signature_count": 80, "hanoi_signature_count": 72,
+    status = pd.DataFrame([{"treaty": views.overview.UNCC, "signature_count": 80, "hanoi_signature_count": 72,
                             "state_instrument_count": 41, "fortieth_instrument_date": pd.Timestamp("2027-01-10")}])
-    state = headlines.entry_into_force(status, dt.date(2027, 2, 1))
+    state = views.overview.entry_into_force(status, dt.date(2027, 2, 1))
     assert state["in_force_date"] == dt.date(2027, 4, 10)
-    assert headlines.entry_into_force_text(state) == "Enters into force on 2027-04-10, in 68 days."
+    assert views.overview.entry_into_force_text(state) == "Enters into force on 2027-04-10, in 68 days."
 
 
 def test_data_quality_counts_unknown_cells(con):
-    from cyberdiplomacy import tables
 
-    quality = tables.data_quality({"sponsorships": queries.table(con, "sponsorships")}).iloc[0]
+    quality = views.sources.data_quality({"sponsorships": queries.table(con, "sponsorships")}).iloc[0]
     # 2 rows x 8 columns (notes excluded); unknown: CHN none... RUS joined_date and joined_in -> 2 cells.
     assert (quality["row_count"], quality["unknown_cell_count"], quality["confirmed_row_count"]) == (2, 2, 1)

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from cyberdiplomacy import alignment_views, defaults, figures, pair_agreement, queries, roll_call
+from cyberdiplomacy import defaults, figures, queries, views
 from cyberdiplomacy import filters as url_filters
 from tests.markdown_support import markdown_shown
 
@@ -25,15 +25,15 @@ VOTE = pd.DataFrame([
 
 
 def test_the_roll_lists_every_state_by_group_those_against_its_majority_first():
-    roll = roll_call.roll(VOTE)
+    roll = views.roll_call.roll(VOTE)
     assert list(roll["iso3"]) == ["DZA", "AGO", "BEN", "CMR", "EGY", "CHN", "IND", "IRN", "RUS", "POL", "UKR",
                                   "ITA", "FRA", "DEU", "USA", "KIR"]
     # Not voting is not voting against; an even split and no group have no majority to vote against.
-    assert list(roll_call.against_majority(roll)["iso3"]) == ["DZA", "RUS", "ITA"]
+    assert list(views.roll_call.against_majority(roll)["iso3"]) == ["DZA", "RUS", "ITA"]
     assert roll.set_index("iso3")["group_majority_vote"].dropna().to_dict() == {
         "DZA": "Y", "AGO": "Y", "BEN": "Y", "CMR": "Y", "EGY": "Y", "RUS": "N", "POL": "N", "UKR": "N", "ITA": "N",
         "FRA": "N", "DEU": "N", "USA": "N"}
-    assert [markdown_shown(line) for line in roll_call.group_lines(roll, [AF, AP, "No regional group"])] == [
+    assert [markdown_shown(line) for line in views.roll_call.group_lines(roll, [AF, AP, "No regional group"])] == [
         "- **African States**: a majority of the African States (3 of 4 casting a vote) voted yes; against its "
         "majority: Algeria (voted no).",
         "- **Asia-Pacific States**: the Asia-Pacific States split evenly between yes, no and abstention (1 each of 3 "
@@ -43,7 +43,7 @@ def test_the_roll_lists_every_state_by_group_those_against_its_majority_first():
 
 def test_the_roll_of_a_fixture_vote(world_con):
     # The fixture world dates no regional group: its members on 99/1 are in none, and none broke a group's ranks.
-    roll = roll_call.roll(queries.resolution_votes(world_con, "A/RES/99/1"))
+    roll = views.roll_call.roll(queries.resolution_votes(world_con, "A/RES/99/1"))
     assert list(roll["iso3"]) == ["CHN", "FRA", "RUS", "USA"]
     assert not roll["is_against_group_majority"].any()
     assert set(roll["un_regional_group"]) == {"No regional group"}
@@ -52,15 +52,15 @@ def test_the_roll_of_a_fixture_vote(world_con):
 def test_who_broke_ranks_on_73_187(real_con):
     # A/RES/73/187, 17 December 2018 (A/73/PV.55), 94-59-33: each member's regional group on that date. The Eastern
     # European States voted no, 18 of 23 casting a vote; the five that voted yes are named first and marked.
-    roll = roll_call.roll(queries.resolution_votes(real_con, "A/RES/73/187"))
+    roll = views.roll_call.roll(queries.resolution_votes(real_con, "A/RES/73/187"))
     eastern = roll[roll["un_regional_group"] == EE]
     assert eastern["group_majority_vote"].iloc[0] == "N"
     assert list(zip(eastern["state_name"], eastern["vote"], eastern["is_against_group_majority"], strict=True))[:6] == [
         ("Armenia", "Y", True), ("Azerbaijan", "Y", True), ("Belarus", "Y", True), ("Russian Federation", "Y", True),
         ("Serbia", "Y", True), ("Albania", "N", False)]
-    assert list(roll_call.against_majority(roll, EE)["iso3"]) == ["ARM", "AZE", "BLR", "RUS", "SRB"]
+    assert list(views.roll_call.against_majority(roll, EE)["iso3"]) == ["ARM", "AZE", "BLR", "RUS", "SRB"]
     # The WEOG voted no, 28 of 29 casting a vote: Türkiye abstained.
-    assert list(roll_call.against_majority(roll, WEOG)["iso3"]) == ["TUR"]
+    assert list(views.roll_call.against_majority(roll, WEOG)["iso3"]) == ["TUR"]
 
 
 def test_who_changed_between_two_votes_by_group():
@@ -70,11 +70,11 @@ def test_who_changed_between_two_votes_by_group():
                            "swing_direction": ["towards no", "not comparable", "towards yes", "same", "not comparable"],
                            "state_name": ["Angola", "Benin", "China", "France", "United States"],
                            "un_regional_group": [AF, AF, AP, WEOG, WEOG]})
-    moved = roll_call.changers(swings)
+    moved = views.roll_call.changers(swings)
     assert list(zip(moved["iso3"], moved["change"], strict=True)) == [
         ("AGO", "towards no"), ("BEN", "to or from not voting"), ("CHN", "towards yes")]
-    assert list(roll_call.changers(swings, [AP])["iso3"]) == ["CHN"]
-    assert [markdown_shown(line) for line in roll_call.change_lines(moved)] == [
+    assert list(views.roll_call.changers(swings, [AP])["iso3"]) == ["CHN"]
+    assert [markdown_shown(line) for line in views.roll_call.change_lines(moved)] == [
         "- **African States**: towards no (1): Angola (Yes → Abstain); to or from not voting (1): Benin (Yes → Did "
         "not vote).",
         "- **Asia-Pacific States**: towards yes (1): China (Abstain → Yes)."]
@@ -85,8 +85,8 @@ def test_a_swing_groups_states_by_their_group_on_the_later_vote():
     labels = pd.DataFrame({"iso3": ["AAA"], "name": ["Aland"], "un_regional_group": ["Asia-Pacific States"]})
     earlier = pd.DataFrame({"iso3": ["AAA"], "un_regional_group": [AF]})
     later = pd.DataFrame({"iso3": ["AAA"], "un_regional_group": [WEOG]})
-    assert alignment_views.swings(rows, labels, "criminal", earlier, later)["un_regional_group"].tolist() == [WEOG]
-    assert alignment_views.swings(rows, labels, "criminal")["un_regional_group"].tolist() == ["Asia-Pacific States"]
+    assert views.alignment.swings(rows, labels, "criminal", earlier, later)["un_regional_group"].tolist() == [WEOG]
+    assert views.alignment.swings(rows, labels, "criminal")["un_regional_group"].tolist() == ["Asia-Pacific States"]
 
 
 def _over_time(world_con, pairs: tuple[str, ...], method: str = defaults.AGREEMENT_METHOD) -> pd.DataFrame:
@@ -121,9 +121,9 @@ def test_agreement_over_time_says_the_finding(world_con):
                                             "recorded votes in 2019 (1 shared), against 100% in 1975")
     trace = next(t for t in fig.fig.data if t.yaxis == "y2")
     assert None in [None if v is None or (isinstance(v, float) and math.isnan(v)) else v for v in trace.y]
-    assert pair_agreement.default_pairs(["IND", "USA", "RUS"]) == ["IND-USA", "IND-RUS"]
+    assert views.states.default_pairs(["IND", "USA", "RUS"]) == ["IND-USA", "IND-RUS"]
 
 
 @pytest.mark.parametrize("states,expected", [(("IND",), []), (("IND", "USA", "RUS"), ["IND-USA", "IND-RUS", "USA-RUS"])])
 def test_pair_options(states, expected):
-    assert pair_agreement.pair_options(states) == expected
+    assert views.states.pair_options(states) == expected

@@ -1,11 +1,11 @@
-"""Two texts compared paragraph by paragraph (cyberdiplomacy/text_compare.py), on hand-written paragraphs, and the
-comparison shown as Markdown with every outside word escaped (cyberdiplomacy/text_views.py)."""
+"""Two texts compared paragraph by paragraph (cyberdiplomacy/views/text_compare.py), on hand-written paragraphs, and the
+comparison shown as Markdown with every outside word escaped (cyberdiplomacy/views/texts.py)."""
 from __future__ import annotations
 
 import pandas as pd
 from markdown_it import MarkdownIt
 
-from cyberdiplomacy import text_compare, text_views
+from cyberdiplomacy import views
 
 
 def text(*paragraphs: tuple[str, str | None, str]) -> pd.DataFrame:
@@ -24,7 +24,7 @@ AFTER = text(("preamble", None, "Recalling its resolution 74/247 of 27 December 
 
 
 def test_the_comparison_marks_exactly_the_words_added_and_removed():
-    aligned = text_compare.align(BEFORE, AFTER)
+    aligned = views.text_compare.align(BEFORE, AFTER)
     assert list(aligned["change"]) == ["same", "changed", "removed", "added", "same"]
     changed = aligned[aligned["change"] == "changed"].iloc[0]
     assert changed["marked_text"] == ("Decides to establish an [+open-ended+] ad hoc [+intergovernmental+] "
@@ -32,14 +32,14 @@ def test_the_comparison_marks_exactly_the_words_added_and_removed():
     assert (changed["words_added"], changed["words_removed"]) == (2, 0)
     assert aligned[aligned["change"] == "removed"].iloc[0]["left_number"] == "2."
     assert aligned[aligned["change"] == "added"].iloc[0]["right_number"] == "2."
-    assert text_compare.summary(aligned) == "3 operative paragraphs (1 new, 1 changed, 1 dropped); " \
+    assert views.text_compare.summary(aligned) == "3 operative paragraphs (1 new, 1 changed, 1 dropped); " \
                                             "1 preambular paragraph (unchanged)"
 
 
 def test_a_text_against_itself_is_unchanged():
-    aligned = text_compare.align(AFTER, AFTER)
+    aligned = views.text_compare.align(AFTER, AFTER)
     assert set(aligned["change"]) == {"same"}
-    assert text_views.comparison_markdown(aligned) == "The two texts have the same paragraphs."
+    assert views.texts.comparison_markdown(aligned) == "The two texts have the same paragraphs."
 
 
 def rendered(source: str) -> str:
@@ -50,8 +50,8 @@ def rendered(source: str) -> str:
 def test_markdown_and_html_in_a_paragraph_stay_text():
     hostile = text(("operative", "1.", "Decides [to act](https://evil.example) <img src=x onerror=alert(1)> *now*"))
     empty = pd.DataFrame(columns=["paragraph_order", "cited_symbol", "cited_in_record"])
-    for source in (text_views.comparison_markdown(text_compare.align(text(("operative", "1.", "Decides")), hostile)),
-                   text_views.text_markdown(hostile, empty)):
+    for source in (views.texts.comparison_markdown(views.text_compare.align(text(("operative", "1.", "Decides")), hostile)),
+                   views.texts.text_markdown(hostile, empty)):
         html = rendered(source)
         assert "<a " not in html and "<img" not in html and "<em>now</em>" not in html
         assert "[to act](https://evil.example) &lt;img src=x onerror=alert(1)&gt; *now*" in html  # shown as written
@@ -61,7 +61,7 @@ def test_the_comparison_pdf_marks_words_and_keeps_outside_text_as_text():
     from cyberdiplomacy.briefing import comparison_pdf
 
     hostile = text(("operative", "1.", "Decides to establish an <img src=x> committee"))
-    page = comparison_pdf.to_html(text_compare.align(text(("operative", "1.", "Decides to establish a committee")),
+    page = comparison_pdf.to_html(views.text_compare.align(text(("operative", "1.", "Decides to establish a committee")),
                                                      hostile), "A/RES/1/1", "A/RES/1/2",
                                   {"data_version": "v", "data_built_date": "2026-12-06"})
     assert "<img" not in page and "&lt;img src=x&gt;" in page

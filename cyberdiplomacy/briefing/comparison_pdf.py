@@ -6,7 +6,7 @@ import html
 
 import pandas as pd
 
-from cyberdiplomacy import provenance, text_views
+from cyberdiplomacy import provenance, views
 
 e = html.escape
 STYLE = """@page { size: A4; margin: 16mm; }
@@ -18,7 +18,7 @@ footer { font-size: 8pt; color: #666; margin-top: 6mm; border-top: 1px solid #cc
 
 
 def _marked_html(text: str) -> str:
-    return text_views.render_marks(text, e, "<ins>{}</ins>", "<del>{}</del>")
+    return views.texts.render_marks(text, e, "<ins>{}</ins>", "<del>{}</del>")
 
 
 def _row(row) -> str:
@@ -28,8 +28,8 @@ def _row(row) -> str:
     heading = f" · {e(row.heading_path)}" if isinstance(row.heading_path, str) else ""
     body = (_marked_html(row.marked_text) if row.change == "changed" else
             f"<del>{e(row.left_text)}</del>" if row.change == "removed" else e(row.marked_text))
-    return (f"<p class='row'><span class='kind'>{text_views.CHANGE_WORDS[row.change]}</span> "
-            f"({text_views.PART_WORDS.get(row.part, row.part)}{where}{heading}): {body}</p>")
+    return (f"<p class='row'><span class='kind'>{views.texts.CHANGE_WORDS[row.change]}</span> "
+            f"({views.texts.PART_WORDS.get(row.part, row.part)}{where}{heading}): {body}</p>")
 
 
 def to_html(aligned: pd.DataFrame, before: str, after: str, build: dict) -> str:
@@ -38,13 +38,13 @@ def to_html(aligned: pd.DataFrame, before: str, after: str, build: dict) -> str:
     sources = [before, after, provenance.UNXML_SOURCE]
     return (f"<!doctype html><html><head><meta charset='utf-8'><title>{e(after)} against {e(before)}</title>"
             f"<style>{STYLE}</style></head><body>"
-            f"<h1>{e(text_views.comparison_title(before, after, aligned))}</h1>"
+            f"<h1>{e(views.texts.comparison_title(before, after, aligned))}</h1>"
             f"<p class='sub'>Changed, new and dropped paragraphs of {e(after)} against {e(before)}: "
             "<ins>added words</ins>, <del>removed words</del>.</p>"
             f"<p class='meta'>Data version {e(str(build.get('data_version', 'unknown')))}, built {e(built)}</p>"
             + (rows or "<p>The two texts have the same paragraphs.</p>")
             + f"<footer>{e(provenance.footer_text(sources, built))}<br>{e(provenance.attribution_for(sources))}<br>"
-            f"{e(text_views.SOURCE_NOTE)}</footer></body></html>")
+            f"{e(views.texts.SOURCE_NOTE)}</footer></body></html>")
 
 
 def to_pdf(aligned: pd.DataFrame, before: str, after: str, build: dict) -> bytes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cyberdiplomacy import alignment_views, defaults, figures, headlines, queries, wording
+from cyberdiplomacy import defaults, figures, queries, views, wording
 from cyberdiplomacy.briefing import titles
 from cyberdiplomacy.briefing.model import Chart, Reference, Table
 from cyberdiplomacy.filters import Filters
@@ -34,8 +34,8 @@ class Context:
         try:
             result = figures.vote_data.agreement_result(self.src, Filters(), "cyber", defaults.AGREEMENT_METHOD)
         except figures.FigureUnavailable:
-            return alignment_views.partners_frame()
-        partners = alignment_views.partners(result, iso3, self.src.query(queries.state_labels))
+            return views.alignment.partners_frame()
+        partners = views.alignment.partners(result, iso3, self.src.query(queries.state_labels))
         return partners.sort_values(["agreement_share", "shared_vote_count", "other_state_name"],
                                     ascending=[False, False, True], ignore_index=True)
 
@@ -59,7 +59,7 @@ class Context:
     def text_tally(self, symbol: str) -> str:
         if symbol not in self.history.index:
             return "not on record"
-        return headlines.tally_text(self.history.loc[symbol].rename(symbol))
+        return wording.tally_text(self.history.loc[symbol].rename(symbol))
 
 
 def group_standing(tally: pd.Series | None) -> wording.Standing | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cyberdiplomacy import formatting, group_support, provenance, queries, vocabulary
+from cyberdiplomacy import group_support, provenance, queries, vocabulary, wording
 from cyberdiplomacy.briefing.context import WORLD, Context
 from cyberdiplomacy.briefing.model import Chart, bar_chart
 from cyberdiplomacy.briefing.sentences import pct, short
@@ -37,7 +37,7 @@ def chart_committee(ctx: Context, f: dict) -> Chart | None:
         return None
     cats = ["Yes", "No", "Abstain"]
     yes_change = (plenary[0] - committee[0]) if pd.notna(plenary[0]) and pd.notna(committee[0]) else None
-    title = (f"{f['symbol']}: {formatting.tally(*committee)} in committee, {formatting.tally(*plenary)} in plenary"
+    title = (f"{f['symbol']}: {wording.tally(*committee)} in committee, {wording.tally(*plenary)} in plenary"
              + (f" ({yes_change:+d} yes)" if yes_change is not None else ""))
     caption = "Announced totals at the Main Committee and in the plenary; look for votes lost or gained between them."
     return bar_chart(title, caption, cats, {"Committee": [float(c) if pd.notna(c) else None for c in committee],

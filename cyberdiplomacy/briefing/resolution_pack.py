@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cyberdiplomacy import defaults, figures, formatting, group_support, headlines, queries, vocabulary
+from cyberdiplomacy import defaults, figures, group_support, queries, vocabulary, wording
 from cyberdiplomacy.briefing.context import WORLD, Context, references
 from cyberdiplomacy.briefing.model import Briefing, Table
 from cyberdiplomacy.briefing.pdf import TWO_COLUMN_ROWS
@@ -67,15 +67,15 @@ def _adoption_sentences(f: dict) -> str:
     row, symbol = f["row"], f["symbol"]
     title = row["title"] if isinstance(row["title"], str) and row["title"] else "title not on record"
     mode = row["adoption_mode"]
-    announced = formatting.announced_tally(row)
+    announced = wording.announced_tally(row)
     if mode == "without_vote":
         how = "without a vote"
     elif announced:
         y, n, a = (row[f"plenary_{w}_count"] for w in ("yes", "no", "abstain"))
-        how = (f"by a recorded vote of {formatting.count_text(y)} in favour, {formatting.count_text(n)} against and "
-               f"{formatting.count_text(a)} abstentions (announced)")
+        how = (f"by a recorded vote of {wording.count_text(y)} in favour, {wording.count_text(n)} against and "
+               f"{wording.count_text(a)} abstentions (announced)")
     elif row["has_state_votes"]:
-        how = f"by a recorded vote of {headlines.tally_text(row.rename(symbol))}"
+        how = f"by a recorded vote of {wording.tally_text(row.rename(symbol))}"
     else:
         how = "by a procedure not on record"
     first = f"{symbol}, “{title}”, was adopted by the General Assembly on {day(row['adopted_date'])} {how}"
@@ -97,7 +97,7 @@ def _committee_text(row) -> str | None:
     counts = [row.get(f"committee_{w}_count") for w in ("yes", "no", "abstain")]
     if all(c is None or pd.isna(c) for c in counts):
         return None
-    return formatting.tally(*counts)
+    return wording.tally(*counts)
 
 
 def _sponsor_sentence(ctx: Context, f: dict) -> str:
@@ -151,7 +151,7 @@ def resolution_key_figures(ctx: Context, f: dict) -> list[tuple[str, str]]:
     row = f["row"]
     out = [("Adopted", day(row["adopted_date"])), ("Plenary (yes–no–abstain)", ctx.text_tally(f["symbol"]))]
     if row["has_state_votes"]:
-        out.append(("Members not voting", formatting.count_text(row["plenary_state_non_voting_count"])))
+        out.append(("Members not voting", wording.count_text(row["plenary_state_non_voting_count"])))
     if (committee := _committee_text(row)):
         out.append(("Committee (yes–no–abstain)", committee))
     out.append(("Sponsors on record", str(len(f["sponsors"]))))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cyberdiplomacy import headlines, queries
+from cyberdiplomacy import queries, views
 from cyberdiplomacy.briefing import partners as ranking
 from cyberdiplomacy.briefing.context import REFERENCE_STATES, WORLD, Context, most_common, same_share
 
@@ -33,7 +33,7 @@ def state_facts(ctx: Context, iso3: str) -> dict:
     with_group = int((cast["vote"] == cast["group_position"]).sum())
     sponsorships = queries.state_sponsorships(ctx.con, [iso3])
     treaty = queries.state_treaty_actions(ctx.con, [iso3])
-    uncc = treaty[treaty["treaty"] == headlines.UNCC]
+    uncc = treaty[treaty["treaty"] == views.overview.UNCC]
     blocs = queries.state_blocs(ctx.con, [iso3])
     current = sorted(set(blocs.loc[blocs["is_member_now"] & (blocs["bloc_kind"] != "un_regional_group"), "bloc"]))
     agreement = ctx.partners(iso3)

@@ -5,7 +5,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from cyberdiplomacy import pair_agreement, safe_text, vocabulary
+from cyberdiplomacy import safe_text, views, vocabulary
 from cyberdiplomacy.charts import theme
 
 PAIR_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#000000"]  # Okabe-Ito, one per pair
@@ -14,11 +14,11 @@ PANELS = {"cyber": "ICT resolutions", "all": "All recorded votes"}
 
 
 def agreement_over_time(table: pd.DataFrame, method: str, built, sources: list[str]) -> go.Figure:
-    """Rows of pair_agreement.agreement_by_year with names; a year without a shared vote breaks the line."""
+    """Rows of views.states.agreement_by_year with names; a year without a shared vote breaks the line."""
     fig = make_subplots(rows=2, cols=1, vertical_spacing=0.12)
     pairs = table[["iso3", "other_iso3", "state_name", "other_state_name"]].drop_duplicates(["iso3", "other_iso3"])
     for i, (_, pair) in enumerate(pairs.iterrows()):
-        label = safe_text.plotly(pair_agreement.pair_label(pair))
+        label = safe_text.plotly(views.states.pair_label(pair))
         colour = PAIR_COLOURS[i % len(PAIR_COLOURS)]
         rows = table[(table["iso3"] == pair["iso3"]) & (table["other_iso3"] == pair["other_iso3"])]
         for row, scope in enumerate(PANELS, start=1):
@@ -37,4 +37,4 @@ def agreement_over_time(table: pd.DataFrame, method: str, built, sources: list[s
     fig.update_layout(height=620)
     subtitle = (f"{vocabulary.METHOD_LABELS[method]} · per year, over the recorded plenary votes both states cast (their "
                 "number over each ICT point); a gap: no such vote that year")
-    return theme.finish(fig, pair_agreement.headline(table), sources, built, subtitle)
+    return theme.finish(fig, views.states.headline(table), sources, built, subtitle)

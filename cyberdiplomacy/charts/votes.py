@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from cyberdiplomacy import formatting, group_support, provenance, safe_text, vocabulary, wording
+from cyberdiplomacy import group_support, provenance, safe_text, vocabulary, wording
 from cyberdiplomacy.charts import geo, theme
 
 VOTE_WORDS = {"Y": "yes_count", "N": "no_count", "A": "abstain_count", "X": "non_voting_count"}
@@ -82,11 +82,11 @@ def adoption_timeline(history: pd.DataFrame, built) -> go.Figure:
 
 
 def _tally_text(row) -> str:
-    announced = formatting.announced_tally(row)
+    announced = wording.announced_tally(row)
     if announced:
         return f"Announced: {announced}"
     if row.get("has_state_votes"):
-        return "Per-state rows: " + formatting.tally(row["plenary_state_yes_count"], row["plenary_state_no_count"],
+        return "Per-state rows: " + wording.tally(row["plenary_state_yes_count"], row["plenary_state_no_count"],
                                                      row["plenary_state_abstain_count"])
     return vocabulary.ADOPTION_LABELS.get(row.get("adoption_mode"), "")
 

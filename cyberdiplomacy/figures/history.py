@@ -1,7 +1,7 @@
 """Figures of the record's texts: the Overview timeline, the resolution history and one vote (Resolution history)."""
 from __future__ import annotations
 
-from cyberdiplomacy import defaults, provenance, queries, roll_call, state_views, tables
+from cyberdiplomacy import defaults, provenance, queries, views
 from cyberdiplomacy.charts import lens, timeline, votes
 from cyberdiplomacy.charts import roll_call as roll_chart
 from cyberdiplomacy.figures.registry import Drawn, FigureUnavailable, built_date, figure, imported_on, years
@@ -28,13 +28,13 @@ def _history(src: Source, filters: Filters):
 @figure("adoption-timeline", "when each text was adopted, and how (--track, --from, --to)")
 def adoption_timeline(src: Source, filters: Filters) -> Drawn:
     history = _history(src, filters)
-    return Drawn(votes.adoption_timeline(history, built_date(src)), tables.history_table(history))
+    return Drawn(votes.adoption_timeline(history, built_date(src)), views.history.history_table(history))
 
 
 @figure("vote-history", "per-state tallies of every recorded plenary vote (--track, --from, --to)")
 def vote_history(src: Source, filters: Filters) -> Drawn:
     history = _history(src, filters)
-    return Drawn(votes.vote_history(history, built_date(src), imported_on(src)), tables.history_table(history))
+    return Drawn(votes.vote_history(history, built_date(src), imported_on(src)), views.history.history_table(history))
 
 
 def resolution(filters: Filters) -> str:
@@ -53,21 +53,21 @@ def _votes(src: Source, filters: Filters):
 def vote_map(src: Source, filters: Filters) -> Drawn:
     table = _votes(src, filters)
     fig = votes.vote_map(table, resolution(filters), built_date(src), imported_on(src))
-    return Drawn(lens.outline_states(fig, table, filters.states), state_views.chosen_first(table, filters.states),
-                 state_views.lens_text(table, filters.states))
+    return Drawn(lens.outline_states(fig, table, filters.states), views.common.chosen_first(table, filters.states),
+                 views.states.lens_text(table, filters.states))
 
 
 @figure("votes-by-group", "one vote by UN regional group (--resolution)")
 def votes_by_group(src: Source, filters: Filters) -> Drawn:
     table = _votes(src, filters)
     return Drawn(votes.votes_by_group(table, resolution(filters), built_date(src), imported_on(src)),
-                 tables.group_table(table))
+                 views.history.group_table(table))
 
 
 @figure("vote-roll", "one vote state by state, by UN regional group, those against their group's majority first "
                     "(--resolution)")
 def vote_roll(src: Source, filters: Filters) -> Drawn:
-    table = src.derive(roll_call.roll, q(queries.resolution_votes, symbol=resolution(filters), stage="plenary"))
+    table = src.derive(views.roll_call.roll, q(queries.resolution_votes, symbol=resolution(filters), stage="plenary"))
     if table.empty:
         _votes(src, filters)  # raises, saying why
     sources = [resolution(filters), *provenance.table_sources(table, imported_on(src)), "UN DGACM regional groups"]

@@ -1,7 +1,7 @@
 """Figures about the record itself (Data & sources)."""
 from __future__ import annotations
 
-from cyberdiplomacy import queries, tables
+from cyberdiplomacy import queries, views
 from cyberdiplomacy.charts import quality
 from cyberdiplomacy.figures.registry import Drawn, built_date, figure
 from cyberdiplomacy.figures.source import Source
@@ -9,7 +9,7 @@ from cyberdiplomacy.filters import Filters
 
 
 def data_quality(src: Source):
-    return tables.data_quality({name: src.query(queries.table, name=name) for name in tables.BROWSABLE_TABLES})
+    return views.sources.data_quality({name: src.query(queries.table, name=name) for name in views.sources.BROWSABLE_TABLES})
 
 
 @figure("data-confidence", "rows per table by confidence (confirmed, single-source, inferred)")

@@ -1,8 +1,7 @@
 """Figures about chosen states (State explorer, Alignment): their votes over time and their voting partners."""
 from __future__ import annotations
 
-from cyberdiplomacy import alignment_views as av
-from cyberdiplomacy import defaults, pair_agreement, queries, vocabulary
+from cyberdiplomacy import defaults, queries, views, vocabulary
 from cyberdiplomacy.charts import pairs as pair_charts
 from cyberdiplomacy.charts import states
 from cyberdiplomacy.figures.registry import Drawn, FigureUnavailable, built_date, figure, imported_on
@@ -25,8 +24,8 @@ def agreement(src: Source, filters: Filters, state: str | None = None, scope: st
     iso3 = state or need_states(filters)[0]
     result = agreement_result(src, filters, scope, method)
     labels = src.query(queries.state_labels)
-    partners = av.partners(result, iso3, labels)
-    name = av.names(labels).get(iso3, iso3)
+    partners = views.alignment.partners(result, iso3, labels)
+    name = views.alignment.names(labels).get(iso3, iso3)
     if partners.empty:
         raise FigureUnavailable(f"no shared votes on record for {name}")
     fig = states.agreement_bars(partners, name, built_date(src), sources=result.sources,
@@ -38,7 +37,7 @@ def agreement(src: Source, filters: Filters, state: str | None = None, scope: st
                                "with each of the others)")
 def agreement_over_time(src: Source, filters: Filters, pairs: tuple[str, ...] = (),
                         method: str = defaults.AGREEMENT_METHOD) -> Drawn:
-    chosen = [pair_agreement.parse_pair(p) for p in (pairs or pair_agreement.default_pairs(need_states(filters)))]
+    chosen = [views.states.parse_pair(p) for p in (pairs or views.states.default_pairs(need_states(filters)))]
     if not chosen:
         raise FigureUnavailable("agreement over time needs two or more states (a pair)")
     cyber_years, all_years = vote_years(src, filters, "cyber"), vote_years(src, filters, "all")
@@ -46,8 +45,9 @@ def agreement_over_time(src: Source, filters: Filters, pairs: tuple[str, ...] = 
     cyber_years = (cyber_years[0], max(cyber_years[1], all_years[1]))
     rows = q(queries.pair_votes, iso3s=sorted({s for pair in chosen for s in pair}), from_year=all_years[0],
              to_year=all_years[1])
-    table = src.derive(pair_agreement.agreement_by_year, rows, tuple(chosen[:pair_agreement.MAX_PAIRS]), method,
+    table = src.derive(views.states.agreement_by_year, rows, tuple(chosen[:views.states.MAX_PAIRS]), method,
                        cyber_years, all_years)
-    table = pair_agreement.with_names(table, av.names(src.query(queries.state_labels)))
-    fig = pair_charts.agreement_over_time(table, method, built_date(src), av.sources(rows.fetch(src), imported_on(src)))
+    table = views.states.with_names(table, views.alignment.names(src.query(queries.state_labels)))
+    sources = views.alignment.sources(rows.fetch(src), imported_on(src))
+    fig = pair_charts.agreement_over_time(table, method, built_date(src), sources)
     return Drawn(with_measure(fig, method), table)

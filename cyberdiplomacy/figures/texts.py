@@ -1,7 +1,7 @@
 """Figures of the Texts page: how often a term appears in the record's texts."""
 from __future__ import annotations
 
-from cyberdiplomacy import provenance, queries, text_views
+from cyberdiplomacy import provenance, queries, views
 from cyberdiplomacy.charts import texts
 from cyberdiplomacy.figures.registry import Drawn, FigureUnavailable, built_date, figure
 from cyberdiplomacy.figures.source import Source
@@ -15,5 +15,5 @@ def term_frequency(src: Source, filters: Filters) -> Drawn:
     if not filters.search.strip():
         raise FigureUnavailable("type a word or phrase to search the texts for")
     hits = src.query(queries.text_search, term=filters.search.strip(), tracks=filters.tracks)
-    counts = text_views.term_counts(hits)
+    counts = views.texts.term_counts(hits)
     return Drawn(texts.term_bars(counts, filters.search.strip(), built_date(src), SOURCES), counts)

@@ -2,8 +2,7 @@
 Alignment, Sponsor blocs, the packs): one place, so a figure module never imports another."""
 from __future__ import annotations
 
-from cyberdiplomacy import alignment_views as av
-from cyberdiplomacy import measures, metrics, queries
+from cyberdiplomacy import measures, metrics, queries, views
 from cyberdiplomacy.figures.registry import FigureUnavailable, imported_on
 from cyberdiplomacy.figures.source import Source, q
 from cyberdiplomacy.filters import Filters, year_span
@@ -17,7 +16,7 @@ def need_states(filters: Filters) -> list[str]:
 
 def vote_years(src: Source, filters: Filters, scope: str) -> tuple[int, int]:
     """The years of recorded votes in a scope, narrowed by the URL's from/to."""
-    bounds = av.scope_years(src.query(queries.vote_years), scope)
+    bounds = views.alignment.scope_years(src.query(queries.vote_years), scope)
     if bounds is None:
         raise FigureUnavailable("no recorded vote is on record yet")
     return year_span(filters, *bounds)
@@ -31,20 +30,20 @@ def vote_rows(src: Source, filters: Filters, scope: str):
 
 def drawn_years(src: Source, filters: Filters, scope: str) -> str:
     """The years the vote rows of a figure actually span, e.g. '2005–2019'."""
-    return av.drawn_years(vote_rows(src, filters, scope).fetch(src))
+    return views.alignment.drawn_years(vote_rows(src, filters, scope).fetch(src))
 
 
 def drawn_text(src: Source, filters: Filters, scope: str) -> str:
     """The subtitle's statement of the votes drawn: scope and years."""
-    return av.scope_text(scope, drawn_years(src, filters, scope))
+    return views.alignment.scope_text(scope, drawn_years(src, filters, scope))
 
 
-def agreement_result(src: Source, filters: Filters, scope: str, method: str) -> av.AgreementResult:
+def agreement_result(src: Source, filters: Filters, scope: str, method: str) -> views.alignment.AgreementResult:
     """The one agreement measure (metrics.agreement on recorded plenary votes), for pages, CLI and packs."""
     rows = vote_rows(src, filters, scope)
     if rows.fetch(src).empty:
         raise FigureUnavailable("no recorded vote in these years")
-    return src.derive(av.agreement_result, rows, method, imported_on(src))
+    return src.derive(views.alignment.agreement_result, rows, method, imported_on(src))
 
 
 def with_measure(fig, method: str):

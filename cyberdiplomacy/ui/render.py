@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from cyberdiplomacy import exports, figures, labels, queries, safe_text, state_views
+from cyberdiplomacy import exports, figures, queries, safe_text, views
 from cyberdiplomacy import filters as url_filters
 from cyberdiplomacy.ui import data
 from cyberdiplomacy.ui.downloads import downloads
@@ -46,7 +46,7 @@ def chart(filters: url_filters.Filters, fig: go.Figure, screen: go.Figure, table
     if meta.get("title"):
         st.markdown(f"**{safe_text.markdown(meta['title'])}**")
         if meta.get("subtitle"):
-            st.caption(labels.plotly_text_as_markdown(meta["subtitle"]))
+            st.caption(safe_text.plotly_text_as_markdown(meta["subtitle"]))
     event = st.plotly_chart(screen, key=key, config=PLOTLY_CONFIG, width="stretch",
                             on_select="rerun" if on_select else "ignore",
                             selection_mode=("points", "box") if on_select else ("points",))
@@ -57,7 +57,7 @@ def chart(filters: url_filters.Filters, fig: go.Figure, screen: go.Figure, table
     expander = st.expander("Table and downloads", key=f"{key}-table", on_change="rerun")
     if expander.open:
         with expander:
-            show_table(state_views.readable(table))  # words on screen; the downloads keep the warehouse's names
+            show_table(views.common.readable(table))  # words on screen; the downloads keep the warehouse's names
             downloads(fig, table, key, url_filters.describe(filters), tuple(exports.selection_parts(filters)))
     return event
 
@@ -89,7 +89,7 @@ def show_table(table: pd.DataFrame, **column_config) -> None:
 def vote_coverage() -> None:
     """Where per-state votes start and stop, on every page."""
     with guard():
-        st.caption(labels.vote_coverage_text(data.query(queries.vote_coverage)))
+        st.caption(views.sources.vote_coverage_text(data.query(queries.vote_coverage)))
 
 
 def footer() -> None:

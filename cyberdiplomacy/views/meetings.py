@@ -6,12 +6,16 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from cyberdiplomacy import defaults, headlines
-from cyberdiplomacy.filters import MEETING_FORMATS
+from cyberdiplomacy import defaults, views
 from cyberdiplomacy.safe_text import markdown
+from cyberdiplomacy.vocabulary import MEETING_FORMATS
 
 CONVENTION_RESOLUTION = "A/RES/79/243"
+
+
 SIGNING_BODY = "Signing ceremony"
+
+
 UN_SYMBOL = re.compile(r"^(A|E|S|UNODC)/\S+$")
 
 
@@ -191,7 +195,7 @@ def milestones(history: pd.DataFrame, meetings: pd.DataFrame, treaty_status: pd.
     rows += [{"date": pd.Timestamp(r.start_date), "track": r.track, "kind": "Opened for signature",
               "label": f"Signing in {r.city}" if isinstance(r.city, str) else "Signing", "detail": r.meeting}
              for r in signing.itertuples()]
-    treaty = headlines.entry_into_force(treaty_status, pd.Timestamp.today().date()) if len(treaty_status) else {}
+    treaty = views.overview.entry_into_force(treaty_status, pd.Timestamp.today().date()) if len(treaty_status) else {}
     if treaty.get("in_force_date"):
         rows.append({"date": pd.Timestamp(treaty["in_force_date"]), "track": "criminal_ict",
                      "kind": "Entry into force", "label": "Convention in force",
@@ -202,7 +206,7 @@ def milestones(history: pd.DataFrame, meetings: pd.DataFrame, treaty_status: pd.
 
 def entry_into_force_note(treaty_status: pd.DataFrame) -> str:
     """Where entry into force stands, for the chart's subtitle."""
-    treaty = headlines.entry_into_force(treaty_status, pd.Timestamp.today().date()) if len(treaty_status) else {}
+    treaty = views.overview.entry_into_force(treaty_status, pd.Timestamp.today().date()) if len(treaty_status) else {}
     if not treaty.get("known"):
         return "entry into force: not on record"
     if treaty.get("in_force_date"):

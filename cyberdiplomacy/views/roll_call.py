@@ -9,9 +9,14 @@ from __future__ import annotations
 import pandas as pd
 
 from cyberdiplomacy import safe_text, vocabulary, wording
+from cyberdiplomacy.views.common import chosen_first
 
 NO_GROUP = "No regional group"
+
+
 CAST = ["Y", "N", "A"]
+
+
 ROLL_COLUMNS = ["un_regional_group", "state_name", "iso3", "vote", "group_majority_vote", "is_against_group_majority",
                 "group_position", "confidence", "origin"]
 
@@ -132,3 +137,12 @@ def change_lines(table: pd.DataFrame) -> list[str]:
             parts.append(f"{change} ({len(moved)}): {named}")
         lines.append(f"- **{safe_text.markdown(group)}**: " + "; ".join(parts) + ".")
     return lines
+
+
+def roll_table(roll: pd.DataFrame, shown: list[str], groups: list[str], chosen=()) -> pd.DataFrame:
+    """The states of a roll (roll_call.roll) that cast the votes shown, of the groups chosen (all when none), in the
+    roll's order with the chosen states first."""
+    table = roll[roll["vote"].isin(shown) & (roll["un_regional_group"].isin(groups) if groups else True)].copy()
+    table["vote"] = table["vote"].map(vocabulary.VOTE_LABELS)
+    columns = ["state_name", "iso3", "un_regional_group", "vote", "is_against_group_majority", "confidence"]
+    return chosen_first(table[columns], chosen)

@@ -156,3 +156,8 @@ def unsponsored_text(matrix: pd.DataFrame, chosen, name_of) -> str | None:
     if len(missing) == len(list(chosen)):
         return (f"No sponsorship on record for {', '.join(missing)}. Clear the state filter to see all drafts.")
     return f"No sponsorship on record for {', '.join(missing)}; the sections below show the other states' drafts."
+
+
+def texts_by_sponsor_count(matrix: pd.DataFrame) -> list[str]:
+    """Resolutions of the sponsorship rows, the most sponsored first (the most telling default)."""
+    return list(matrix.groupby("resolution_symbol")["iso3"].nunique().sort_values(ascending=False, kind="stable").index)

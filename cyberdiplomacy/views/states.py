@@ -1,17 +1,22 @@
-"""Agreement of chosen pairs of states year by year (pure): on the ICT resolutions and on every recorded vote, by a
-measure of metrics.agreement, with the votes both states cast behind each year; a year without one is a gap (no row
-value), never a zero."""
+"""Shaping for State explorer: the states a visit starts with, what a filter means, bloc tables, and
+agreement of chosen pairs year by year (on the ICT resolutions and on every recorded vote, with the votes behind
+each year; a year without one is a gap, never a zero)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import combinations
 
 import numpy as np
 import pandas as pd
 
-from cyberdiplomacy import defaults, metrics
+from cyberdiplomacy import defaults, metrics, vocabulary
 
 MAX_PAIRS = defaults.MAX_COMPARED_STATES  # six lines are as many as one chart keeps readable
+
+
 SCOPES = ("cyber", "all")
+
+
 COLUMNS = ["iso3", "other_iso3", "scope", "year", "shared_vote_count", "agreement_share"]
 
 
@@ -94,3 +99,68 @@ def headline(table: pd.DataFrame) -> str:
     most = " and ".join(pair_label(r) for _, r in last[last["agreement_share"] == top].iterrows())
     least = " and ".join(pair_label(r) for _, r in last[last["agreement_share"] == low].iterrows())
     return f"In {last_year}, on all recorded votes, {most} agreed most ({top:.0%}), {least} least ({low:.0%})"
+
+
+def bloc_table(blocs: pd.DataFrame) -> pd.DataFrame:
+    columns = ["state_name", "bloc", "joined_date", "left_date", "is_member_now", "as_of_date", "confidence", "notes"]
+    return blocs[columns]
+
+
+MAX_EXPLORER_STATES = defaults.MAX_COMPARED_STATES
+
+
+@dataclass(frozen=True)
+class ExplorerStart:
+    states: tuple[str, ...]
+    is_default: bool
+    message: str = ""
+
+
+def explorer_start(url_states: tuple[str, ...], known: set[str]) -> ExplorerStart:
+    """The states the explorer opens on: the URL's (at most six, saying so when more were asked for),
+    else the default pair, saying so and how to change it."""
+    if url_states:
+        kept = tuple(url_states[:MAX_EXPLORER_STATES])
+        message = ""
+        if len(url_states) > MAX_EXPLORER_STATES:
+            message = (f"The explorer compares up to {MAX_EXPLORER_STATES} states side by side: showing the first "
+                       f"{MAX_EXPLORER_STATES} of the {len(url_states)} in the link ({', '.join(kept)}); left out: "
+                       f"{', '.join(url_states[MAX_EXPLORER_STATES:])}.")
+        return ExplorerStart(kept, False, message)
+    pair = tuple(s for s in defaults.DEFAULT_STATE_PAIR if s in known)
+    return ExplorerStart(pair, True, "Showing the Russian Federation and the United States, the two poles of both "
+                         "tracks, as an example. Pick other states in the box above (up to six), or open a link "
+                         "such as ?state=BRA,IND.")
+
+
+def explorer_url_states(chosen: list[str], start: ExplorerStart) -> tuple[str, ...]:
+    """States to keep in the URL: an untouched default pair is an example, not a filter for other pages."""
+    if start.is_default and tuple(chosen) == start.states:
+        return ()
+    return tuple(chosen)
+
+
+def lens_text(votes: pd.DataFrame, iso3s) -> str:
+    """How the chosen states voted, for a caption next to a vote map ('' without a state filter)."""
+    if not len(iso3s):
+        return ""
+    rows = votes.set_index("iso3")
+    parts = []
+    for iso3 in iso3s:
+        if iso3 in rows.index:
+            row = rows.loc[iso3]
+            parts.append(f"{row['state_name']} ({iso3}): {vocabulary.vote_label(row['vote'])}")
+        else:
+            parts.append(f"{iso3}: no vote on record (not a member then, or no record)")
+    return "Your states, outlined on the map and listed first: " + "; ".join(parts) + "."
+
+
+def rows_for_states(table: pd.DataFrame, iso3s) -> tuple[pd.DataFrame, str]:
+    """A table narrowed to the chosen states where it is per state; the note says what was done."""
+    if not len(iso3s):
+        return table, ""
+    codes = ", ".join(iso3s)
+    if "iso3" not in table.columns:
+        return table, f"This table is not per state, so the state filter ({codes}) does not narrow it."
+    return (table[table["iso3"].isin(list(iso3s))],
+            f"Only the rows of {codes} (the state filter from the link); remove ?state= to see every state.")

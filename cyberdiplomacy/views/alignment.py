@@ -5,12 +5,20 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from cyberdiplomacy import defaults, measures, metrics, provenance, roll_call, vocabulary
+from cyberdiplomacy import defaults, measures, metrics, provenance, views, vocabulary
 
 SCOPES = ["cyber", "all"]
+
+
 METHODS = list(metrics.METHODS)
+
+
 SWING = defaults.SWING
+
+
 UNDL_ATTRIBUTION = provenance.UNDL_ATTRIBUTION
+
+
 ALL_VOTES_HELP = ("Every recorded General Assembly plenary vote on record (the bundled voting history and any "
                   "import of the UN Digital Library voting data: python -m etl import-undl FILE)")
 
@@ -164,7 +172,7 @@ def swings(cyber_rows: pd.DataFrame, states: pd.DataFrame, step: str = defaults.
     table["state_name"] = table["iso3"].map(names(states)).fillna(table["iso3"])
     groups = _groups(states)
     if votes_from is not None:
-        groups.update(roll_call.dated_groups(votes_from, votes_to).to_dict())
+        groups.update(views.roll_call.dated_groups(votes_from, votes_to).to_dict())
     table["un_regional_group"] = table["iso3"].map(groups).fillna("No regional group")
     return table
 
@@ -195,3 +203,8 @@ def alignment_table(all_rows: pd.DataFrame, method: str, states: pd.DataFrame,
     table = metrics.alignment(all_rows, list(references), method)
     table["state_name"] = table["iso3"].map(names(states)).fillna(table["iso3"])
     return table.sort_values(["reference_iso3", "difference"]).reset_index(drop=True)
+
+
+def swing_label(step: str) -> str:
+    a, b = defaults.SWING_STEPS[step]
+    return f"{a.removeprefix('A/RES/')} → {b.removeprefix('A/RES/')} ({defaults.SWING_NOTES[step]})"

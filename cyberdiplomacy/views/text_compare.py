@@ -2,8 +2,7 @@
 
 Paragraphs written the same in both are matched first (difflib over whole paragraphs, cheap even for the
 Convention's 500); between two such anchors, the remaining paragraphs are paired by their shared words, in order,
-and words are compared with difflib inside each pair. A paragraph left without a counterpart is new or dropped.
-"""
+and words are compared with difflib inside each pair. A paragraph left without a counterpart is new or dropped."""
 from __future__ import annotations
 
 import difflib
@@ -12,7 +11,11 @@ import re
 import pandas as pd
 
 MIN_SHARED = 0.35  # share of distinct words two paragraphs must have in common to be one paragraph, changed
+
+
 PARTS = ("preamble", "operative", "annex")
+
+
 COLUMNS = ["change", "part", "left_number", "right_number", "heading_path", "left_text", "right_text",
            "marked_text", "words_added", "words_removed"]
 

@@ -7,13 +7,21 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from cyberdiplomacy import defaults, provenance, text_compare
+from cyberdiplomacy import defaults, provenance, views
 from cyberdiplomacy.safe_text import markdown
 
 MARKS = re.compile(r"\[\+(.*?)\+\]|\[-(.*?)-\]")
+
+
 CHANGE_WORDS = {"same": "Same", "changed": "Changed", "added": "New", "removed": "Dropped"}
+
+
 PART_WORDS = {"preamble": "preambular", "operative": "operative", "annex": "annex"}
+
+
 PART_HEADINGS = {"preamble": "Preamble", "operative": "Operative part", "annex": "Annex"}
+
+
 EXCERPT_CHARS = 90  # of context on each side of a search hit
 
 
@@ -50,7 +58,7 @@ def no_hits_text(term: str) -> str:
 
 
 def comparison_title(before: str, after: str, aligned: pd.DataFrame) -> str:
-    return f"{short(after)} against {short(before)}: {text_compare.summary(aligned)}"
+    return f"{short(after)} against {short(before)}: {views.text_compare.summary(aligned)}"
 
 
 def default_comparison(offered: dict[str, tuple[str, str]], symbol: str | None, lineage: pd.DataFrame,

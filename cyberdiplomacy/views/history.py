@@ -1,33 +1,17 @@
-"""Words for the pages: option labels, picker labels, captions and document links (pure, no Streamlit)."""
+"""Shaping for Resolution history: a text's story, its documents, labels of texts and pairs, and the tables of its figures."""
 from __future__ import annotations
 
-import re
 from urllib.parse import quote
 
 import pandas as pd
 
-from cyberdiplomacy import defaults, provenance, vocabulary
+from cyberdiplomacy import defaults, vocabulary
 from cyberdiplomacy.safe_text import markdown
-from cyberdiplomacy.vocabulary import TRACKS
-
-TRACK_OPTIONS = list(TRACKS)
-
-
-VOTE_OPTIONS = list(vocabulary.VOTE_ORDER)
-
-
-def track_label(track: str) -> str:
-    return vocabulary.TRACK_LABELS.get(track, track)
 
 
 def pair_label(pair: str) -> str:
     a, b = defaults.COMPETING_PAIRS[pair]
     return f"{a} vs {b} ({defaults.PAIR_NOTES[pair]})"
-
-
-def swing_label(step: str) -> str:
-    a, b = defaults.SWING_STEPS[step]
-    return f"{a.removeprefix('A/RES/')} → {b.removeprefix('A/RES/')} ({defaults.SWING_NOTES[step]})"
 
 
 def default_resolution(options: list[str]) -> str:
@@ -110,55 +94,6 @@ def document_links(history_row: pd.Series | None) -> str:
     return "\n".join(lines)
 
 
-def state_namer(states: pd.DataFrame):
-    names = dict(zip(states["iso3"], states["name"], strict=True))
-    return lambda iso3: f"{names.get(iso3, iso3)} ({iso3})"
-
-
-CONFIDENCE_TEXT = (
-    "- **confirmed**: a UN document (symbol, UN page, the UN's machine-readable resolutions) or the body's own "
-    "official page gives it, or two independent reputable sources agree.\n"
-    "- **single-source**: press reports, a secondary dataset or an encyclopedia: no UN document or official page.\n"
-    "- **inferred**: derived by reasoning from other facts; the row's notes say how.\n\n"
-    "Empty cells are unknown, never zero.")
-
-
-def _span(first, last) -> str:
-    first, last = int(first), int(last)
-    return str(first) if first == last else f"{first}–{last}"
-
-
-SHORT_ORIGIN_NAMES = {"unxml": "UN machine-readable resolutions"}  # the others: their source name's first part
-
-
-def vote_coverage_text(coverage: pd.DataFrame) -> str:
-    """Where per-state votes start and stop, per origin, for a caption on every page."""
-    rows = coverage.dropna(subset=["first_year", "last_year"]) if len(coverage) else coverage
-    if not len(rows):
-        return f"No per-state votes on record; {provenance.IMPORT_HINT}."
-    parts = [f"{SHORT_ORIGIN_NAMES.get(r.origin) or provenance.origin_source(r.origin).split(' (')[0]} "
-             f"{_span(r.first_year, r.last_year)}" for r in rows.itertuples()]
-    text = f"Per-state votes on record: {_span(rows['first_year'].min(), rows['last_year'].max())}"
-    text += f" ({'; '.join(parts)})" if len(parts) > 1 else f" ({parts[0]})"
-    if not {"undl", "unxml"} & set(rows["origin"]):
-        text += f"; {provenance.IMPORT_HINT}"
-    return text + "."
-
-
-ORIGIN_LABELS = {"curated": "curated (data/)", "undl": "UN Digital Library imports",
-                 "unxml": "UN machine-readable resolutions 2019–2026", "history": "Voeten history 1946–2019"}
-# Data & sources: which origin each resolution's votes come from, and where the record has holes.
-ORIGINS_NOTE = ("Each resolution's per-state votes come from one origin, the first holding it: curated rows, then "
-                "imports, then the UN's machine-readable resolutions (sessions 74–80), then Voeten's history "
-                "(1946–2019). The UN's lists name only states that voted, as Voeten's do: on the record's texts a "
-                "member on the vote date without a row is shown as not voting (inferred).")
-COVERAGE_NOTE = ("Recorded plenary votes per session: held by each bundled origin, and kept in the record. Voeten's "
-                 "history has no vote after December for sessions 67, 70, 72 and 73 (the resumed sessions: e.g. "
-                 "73/295 on the Chagos Archipelago, May 2019), and no origin here fills them; sessions 75–80 are "
-                 "the UN's own lists, a few votes without names (75/254 A-C).")
-
-
-
 def _date(value) -> str | None:
     return None if value is None or pd.isna(value) else f"{pd.Timestamp(value):%d %B %Y}".lstrip("0")
 
@@ -215,6 +150,20 @@ def resolution_story(row: pd.Series | None, sponsors: pd.DataFrame, states: pd.D
     return "\n".join(lines)
 
 
-def plotly_text_as_markdown(text: str) -> str:
-    """A figure's subtitle (plotly text: '<br>' breaks, other tags for style) as markdown lines."""
-    return "  \n".join(markdown(re.sub(r"<[^>]+>", "", part)) for part in re.split(r"<br\s*/?>", text))
+def history_table(history: pd.DataFrame) -> pd.DataFrame:
+    columns = ["symbol", "adopted_date", "is_undated", "track", "title", "adoption_mode", "plenary_yes_count", "plenary_no_count",
+               "plenary_abstain_count", "plenary_state_yes_count", "plenary_state_no_count",
+               "plenary_state_abstain_count", "plenary_state_non_voting_count", "draft_symbol", "meeting_record",
+               "source", "confidence", "vote_origins", "text_origin", "filled_from_undl", "imported_from"]
+    return history[[c for c in columns if c in history.columns]]
+
+
+def group_table(votes: pd.DataFrame) -> pd.DataFrame:
+    table = votes.groupby(["un_regional_group", "vote"]).size().unstack(fill_value=0)
+    table = table.reindex(columns=vocabulary.VOTE_ORDER, fill_value=0).rename(columns=vocabulary.VOTE_LABELS)
+    return table.reset_index()
+
+
+def row_for(history: pd.DataFrame, symbol: str) -> pd.Series | None:
+    rows = history[history["symbol"] == symbol]
+    return rows.iloc[0] if len(rows) else None
