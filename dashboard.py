@@ -4,14 +4,15 @@ import datetime as dt
 import streamlit as st
 
 from cyberdiplomacy import figures, queries, safe_text, views, vocabulary
-from cyberdiplomacy.ui import data, layout
+from cyberdiplomacy import filters as url_filters
+from cyberdiplomacy.ui import data, navigation, render
 
-filters = layout.page(
+filters = navigation.page(
     "Cybercrime Diplomacy Dashboard",
     "How the United Nations came to negotiate and adopt a cybercrime convention: who pushed it, "
     "who resisted, and how states line up.")
-filters = layout.url_filters.with_changes(filters, view="")  # the Overview has no sections to open
-with layout.guard():
+filters = url_filters.with_changes(filters, view="")  # the Overview has no sections to open
+with render.guard():
     history = data.query(queries.resolution_history)
     counts = data.query(queries.headline_counts).iloc[0]
     key_rows = views.overview.key_text_rows(history)
@@ -36,13 +37,13 @@ with layout.guard():
                    "and the treaty_actions table.")
     tracks = st.multiselect("Tracks on the timeline", vocabulary.TRACK_OPTIONS, default=list(filters.tracks),
                             format_func=vocabulary.track_label)
-    filters = layout.url_filters.with_changes(filters, tracks=tuple(tracks) or filters.tracks)
+    filters = url_filters.with_changes(filters, tracks=tuple(tracks) or filters.tracks)
     if not tracks:
-        layout.empty("Choose at least one track to draw the timeline.")
+        render.empty("Choose at least one track to draw the timeline.")
     else:
-        layout.figure(filters, figures.history.overview_timeline)
+        render.figure(filters, figures.history.overview_timeline)
     st.caption(safe_text.markdown(views.overview.import_status_text(data.query(queries.import_status).iloc[0])))  # names a file
     st.subheader("Explore")
-    layout.explore_links(filters)
-    layout.sync_url(filters)
-    layout.footer()
+    navigation.explore_links(filters)
+    navigation.sync_url(filters)
+    render.footer()

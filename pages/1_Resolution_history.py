@@ -2,26 +2,27 @@
 import streamlit as st
 
 from cyberdiplomacy import defaults, figures, queries, views, vocabulary
+from cyberdiplomacy import filters as url_filters
 from cyberdiplomacy.charts import votes
-from cyberdiplomacy.ui import data, layout
+from cyberdiplomacy.ui import data, downloads, navigation, render, widgets
 
 
 def lineage(filters):
     tracks = st.multiselect("Tracks", vocabulary.TRACK_OPTIONS, default=list(filters.tracks),
                             format_func=vocabulary.track_label)
-    span = layout.track_years()
-    years = st.slider("Years adopted", *span, layout.year_span(filters, *span, what="the texts of both tracks"))
-    filters = layout.url_filters.with_changes(filters, tracks=tuple(tracks) or filters.tracks,
-                                              **layout.url_filters.years_from_range(years, filters, *span))
+    span = navigation.track_years()
+    years = st.slider("Years adopted", *span, navigation.year_span(filters, *span, what="the texts of both tracks"))
+    filters = url_filters.with_changes(filters, tracks=tuple(tracks) or filters.tracks,
+                                              **url_filters.years_from_range(years, filters, *span))
     if not tracks:
-        layout.empty("Choose at least one track to see its resolutions.")
+        render.empty("Choose at least one track to see its resolutions.")
         return filters
     marks = views.history.import_marks_text(data.query(queries.resolution_history, tracks=tracks, from_year=years[0],
                                                 to_year=years[1]))
     if marks:
         st.caption(marks)
-    layout.figure(filters, figures.history.adoption_timeline)
-    layout.figure(filters, figures.history.vote_history, on_select=True,
+    render.figure(filters, figures.history.adoption_timeline)
+    render.figure(filters, figures.history.vote_history, on_select=True,
                   caption=f"Click a bar to open that vote in “{views.history.HISTORY_SECTIONS['text']}”.")
     return filters
 
@@ -34,13 +35,13 @@ def one_text(filters):
     asked = filters.resolution if filters.resolution and filters.resolution not in voted else None
     options = voted + ([asked] if asked else [])
     if not options:
-        layout.empty("No per-state votes are on record yet.")
+        render.empty("No per-state votes are on record yet.")
         return filters
     default = filters.resolution if filters.resolution in options else views.history.default_resolution(options)
-    layout.seed("resolution", default, options)
+    widgets.seed("resolution", default, options)
     names = {**views.history.resolution_labels(recorded), **views.history.text_labels(history, [asked] if asked else [])}
     symbol = st.selectbox("Resolution", options, key="resolution", format_func=names.__getitem__)
-    filters = layout.url_filters.with_changes(filters, resolution=symbol)
+    filters = url_filters.with_changes(filters, resolution=symbol)
     row = views.history.row_for(history, symbol)
     sponsors = data.query(queries.resolution_sponsors, symbol=symbol)
     if symbol not in voted:
@@ -50,20 +51,20 @@ def one_text(filters):
         state_votes(filters, symbol)
     st.subheader("Sponsors")
     if sponsors.empty:
-        layout.empty("No sponsor of this text is on record yet (unknown, not none).")
+        render.empty("No sponsor of this text is on record yet (unknown, not none).")
     else:
-        layout.show_table(views.common.readable(sponsors))
+        render.show_table(views.common.readable(sponsors))
     if symbol in voted:
-        layout.briefing_downloads("resolution", symbol, symbol)
+        downloads.briefing_downloads("resolution", symbol, symbol)
     st.subheader("Documents")
     st.markdown(views.history.document_links(row))
     return filters
 
 
 def state_votes(filters, symbol):
-    layout.figure(filters, figures.history.vote_map)
-    layout.figure(filters, figures.history.votes_by_group)
-    layout.figure(filters, figures.history.vote_roll)
+    render.figure(filters, figures.history.vote_map)
+    render.figure(filters, figures.history.votes_by_group)
+    render.figure(filters, figures.history.vote_roll)
     roll = data.derive(views.roll_call.roll, data.q(queries.resolution_votes, symbol=symbol, stage="plenary"))
     groups = st.multiselect("Regional groups", views.roll_call.group_order(roll["un_regional_group"]), key="roll_groups",
                             placeholder="Every group")
@@ -74,24 +75,24 @@ def state_votes(filters, symbol):
         with every_state:
             shown = st.multiselect("Show states that voted", vocabulary.VOTE_OPTIONS, default=vocabulary.VOTE_OPTIONS,
                                    format_func=vocabulary.vote_label)
-            layout.show_table(views.common.readable(views.roll_call.roll_table(roll, shown, groups, filters.states)))
+            render.show_table(views.common.readable(views.roll_call.roll_table(roll, shown, groups, filters.states)))
 
 
 def competing(filters):
-    pair = layout.kept(st.selectbox, "Pair", list(defaults.COMPETING_PAIRS), key="competing_pair",
+    pair = widgets.kept(st.selectbox, "Pair", list(defaults.COMPETING_PAIRS), key="competing_pair",
                        default=defaults.pair_of(filters.resolution), format_func=views.history.pair_label)
-    layout.figure(filters, figures.history.competing_crosstab, pair=pair)
-    layout.figure(filters, figures.history.camps_map, pair=pair)
+    render.figure(filters, figures.history.competing_crosstab, pair=pair)
+    render.figure(filters, figures.history.camps_map, pair=pair)
 
 
-filters = layout.page("Resolution history",
+filters = navigation.page("Resolution history",
                       "Every text of both tracks since 1998: how it was adopted, who voted how, who sponsored it.")
-with layout.guard():
+with render.guard():
     # A bar clicked in the lineage opens that text: read before the sections, since it changes which one is open.
-    clicked = layout.adopt_selection(st.session_state.get("vote-history"), "resolution", votes.symbol_from_point)
-    filters = layout.sections(filters, "history_view", [
+    clicked = widgets.adopt_selection(st.session_state.get("vote-history"), "resolution", votes.symbol_from_point)
+    filters = navigation.sections(filters, "history_view", [
         (name, views.history.HISTORY_SECTIONS[name], draw)
         for name, draw in (("lineage", lineage), ("text", one_text), ("competing", competing))
     ], start="text" if filters.resolution else None, force="text" if clicked else None)
-    layout.sync_url(filters)
-    layout.footer()
+    navigation.sync_url(filters)
+    render.footer()

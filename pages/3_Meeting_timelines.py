@@ -2,7 +2,8 @@
 import streamlit as st
 
 from cyberdiplomacy import figures, queries, safe_text, views, vocabulary
-from cyberdiplomacy.ui import data, layout
+from cyberdiplomacy import filters as url_filters
+from cyberdiplomacy.ui import data, navigation, render
 
 
 def outcomes(table):
@@ -13,15 +14,15 @@ def outcomes(table):
 
 def session_table(table):
     st.caption("Click a column header to sort. Days are empty where only the month or year of a session is known.")
-    layout.show_table(views.common.readable(table), **{"Document link": st.column_config.LinkColumn(
+    render.show_table(views.common.readable(table), **{"Document link": st.column_config.LinkColumn(
         "Document link", display_text=r"https://undocs\.org/(.*)")})
 
 
-filters = layout.page("Meeting timelines",
+filters = navigation.page("Meeting timelines",
                       "The Expert Group, the Ad Hoc Committee, the OEWGs and GGEs, the CCPCJ and the Crime "
                       "Congresses, session by session, and what came out of each (the list under the chart). Hover a "
                       "session for dates, city and chair; drag the slider under the chart to move along the whole span.")
-with layout.guard():
+with render.guard():
     all_meetings = data.query(queries.meeting_timeline)
     body_names = views.meetings.body_names(all_meetings)
     asked_bodies, unknown = views.meetings.known_bodies(filters.bodies, all_meetings)
@@ -33,27 +34,27 @@ with layout.guard():
     left, right = st.columns(2)
     tracks = left.multiselect("Tracks", vocabulary.TRACK_OPTIONS, default=list(filters.tracks),
                               format_func=vocabulary.track_label)
-    span = layout.track_years()
-    years = right.slider("Years", *span, layout.year_span(filters, *span, what="the sessions on record"))
+    span = navigation.track_years()
+    years = right.slider("Years", *span, navigation.year_span(filters, *span, what="the sessions on record"))
     left, right = st.columns(2)
     bodies = left.multiselect("Bodies (all if empty)", body_names, key="meeting_bodies")
     formats = right.multiselect("Format (all if empty)", list(vocabulary.MEETING_FORMATS), key="meeting_formats")
-    filters = layout.url_filters.with_changes(filters, tracks=tuple(tracks) or filters.tracks, bodies=tuple(bodies),
+    filters = url_filters.with_changes(filters, tracks=tuple(tracks) or filters.tracks, bodies=tuple(bodies),
                                               formats=tuple(formats),
-                                              **layout.url_filters.years_from_range(years, filters, *span))
+                                              **url_filters.years_from_range(years, filters, *span))
     if filters.states:
         st.caption(views.meetings.state_note(filters.states))
     if not tracks:
-        layout.empty("Choose at least one track.")
+        render.empty("Choose at least one track.")
     else:
         drawn = data.figure(figures.meetings.meeting_timeline, filters)
-        layout.figure(filters, figures.meetings.meeting_timeline)
+        render.figure(filters, figures.meetings.meeting_timeline)
         if not isinstance(drawn, figures.Unavailable):
-            filters = layout.sections(filters, "meetings_view", [
+            filters = navigation.sections(filters, "meetings_view", [
                 ("outcomes", "What came out of each session", lambda _: outcomes(drawn.table)),
                 ("days", "Meeting days per body and year",
-                 lambda shown: layout.figure(shown, figures.meetings.meeting_days)),
+                 lambda shown: render.figure(shown, figures.meetings.meeting_days)),
                 ("sessions", "Every session (sortable table)", lambda _: session_table(drawn.table)),
             ])
-    layout.sync_url(filters)
-    layout.footer()
+    navigation.sync_url(filters)
+    render.footer()
