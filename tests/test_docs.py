@@ -47,3 +47,14 @@ def test_readme_quick_start_is_two_commands(tmp_path):
     assert in_order(test, "-m venv .venv", "pip install --quiet --require-hashes -r requirements.txt",
                     "--require-hashes -r requirements-dev.txt", "ruff check .", "python -m pytest"), test
     assert all((ROOT / name).is_file() for name in ("requirements.txt", "requirements-dev.txt", "dashboard.py"))
+
+
+def test_architecture_lists_the_modules_and_figures_as_they_are():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("architecture_lists", ROOT / "scripts" / "architecture_lists.py")
+    lists = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(lists)
+    text = (ROOT / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    assert lists.modules_markdown() in text, "run: python scripts/architecture_lists.py, paste into docs/ARCHITECTURE.md"
+    assert lists.figures_markdown() in text, "run: python scripts/architecture_lists.py, paste into docs/ARCHITECTURE.md"
