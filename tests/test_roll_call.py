@@ -121,6 +121,8 @@ def test_agreement_over_time_says_the_finding(world_con):
                                             "recorded votes in 2019 (1 shared), against 100% in 1975")
     trace = next(t for t in fig.fig.data if t.yaxis == "y2")
     assert None in [None if v is None or (isinstance(v, float) and math.isnan(v)) else v for v in trace.y]
+    # Each panel runs from its first year (ICT votes 2010, all 1975) to the last on record (2019), not a year on.
+    assert [list(x.range) for x in fig.fig.select_xaxes()] == [[2009.5, 2019.5], [1974.5, 2019.5]]
     assert views.states.default_pairs(["IND", "USA", "RUS"]) == ["IND-USA", "IND-RUS"]
 
 

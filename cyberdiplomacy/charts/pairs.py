@@ -34,6 +34,10 @@ def agreement_over_time(table: pd.DataFrame, method: str, built, sources: list[s
     for row, name in enumerate(PANELS.values(), start=1):
         fig.update_yaxes(title_text=name, title_font=dict(size=12), row=row, col=1)
     fig.update_xaxes(title=None, dtick=None)
+    for row, scope in enumerate(PANELS, start=1):  # to the last year on record: autorange ran on past the data
+        years = table.loc[table["scope"] == scope, "year"]
+        if len(years):
+            fig.update_xaxes(range=[int(years.min()) - 0.5, int(years.max()) + 0.5], row=row, col=1)
     fig.update_layout(height=620)
     subtitle = (f"{vocabulary.METHOD_LABELS[method]} · per year, over the recorded plenary votes both states cast (their "
                 "number over each ICT point); a gap: no such vote that year")
