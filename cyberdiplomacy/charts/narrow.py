@@ -6,6 +6,7 @@ heatmap cells (rows grow when they are too low); hovers keep their full text."""
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 import re
 from dataclasses import dataclass
 
@@ -37,13 +38,23 @@ class _Axis:
 
 
 def fit(fig: go.Figure) -> go.Figure:
-    """The figure (changed in place) with the labels of every category y axis above their rows, and room at the
+    """The figure (changed in place) with nothing but tick numbers beside its plot: the labels of category y axes
+    above their rows, group names above their rows, colour bars and y axis titles above the plot; and room at the
     edges for the first and last x tick labels."""
+    _named_rows_above(fig)
+    _colour_bars_above(fig)
+    if any(x.type == "date" or x.range is not None for x in fig.select_xaxes()) or _numbers_across(fig):
+        fig.update_layout(margin_r=max(_margin(fig, "r", 10), EDGE_PX))  # a tick can fall on the plot's right end
+    _category_labels_above(fig)
+    _footer_below_x_title(fig)
+    _y_titles_above(fig)  # last: it places the legend by the plot's final height
+    return fig
+
+
+def _category_labels_above(fig: go.Figure) -> None:
     axes = [a for a in _category_axes(fig) if max(map(len, map(_plain, a.labels)), default=0) > KEEP_BESIDE_CHARS]
-    if any(x.type == "date" or x.range is not None for x in fig.select_xaxes()):  # a tick can fall on its right end
-        fig.update_layout(margin_r=max(_margin(fig, "r", 10), EDGE_PX))
     if not axes:
-        return fig
+        return
     # No label beside the plot: the x axis' first and last ticks ('0', '200') are at the figure's edges.
     fig.update_layout(margin_l=max(_margin(fig, "l", 10), EDGE_PX), margin_r=max(_margin(fig, "r", 10), EDGE_PX))
     scale = max(_needed_row_px(a) / _row_px(fig, a) for a in axes)
@@ -52,7 +63,6 @@ def fit(fig: go.Figure) -> go.Figure:
         fig.update_layout(height=round(top + bottom + (_height(fig) - top - bottom) * scale))
     for axis in axes:
         _label_above(fig, axis, _row_px(fig, axis))
-    return fig
 
 
 def _plain(label) -> str:
@@ -185,6 +195,103 @@ def _category_axes(fig: go.Figure) -> list[_Axis]:
             continue
         found.append(_Axis(key, ref, categories, [str(x) for x in labels], traces))
     return found
+
+
+def _named_rows_above(fig: go.Figure) -> None:
+    """Rows of markers at numbered places, their groups named by tick labels (the roll call's regional groups): each
+    name on a line of its own above its group's first row and the markers' text, the groups moved apart by a line."""
+    for key in [k for k in fig.layout.to_plotly_json() if k.startswith("yaxis")]:
+        yaxis, ref = fig.layout[key], "y" + key[5:]
+        traces = [t for t in fig.data if (getattr(t, "yaxis", None) or "y") == ref]
+        ticks, names = list(yaxis.tickvals or []), [_plain(n) for n in yaxis.ticktext or []]
+        if (not ticks or len(names) != len(ticks) or yaxis.range is None or None in yaxis.range
+                or not all(isinstance(v, int | float) for v in ticks) or max(map(len, names)) <= KEEP_BESIDE_CHARS
+                or not traces or any(t.type != "scatter" for t in traces)):
+            continue
+        bottom, top = yaxis.range
+        down = -1 if top > bottom else 1  # the way to the next row, in axis units
+        domain = yaxis.domain or (0, 1)
+        axis_px = (_height(fig) - sum(_margins(fig))) * (domain[1] - domain[0])
+        band = LABEL_PX * abs(top - bottom) / axis_px  # a label line in axis units
+        top_first = np.array(sorted(ticks, key=lambda v: down * v))
+        for trace in traces:
+            if trace.y is not None:  # each marker moves down a line for its group and each group above it
+                rows = np.array([np.nan if v is None else v for v in trace.y], dtype=float)
+                group = np.clip((down * (rows[:, None] - top_first[None, :]) >= -1e-9).sum(axis=1) - 1, 0, None)
+                trace.y = [None if np.isnan(v) else v + down * band * (g + 1) for v, g in zip(rows, group, strict=True)]
+        room = _marker_px_of(traces) / 2 + max([(t.textfont.size or 12) + 2 for t in traces if "text" in (t.mode or "")
+                                                and "top" in str(t.textposition)], default=0)
+        xref = f"{yaxis.anchor or 'x'} domain" if yaxis.anchor not in (None, "free") else "paper"
+        for k, (value, name) in enumerate(zip(top_first, (names[ticks.index(v)] for v in top_first), strict=True)):
+            fig.add_annotation(text=name, x=0, xref=xref, xanchor="left", y=value + down * band * (k + 1), yref=ref,
+                               yanchor="bottom", yshift=room, showarrow=False, font=LABEL_FONT)
+        yaxis.update(range=[bottom + down * band * len(ticks), top], showticklabels=False, ticks="")
+        fig.update_layout(height=round(_height(fig) + LABEL_PX * len(ticks) / (domain[1] - domain[0])))
+
+
+def _marker_px_of(traces) -> float:
+    return float(max([np.max(t.marker.size) if t.marker.size is not None else 6 for t in traces], default=6))
+
+
+COLOUR_BAR_PX = 40  # a colour bar lying above the plot, its numbers under it
+
+
+def _colour_bars_above(fig: go.Figure) -> None:
+    """A heatmap's colour bar lies along the top of the plot, at its right (a y title may be at its left), instead of
+    standing beside it: 70 px of a phone."""
+    bars = [t for t in fig.data if t.type == "heatmap" and t.showscale is not False and t.coloraxis is None]
+    for trace in bars:
+        trace.update(colorbar=dict(orientation="h", x=1, xanchor="right", xref="paper", y=1, yanchor="bottom",
+                                   yref="paper", len=min(trace.colorbar.len or 1, 0.5), thickness=10, ypad=6))
+    if bars:
+        fig.update_layout(margin_t=_margins(fig)[0] + COLOUR_BAR_PX)
+
+
+TITLE_PX = 18  # a y axis title on a line above its plot
+TITLE_FONT = dict(size=12, color="#444444")
+
+
+def _y_titles_above(fig: go.Figure) -> None:
+    """Each y axis title on a line above its plot, read across, instead of turned up beside it (20 px of a phone);
+    the legend above the plot moves up a line to make room."""
+    plot_px = _height(fig) - sum(_margins(fig))
+    on_top = False
+    for key in [k for k in fig.layout.to_plotly_json() if k.startswith("yaxis")]:
+        yaxis = fig.layout[key]
+        if not yaxis.title.text or yaxis.visible is False:
+            continue
+        top = (yaxis.domain or (0, 1))[1]
+        on_top = on_top or top > 0.99
+        fig.add_annotation(text=yaxis.title.text, x=0, xref="paper", xanchor="left", y=top, yref="paper",
+                           yanchor="bottom", yshift=2, showarrow=False, font=TITLE_FONT, align="left")
+        yaxis.update(title_text=None)
+    legend = fig.layout.legend
+    listed = [t for t in fig.data if t.type in ("scatter", "bar") and t.showlegend is not False]
+    drawn = fig.layout.showlegend or (fig.layout.showlegend is None and (len(listed) > 1 or any(
+        t.showlegend for t in listed)))  # plotly's rule: two entries, or one asked for
+    if on_top and drawn and (legend.y is None or legend.y >= 1):
+        fig.update_layout(legend_y=(1 if legend.y is None else legend.y) + TITLE_PX / plot_px,
+                          margin_t=_margins(fig)[0] + TITLE_PX)
+
+
+def _numbers_across(fig: go.Figure) -> bool:
+    """Whether a trace's x values are numbers (years, shares, counts): an x axis whose last tick may be its end."""
+    values = [v for t in fig.data if hasattr(t, "xaxis") and t.x is not None for v in t.x if v is not None]
+    return bool(values) and all(isinstance(v, numbers.Real) and not isinstance(v, bool | np.bool_) for v in values)
+
+
+X_AXIS_PX = 64  # tick labels and a title under a plot: where a footer below them can start
+
+
+def _footer_below_x_title(fig: go.Figure) -> None:
+    """The source footer under an x axis title: on a phone the centred title ran into the footer's first lines."""
+    footer = theme.footer_annotation(fig)
+    if footer is None or not any(x.title.text and x.visible is not False for x in fig.select_xaxes()):
+        return
+    top = -(footer.yshift or 0) - (str(footer.text).count("<br>") + 1) * theme.FOOTER_LINE_PX  # px below the plot
+    if top < X_AXIS_PX:
+        footer.update(yshift=(footer.yshift or 0) - (X_AXIS_PX - top))
+        fig.update_layout(margin_b=_margins(fig)[1] + X_AXIS_PX - top)
 
 
 def for_screen(fig: go.Figure) -> go.Figure:
