@@ -230,9 +230,10 @@ def open_on_a_phone(page, url: str) -> None:
 def phone_faults(page) -> dict:
     """By figure: chart text cut at its chart's or the screen's edge, tick labels hidden for want of room, plots
     narrower than MIN_PLOT_PX, axis labels on the source footer."""
-    plots = page.evaluate(CUT_TEXT)
+    # One evaluation reads both from the same page: a chart drawn between two could pair a plot with another's footer.
+    plots, footers = page.evaluate(f"() => [({CUT_TEXT})(), ({FOOTER_OVERLAPS})()]")
     faults = {p["figure"]: p["cut"] for p in plots if p["cut"]}
-    for p, footer in zip(plots, page.evaluate(FOOTER_OVERLAPS), strict=True):
+    for p, footer in zip(plots, footers, strict=True):
         if min(p["areas"], default=MIN_PLOT_PX) < MIN_PLOT_PX:
             faults.setdefault(p["figure"], []).append(f"plot {p['areas']} px wide")
         faults.setdefault(p["figure"], []).extend(f"{text} on the footer" for text in footer["overlaps"])
