@@ -15,8 +15,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from cyberdiplomacy import views
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -271,7 +269,7 @@ def bench_texts(runs: int) -> None:
     slowest), and a search over every paragraph."""
     import duckdb
 
-    from cyberdiplomacy import db, queries
+    from cyberdiplomacy import db, queries, views
 
     con = duckdb.connect(str(db.warehouse_path()), read_only=True)
     texts = list(queries.text_list(con)["resolution_symbol"])
