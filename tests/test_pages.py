@@ -301,11 +301,11 @@ def test_sponsor_blocs():
     at = open_page("pages/2_Sponsor_blocs.py", state="USA", view="cohesion")  # the US sponsored nothing here
     assert_clean(at)
     assert not [f for f in figures(at) if f["layout"]["meta"]["title"].endswith("as sponsors of A/C.3/99/L.2")]
-    assert "No sponsorship on record for United States of America (USA). Clear the state filter to see all " \
+    assert "No sponsorship on record for United States of America \\(USA\\). Clear the state filter to see all " \
            "drafts." in [i.value for i in at.info]
     assert at.multiselect[1].value == ["BRICS"]  # in no bloc: the default blocs the warehouse knows
     at = open_page("pages/2_Sponsor_blocs.py", state="USA,CHN")
-    assert "No sponsorship on record for United States of America (USA); the sections below show the other " \
+    assert "No sponsorship on record for United States of America \\(USA\\); the sections below show the other " \
            "states' drafts." in [i.value for i in at.info]
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cyberdiplomacy import figures, provenance, queries
+from cyberdiplomacy import figures, provenance, queries, safe_text
 from cyberdiplomacy.briefing.context import Context
 from cyberdiplomacy.briefing.model import Chart, bar_chart, image_chart
 from cyberdiplomacy.briefing.sentences import listing
@@ -51,12 +51,14 @@ def chart_timeline(ctx: Context, facts: list[dict]) -> Chart:
                 milestones.append((f["name"], r.action_date, f"Convention {r.action}"))
     rows = list(dict.fromkeys(f["name"] for f in facts))
     if milestones:
-        frame = pd.DataFrame(milestones, columns=["state", "date", "what"])
+        # State names and draft symbols are outside text: escaped for plotly, the rows' categories below alike.
+        frame = safe_text.plotly_cells(pd.DataFrame(milestones, columns=["state", "date", "what"]))
         fig.add_scatter(x=pd.to_datetime(frame["date"]), y=frame["state"], mode="markers", name="Milestones of the "
                         "states briefed", marker=dict(symbol="star", size=13, color="#000000"),
                         text=frame["what"], hovertemplate="%{y}: %{text} · %{x|%d %b %Y}<extra></extra>")
     existing = list(fig.layout.yaxis.categoryarray or [])
-    fig.update_layout(yaxis=dict(categoryarray=rows + [r for r in existing if r not in rows]),
+    drawn_rows = [safe_text.plotly(r) for r in rows]
+    fig.update_layout(yaxis=dict(categoryarray=drawn_rows + [r for r in existing if r not in drawn_rows]),
                       height=(fig.layout.height or 500) + 28 * len(rows))
     n = len(milestones)
     names = listing(rows)

@@ -5,6 +5,7 @@ import numpy as np
 import pandas as pd
 
 from cyberdiplomacy import defaults, vocabulary
+from cyberdiplomacy.safe_text import markdown
 
 NO_RECORD = "No recorded vote"
 
@@ -149,12 +150,14 @@ def chosen_drafts_text(matrix: pd.DataFrame, chosen) -> str:
 
 
 def unsponsored_text(matrix: pd.DataFrame, chosen, name_of) -> str | None:
-    """Names the chosen states with no sponsorship on record (a chosen state would otherwise just be absent)."""
-    missing = [name_of(iso3) for iso3 in chosen if iso3 not in set(matrix["iso3"])]
+    """Names the chosen states with no sponsorship on record (a chosen state would otherwise just be absent), as
+    Markdown: the names are escaped."""
+    sponsoring = set(matrix["iso3"])
+    missing = [markdown(name_of(iso3)) for iso3 in chosen if iso3 not in sponsoring]
     if not missing:
         return None
     if len(missing) == len(list(chosen)):
-        return (f"No sponsorship on record for {', '.join(missing)}. Clear the state filter to see all drafts.")
+        return f"No sponsorship on record for {', '.join(missing)}. Clear the state filter to see all drafts."
     return f"No sponsorship on record for {', '.join(missing)}; the sections below show the other states' drafts."
 
 
